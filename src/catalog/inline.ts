@@ -1,0 +1,60 @@
+import type { PhrasingContent } from 'mdast';
+import { toString as textOf } from 'mdast-util-to-string';
+
+/** The text of a list item as a flat run of text and links: what the repair and entry stages read. */
+export type Inline =
+  | { type: 'text'; value: string; line: number }
+  | {
+      type: 'link';
+      text: string;
+      url: string;
+      line: number;
+      /** A bare URL (`https://…` in running text, or `<https://…>`): its text is the URL itself. */
+      bare: boolean;
+    };
+
+/**
+ * Flatten phrasing content into text and links. Emphasis and code become their text; images and
+ * badge links (a link around an image only) are dropped: they are decoration, not content.
+ *
+ * @param nodes The children of a list item's paragraph.
+ * @param startLine Line of the paragraph: nodes made by transforms (autolink literals) carry no position.
+ * @returns Text and links in reading order.
+ */
+export function flattenInline(nodes: readonly PhrasingContent[], startLine: number): Inline[] {
+  const out: Inline[] = [];
+  let line = startLine;
+  for (const node of nodes) {
+    line = node.position?.start.line ?? line;
+    switch (node.type) {
+      case 'link': {
+        if (node.children.length > 0 && node.children.every((child) => child.type === 'image')) break;
+        const text = textOf(node, { includeImageAlt: false });
+        out.push({
+          type: 'link',
+          text,
+          url: node.url,
+          line,
+          bare: text === node.url || `mailto:${text}` === node.url,
+        });
+        break;
+      }
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        out.push(...flattenInline(node.children, line));
+        break;
+      case 'image':
+      case 'imageReference':
+      case 'html':
+      case 'footnoteReference':
+        break;
+      case 'break':
+        out.push({ type: 'text', value: '\n', line });
+        break;
+      default:
+        out.push({ type: 'text', value: textOf(node, { includeImageAlt: false }), line });
+    }
+  }
+  return out;
+}

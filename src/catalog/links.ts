@@ -1,0 +1,222 @@
+import type { Link, LinkKind } from './types.ts';
+
+/** Link texts that name a link rather than a title (`[Link]`, `[[Github]]`, `[Talk]`), with the kind they imply. */
+const labelKinds: Readonly<Record<string, LinkKind | undefined>> = Object.freeze({
+  link: undefined,
+  links: undefined,
+  url: undefined,
+  here: undefined,
+  pdf: 'paper',
+  paper: 'paper',
+  arxiv: 'paper',
+  openreview: 'paper',
+  abstract: 'paper',
+  html: 'paper',
+  book: 'book',
+  chapter: 'book',
+  github: 'code',
+  gitlab: 'code',
+  code: 'code',
+  repo: 'code',
+  repository: 'code',
+  implementation: 'code',
+  source: 'code',
+  talk: 'video',
+  video: 'video',
+  youtube: 'video',
+  lecture: 'video',
+  slides: 'video',
+  blog: 'blog',
+  post: 'blog',
+  'blog post': 'blog',
+  notes: 'blog',
+  tutorial: 'blog',
+  website: 'blog',
+  project: 'blog',
+});
+
+/** Hosts whose links are of one kind whatever their label says. */
+const hostKinds: Readonly<Record<string, LinkKind>> = Object.freeze({
+  'github.com': 'code',
+  'gitlab.com': 'code',
+  'bitbucket.org': 'code',
+  'youtube.com': 'video',
+  'youtu.be': 'video',
+  'vimeo.com': 'video',
+  'videolectures.net': 'video',
+  'distill.pub': 'blog',
+  'medium.com': 'blog',
+  'inference.vc': 'blog',
+  'offconvex.org': 'blog',
+  'deeplearningbook.org': 'book',
+});
+
+const kindNames: Readonly<Record<LinkKind, string>> = Object.freeze({
+  paper: 'Paper',
+  code: 'Code',
+  video: 'Talk',
+  blog: 'Blog',
+  book: 'Book',
+});
+
+/**
+ * Normalise a link text so that `[Link]`, `Link`, ` links ` compare equal.
+ *
+ * @param text Link text as written.
+ * @returns Lower case, brackets and surrounding punctuation removed.
+ */
+function labelKey(text: string): string {
+  return text
+    .replace(/[[\]()]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Whether a link's text is a label (`Link`, `[Github]`) rather than a title.
+ *
+ * @param text Link text as written.
+ * @returns `true` for a known label.
+ */
+export function isLabel(text: string): boolean {
+  return Object.hasOwn(labelKinds, labelKey(text));
+}
+
+/**
+ * The host of a URL without `www.`, or `undefined` when it does not parse.
+ *
+ * @param url An absolute URL.
+ * @returns The host name.
+ */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Build a classified link.
+ *
+ * @param text The link text as written (a label, or the title for title links).
+ * @param url The URL.
+ * @returns The link with its kind, label and host.
+ */
+export function makeLink(text: string, url: string): Link {
+  const host = hostOf(url) ?? '';
+  const key = labelKey(text);
+  const labelled = Object.hasOwn(labelKinds, key);
+  const kind =
+    hostKinds[host] ?? (labelled ? labelKinds[key] : undefined) ?? (isSiteRoot(url) ? 'blog' : 'paper');
+  const label = labelled ? text.replace(/[[\]]/g, '').trim() : kindNames[kind];
+  return { label, url, kind, host };
+}
+
+function isSiteRoot(url: string): boolean {
+  try {
+    const { pathname, search } = new URL(url);
+    return (pathname === '/' || pathname === '') && search === '';
+  } catch {
+    return false;
+  }
+}
+
+const arxivPattern =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?$/i;
+
+/**
+ * The arXiv id a URL points to (`https://arxiv.org/pdf/1611.03530v2.pdf` → `1611.03530`).
+ *
+ * @param url A URL.
+ * @returns The id without version, or `undefined`.
+ */
+export function arxivIdOf(url: string): string | undefined {
+  return arxivPattern.exec(url)?.[1];
+}
+
+/**
+ * The year an arXiv id was submitted in (`1412.6980` → 2014, `hep-th/9901001` → 1999).
+ *
+ * @param id An arXiv id.
+ * @returns The year.
+ */
+export function arxivYear(id: string): number {
+  const yy = Number(/^(\d{2})\d{2}\./.exec(id)?.[1] ?? /\/(\d{2})/.exec(id)?.[1] ?? 0);
+  return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
+const plausibleYear = /(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/;
+
+/**
+ * A publication year that a URL shows outside arXiv: ACL Anthology ids (`N19-1208`), and a year
+ * standing alone in the path (`/paper/2019/`, `aamas2019`, `cvpr_2015`, `fnbot.2019.00006`).
+ * Path segments that look like hashes are ignored.
+ *
+ * @param url A URL.
+ * @returns The year, or `undefined`.
+ */
+export function urlYear(url: string): number | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const acl = /aclweb\.org\/anthology\/(?:[A-Z](\d{2})-\d{4}|(\d{4})\.)/i.exec(url);
+  if (acl) return acl[2] ? Number(acl[2]) : 2000 + Number(acl[1]);
+  for (const segment of parsed.pathname.split('/')) {
+    if (/[0-9a-f]{16,}/i.test(segment)) continue;
+    const match = plausibleYear.exec(segment);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
+
+/**
+ * The canonical form of a URL, so that two ways of writing one link compare equal: https, no `www.`,
+ * no fragment or trailing slash; arXiv abs/pdf/version forms become `arxiv.org/abs/<id>`; OpenReview
+ * pdf and forum pages become the forum page; NeurIPS proceedings `.pdf` and landing pages are one.
+ *
+ * @param url A URL as written.
+ * @returns The canonical URL (the input, trimmed, when it does not parse).
+ */
+export function canonicalUrl(url: string): string {
+  const arxiv = arxivIdOf(url);
+  if (arxiv) return `https://arxiv.org/abs/${arxiv}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return url.trim();
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  if (host === 'openreview.net') {
+    const id = parsed.searchParams.get('id');
+    if (id) return `https://openreview.net/forum?id=${id}`;
+  }
+  let path = parsed.pathname.replace(/\/+$/, '');
+  if (host === 'papers.nips.cc' || host === 'proceedings.neurips.cc') path = path.replace(/\.pdf$/i, '');
+  return `https://${host}${path}${parsed.search}`;
+}
+
+/**
+ * A readable title for an entry that is only a bare URL: its host, and its path when there is one
+ * (`https://www.offconvex.org/` → `offconvex.org`).
+ *
+ * @param url The bare URL.
+ * @returns A title.
+ */
+export function titleFromUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const host = parsed.hostname.replace(/^www\./, '');
+    const path = decodeURIComponent(parsed.pathname)
+      .replace(/\.(html?|php|aspx?)$/i, '')
+      .replace(/\/+$/, '');
+    return `${host}${path}`;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Inline } from './inline.ts';
+import { isLabel } from './links.ts';
+import type { Diagnostic } from './types.ts';
+
+/** `… [Link (` at the end of a text, the remains of `[Link](url)` written `[Link (url)`. */
+const openParenthesisedLabel = /\[\s*([\p{L} ]+?)\s*\(\s*$/u;
+/** The same mistake when the URL stayed in the text (no autolink literal extension). */
+const parenthesisedLink = /\[\s*([\p{L} ]+?)\s*\(\s*(https?:\/\/[^\s)]+)\s*\)\]?/gu;
+
+/**
+ * Repair broken link syntax that hand-written lists are prone to, reporting every repair:
+ * `[Link (https://…)` becomes a `Link` link to that URL, and a stray `[` before a label link
+ * (`[[Link](…)`) is removed.
+ *
+ * @param inlines Text and links of one item.
+ * @param diagnostics Receives one warning per repair.
+ * @returns The repaired run.
+ */
+export function repairLinks(inlines: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
+  return removeStrayBrackets(repairParenthesisedLinks(inlines, diagnostics), diagnostics);
+}
+
+function repairParenthesisedLinks(inlines: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
+  const out: Inline[] = [];
+  for (let index = 0; index < inlines.length; index++) {
+    const node = inlines[index] as Inline;
+    const link = inlines[index + 1];
+    const after = inlines[index + 2];
+    const opening = node.type === 'text' ? openParenthesisedLabel.exec(node.value) : null;
+    if (
+      node.type === 'text' &&
+      opening?.[1] &&
+      isLabel(opening[1]) &&
+      link?.type === 'link' &&
+      link.bare &&
+      (after === undefined || (after.type === 'text' && /^\s*\)/.test(after.value)))
+    ) {
+      const label = opening[1];
+      out.push({ ...node, value: node.value.slice(0, opening.index) });
+      out.push({ ...link, text: label, bare: false });
+      diagnostics.push(
+        brokenLink(link.line, `"[${label} (${link.url})" is missing "](": read as [${label}](…)`),
+      );
+      if (after?.type === 'text') out.push({ ...after, value: after.value.replace(/^\s*\)\]?/, '') });
+      index += after ? 2 : 1;
+      continue;
+    }
+    if (node.type === 'text') {
+      out.push(...splitParenthesisedLinks(node, diagnostics));
+      continue;
+    }
+    out.push(node);
+  }
+  return out;
+}
+
+function splitParenthesisedLinks(node: Inline & { type: 'text' }, diagnostics: Diagnostic[]): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(parenthesisedLink)) {
+    const [whole, label = '', url = ''] = match;
+    if (!isLabel(label)) continue;
+    out.push({ ...node, value: node.value.slice(last, match.index) });
+    out.push({ type: 'link', text: label, url, line: node.line, bare: false });
+    diagnostics.push(brokenLink(node.line, `"[${label} (${url})" is missing "](": read as [${label}](…)`));
+    last = match.index + whole.length;
+  }
+  if (last === 0) return [node];
+  out.push({ ...node, value: node.value.slice(last) });
+  return out;
+}
+
+function removeStrayBrackets(inlines: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
+  const out = inlines.map((node) => ({ ...node }));
+  for (let index = 0; index + 1 < out.length; index++) {
+    const node = out[index] as Inline;
+    const link = out[index + 1] as Inline;
+    if (node.type !== 'text' || link.type !== 'link' || !isLabel(link.text)) continue;
+    if (!/\[\s*$/.test(node.value)) continue;
+    node.value = node.value.replace(/\[\s*$/, '');
+    const after = out[index + 2];
+    // `[[Link](url)]` closes the bracket it opened: drop both halves.
+    if (after?.type === 'text') after.value = after.value.replace(/^\]/, '');
+    diagnostics.push(brokenLink(link.line, `stray "[" before [${link.text}](${link.url}): removed`));
+  }
+  return out;
+}
+
+function brokenLink(line: number, message: string): Diagnostic {
+  return { line, severity: 'warning', code: 'broken-link', message };
+}
