@@ -1,0 +1,335 @@
+import { Vocabulary } from './fuzzy.ts';
+import { synonymTerms } from './synonyms.ts';
+import { tokenize } from './text.ts';
+
+/** The searchable fields of a document. */
+export type Field = 'title' | 'description' | 'section' | 'url' | 'arxiv';
+
+/** A document to index: its text per field (a field may hold several values). */
+export type IndexDocument = Partial<Record<Field, string | readonly string[]>>;
+
+/** Knobs of the first stage; the defaults are tuned on the relevance suite. */
+export interface InvertedIndexOptions {
+  /** Worth of a term per field; synonyms of a field's words are worth `synonymWeight` of it. */
+  fieldWeights: Readonly<Record<Field, number>>;
+  synonymWeight: number;
+  /** BM25 length normalisation of titles: 0 ignores length, 1 divides by it (default: 0.5). */
+  lengthNormalisation: number;
+  /** BM25 saturation (default: 1.2). */
+  k1: number;
+}
+
+export const invertedIndexDefaults: Readonly<InvertedIndexOptions> = Object.freeze({
+  fieldWeights: Object.freeze({ title: 1, description: 0.45, section: 0.3, url: 0.2, arxiv: 1.5 }),
+  synonymWeight: 0.85,
+  lengthNormalisation: 0.5,
+  k1: 1.2,
+});
+
+/** A candidate from the first stage. */
+export interface Candidate {
+  doc: number;
+  /**
+   * Sum over query terms of similarity × idf × field weight, times coverage², as a share of the query's
+   * idf mass: about 1 when every word of the query is in the title.
+   */
+  score: number;
+  /** Share of the query (weighted by rarity) that the document matches, 0–1. */
+  coverage: number;
+}
+
+/** How many candidates, and how much of the query they must match. */
+export interface CandidateOptions {
+  limit: number;
+  /** Share of the query (weighted by rarity) a document must match. */
+  minCoverage: number;
+  /** …or, for long queries with filler words, this many query words found exactly… */
+  minExactTerms: number;
+  /** …and this smaller share. */
+  minExactCoverage: number;
+}
+
+/** A query term as matched against the vocabulary. */
+interface QueryTerm {
+  matches: Array<{ term: number; similarity: number; idf: number }>;
+  /** What matching this term is worth in the coverage: the idf of its best match, or the largest idf. */
+  reference: number;
+}
+
+// URL words that say nothing about a paper.
+const urlNoise: ReadonlySet<string> = new Set([
+  'http',
+  'https',
+  'www',
+  'com',
+  'org',
+  'net',
+  'edu',
+  'pdf',
+  'html',
+  'htm',
+  'abs',
+  'paper',
+  'papers',
+  'file',
+  'files',
+  'article',
+  'articles',
+  'full',
+  'proceedings',
+  'content',
+  'contents',
+  'document',
+  'viewdoc',
+  'download',
+  'forum',
+  'pub',
+  'record',
+  'volume',
+  'anthology',
+  'abstract',
+  'pii',
+  'wp',
+  'uploads',
+  'sites',
+  'default',
+  'publications',
+  'camera',
+  'ready',
+  'static',
+  'index',
+  'php',
+  'doi',
+  'rep',
+  'type',
+]);
+
+/**
+ * An inverted index of terms to documents with per-field weights, built once. Answers a query with
+ * the documents that match enough of it, typo- and prefix-tolerant through the {@link Vocabulary}:
+ * the candidates that the second stage (fuse.js) ranks.
+ */
+export class InvertedIndex {
+  readonly vocabulary = new Vocabulary();
+  readonly size: number;
+  readonly #postingDocs: Int32Array[] = [];
+  readonly #postingWeights: Float32Array[] = [];
+  readonly #idf: Float64Array;
+  readonly #maxIdf: number;
+  // Scratch space reused by every query: a query never allocates per document.
+  readonly #best: Float32Array;
+  readonly #covered: Float32Array;
+  readonly #score: Float32Array;
+  readonly #coverage: Float32Array;
+  readonly #seen: Uint8Array;
+  readonly #exact: Uint8Array;
+
+  /**
+   * @param documents Documents, in the order results break ties.
+   * @param options Weights (default: {@link invertedIndexDefaults}).
+   */
+  constructor(documents: readonly IndexDocument[], options: Partial<InvertedIndexOptions> = {}) {
+    const { fieldWeights, synonymWeight, lengthNormalisation, k1 } = { ...invertedIndexDefaults, ...options };
+    this.size = documents.length;
+    const docs: number[][] = [];
+    const weights: number[][] = [];
+    const titleLengths = documents.map((doc) => wordsOf(doc.title).length);
+    const averageTitle =
+      titleLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
+
+    documents.forEach((document, doc) => {
+      const termWeights = new Map<number, number>();
+      const offer = (term: string, weight: number) => {
+        const id = this.vocabulary.intern(term);
+        if ((termWeights.get(id) ?? 0) < weight) termWeights.set(id, weight);
+      };
+      const titleLength = titleLengths[doc] ?? 0;
+      const norm =
+        (k1 + 1) / (1 + k1 * (1 - lengthNormalisation + (lengthNormalisation * titleLength) / averageTitle));
+      for (const field of Object.keys(fieldWeights) as Field[]) {
+        const weight = fieldWeights[field] * (field === 'title' ? norm : 1);
+        for (const value of valuesOf(document[field])) {
+          if (field === 'arxiv') {
+            offer(value, weight);
+            continue;
+          }
+          const tokens = tokenize(value).filter((token) => !token.stop);
+          const terms =
+            field === 'url' ? tokens.filter(isUrlWord).map((t) => t.term) : tokens.map((t) => t.term);
+          for (const term of terms) offer(term, weight);
+          // Phrases are matched with and without the joined forms of compounds (`batchnorm` / `batch norm`).
+          const phraseTerms = tokens.filter((token) => !token.joined).map((token) => token.term);
+          for (const term of [...synonymTerms(terms), ...synonymTerms(phraseTerms)])
+            offer(term, weight * synonymWeight);
+        }
+      }
+      for (const [term, weight] of termWeights) {
+        const termDocs = docs[term] ?? [];
+        const termWeightsList = weights[term] ?? [];
+        termDocs.push(doc);
+        termWeightsList.push(weight);
+        docs[term] = termDocs;
+        weights[term] = termWeightsList;
+      }
+    });
+
+    const count = this.vocabulary.size;
+    this.#idf = new Float64Array(count);
+    let maxIdf = 0;
+    for (let term = 0; term < count; term++) {
+      const postings = docs[term] ?? [];
+      this.#postingDocs[term] = Int32Array.from(postings);
+      this.#postingWeights[term] = Float32Array.from(weights[term] ?? []);
+      const idf = Math.log(1 + (this.size - postings.length + 0.5) / (postings.length + 0.5));
+      this.#idf[term] = idf;
+      maxIdf = Math.max(maxIdf, idf);
+    }
+    this.#maxIdf = maxIdf || 1;
+    this.#best = new Float32Array(this.size);
+    this.#covered = new Float32Array(this.size);
+    this.#score = new Float32Array(this.size);
+    this.#coverage = new Float32Array(this.size);
+    this.#seen = new Uint8Array(this.size);
+    this.#exact = new Uint8Array(this.size);
+  }
+
+  /**
+   * The documents matching a query, best first.
+   *
+   * @param query Query text.
+   * @param options `limit`: most candidates to return; `minCoverage`: share of the query a document must match.
+   * @returns Candidates with their first-stage score and coverage.
+   */
+  candidates(
+    query: string,
+    { limit, minCoverage, minExactTerms, minExactCoverage }: CandidateOptions,
+  ): Candidate[] {
+    const terms = this.#queryTerms(query);
+    if (terms.length === 0) return [];
+    const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
+    const touched: number[] = [];
+    for (const { matches, reference } of terms) {
+      const exact = matches.some((match) => match.similarity === 1);
+      const termTouched: number[] = [];
+      for (const { term, similarity, idf } of matches) {
+        const postingDocs = this.#postingDocs[term] ?? new Int32Array();
+        const postingWeights = this.#postingWeights[term] ?? new Float32Array();
+        for (let index = 0; index < postingDocs.length; index++) {
+          const doc = postingDocs[index] ?? 0;
+          const contribution = similarity * idf * (postingWeights[index] ?? 0);
+          if ((this.#best[doc] ?? 0) === 0 && (this.#covered[doc] ?? 0) === 0) termTouched.push(doc);
+          if (contribution > (this.#best[doc] ?? 0)) this.#best[doc] = contribution;
+          if (similarity > (this.#covered[doc] ?? 0)) this.#covered[doc] = similarity;
+        }
+      }
+      for (const doc of termTouched) {
+        if (this.#seen[doc] === 0) {
+          this.#seen[doc] = 1;
+          touched.push(doc);
+        }
+        this.#score[doc] = (this.#score[doc] ?? 0) + (this.#best[doc] ?? 0);
+        this.#coverage[doc] =
+          (this.#coverage[doc] ?? 0) + ((this.#covered[doc] ?? 0) * reference) / totalReference;
+        if (exact && this.#covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] ?? 0) + 1;
+        this.#best[doc] = 0;
+        this.#covered[doc] = 0;
+      }
+    }
+    const heap = new TopK(limit);
+    for (const doc of touched) {
+      const coverage = this.#coverage[doc] ?? 0;
+      const score = ((this.#score[doc] ?? 0) * coverage * coverage) / totalReference;
+      const exactTerms = this.#exact[doc] ?? 0;
+      if (coverage >= minCoverage || (exactTerms >= minExactTerms && coverage >= minExactCoverage)) {
+        heap.offer(doc, score, coverage);
+      }
+      this.#exact[doc] = 0;
+      this.#score[doc] = 0;
+      this.#coverage[doc] = 0;
+      this.#seen[doc] = 0;
+    }
+    return heap.sorted();
+  }
+
+  /** Analyse a query: non-stop terms (all terms when the query is only stop words), each matched. */
+  #queryTerms(query: string): QueryTerm[] {
+    const tokens = tokenize(query).filter((token) => !token.joined);
+    // A query of stop words only ("the", "of a") asks for nothing.
+    const terms = [...new Set(tokens.filter((token) => !token.stop).map((token) => token.term))];
+    return terms.slice(0, 32).map((term) => {
+      const matches = this.vocabulary
+        .match(term)
+        .map(({ term: id, similarity }) => ({ term: id, similarity, idf: this.#idf[id] ?? 0 }));
+      const exact = matches.find((match) => match.similarity === 1);
+      const reference =
+        exact?.idf ?? (matches.length > 0 ? Math.max(...matches.map((m) => m.idf)) : this.#maxIdf);
+      return { matches, reference: Math.max(reference, 0.1) };
+    });
+  }
+}
+
+function valuesOf(value: string | readonly string[] | undefined): readonly string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : value;
+}
+
+function wordsOf(value: string | readonly string[] | undefined): string[] {
+  return valuesOf(value).flatMap((text) => text.split(/\s+/).filter(Boolean));
+}
+
+function isUrlWord(token: { word: string }): boolean {
+  return token.word.length >= 3 && /^\p{L}+$/u.test(token.word) && !urlNoise.has(token.word);
+}
+
+/** The `k` best (doc, score) pairs seen, ties broken by document order. */
+class TopK {
+  readonly #items: Candidate[] = [];
+  readonly #k: number;
+
+  constructor(k: number) {
+    this.#k = k;
+  }
+
+  offer(doc: number, score: number, coverage: number): void {
+    const items = this.#items;
+    if (items.length === this.#k) {
+      const worst = items[0];
+      if (!worst || !better({ doc, score, coverage }, worst)) return;
+      items[0] = { doc, score, coverage };
+      this.#siftDown(0);
+      return;
+    }
+    items.push({ doc, score, coverage });
+    let index = items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (!better(items[parent] as Candidate, items[index] as Candidate)) break;
+      [items[parent], items[index]] = [items[index] as Candidate, items[parent] as Candidate];
+      index = parent;
+    }
+  }
+
+  sorted(): Candidate[] {
+    return [...this.#items].sort((a, b) => (better(a, b) ? -1 : 1));
+  }
+
+  // A min-heap on "better": the root is the worst kept candidate.
+  #siftDown(start: number): void {
+    const items = this.#items;
+    let index = start;
+    for (;;) {
+      const left = index * 2 + 1;
+      const right = left + 1;
+      let worst = index;
+      if (left < items.length && better(items[worst] as Candidate, items[left] as Candidate)) worst = left;
+      if (right < items.length && better(items[worst] as Candidate, items[right] as Candidate)) worst = right;
+      if (worst === index) return;
+      [items[worst], items[index]] = [items[index] as Candidate, items[worst] as Candidate];
+      index = worst;
+    }
+  }
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  return a.score > b.score || (a.score === b.score && a.doc < b.doc);
+}
