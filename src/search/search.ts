@@ -1,7 +1,8 @@
+import Fuse from 'fuse.js';
 import { arxivIdOf, canonicalUrl } from '../catalog/links.ts';
-import type { Catalog, Paper } from '../catalog/types.ts';
-import { type IndexDocument, InvertedIndex } from './inverted-index.ts';
-import { FuseReranker } from './rerank.ts';
+import type { Catalog, Paper, Section } from '../catalog/types.ts';
+import { Ranker } from './ranker.ts';
+import { fold } from './text.ts';
 
 /** One result: a paper and how well it matches, in (0, 1], higher is better. */
 export interface SearchHit {
@@ -18,110 +19,91 @@ export interface SearchOptions {
 /** Search over one catalog; built once by {@link createSearch}, then queried any number of times. */
 export interface PaperSearch {
   readonly catalog: Catalog;
+  /** Papers for a query, best first; empty when nothing matches well enough. */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** The section a name designates: its number (1-based), its exact name, or a fuzzy match. */
+  findSection(name: string): Section | undefined;
+  /** For a query that found nothing: up to three section names or titles that look closest. */
+  suggest(query: string): string[];
 }
 
-/** Knobs of the search as a whole; each stage has its own (inverted-index.ts, fuzzy.ts, rerank.ts). */
 export const searchDefaults = Object.freeze({
   limit: 5,
   maxLimit: 50,
-  /** Candidates the first stage hands to fuse.js. */
-  candidates: 40,
-  /** Share of the query (weighted by word rarity) a paper must match: below it, nonsense. */
-  minCoverage: 0.55,
-  /** …or, for a question typed in full, two words found exactly and this share. */
-  minExactTerms: 2,
-  minExactCoverage: 0.3,
-  /** How much fuse.js's phrase similarity moves the first-stage score: score × (1 − w + w × similarity). */
-  fuseWeight: 0.35,
-  /** Results scoring below this share of the best one are left out rather than padding the list. */
-  relativeCutoff: 0.25,
   /** Longest query read, in characters: the rest of a pasted wall of text is ignored. */
   maxQueryLength: 256,
+  /** fuse.js threshold of suggestions: looser than search, they are offered as "did you mean". */
+  suggestionThreshold: 0.5,
 });
 
 const urlPattern = /https?:\/\/[^\s<>|]+/gi;
-const arxivPattern = /(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d])/g;
+const arxivPattern = /(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?!\d)/g;
 
 /**
- * Build the search for a catalog: an inverted index (typos, spellings, acronyms, arXiv ids) that
- * finds candidates, and fuse.js that orders them. Both are built here, once.
+ * Build the search for a catalog: a {@link Ranker} over papers (typos, spellings, acronyms, then
+ * fuse.js), exact lookups by arXiv id and link, and section lookup. Everything is built here, once.
  *
  * @param catalog The catalog to search.
  * @returns The search.
  */
 export function createSearch(catalog: Catalog): PaperSearch {
-  const papers = catalog.papers;
-  const documents: IndexDocument[] = papers.map((paper) => ({
-    title: paper.title === paper.rawTitle ? paper.title : [paper.title, paper.rawTitle],
-    description: paper.description ?? '',
-    section: paper.sections,
-    url: paper.links.map((link) => link.url),
-    arxiv: paper.arxivId ?? [],
-  }));
-  const index = new InvertedIndex(documents);
-  const reranker = new FuseReranker(
-    papers.map((paper) => ({ title: paper.title, description: paper.description ?? '' })),
+  const { papers, sections } = catalog;
+  const ranker = new Ranker(
+    papers.map((paper) => ({
+      title: paper.title === paper.rawTitle ? paper.title : [paper.title, paper.rawTitle],
+      description: paper.description ?? '',
+      section: paper.sections,
+      url: paper.links.map((link) => link.url),
+      arxiv: paper.arxivId ?? [],
+    })),
+  );
+  const sectionRanker = new Ranker(sections.map((section) => ({ title: section.name })));
+  const shownNames = [...sections.map((section) => section.name), ...papers.map((paper) => paper.title)];
+  const names = shownNames.map(fold);
+  const suggestions = new Fuse(
+    names,
+    { threshold: searchDefaults.suggestionThreshold, ignoreLocation: true },
+    Fuse.createIndex([], names),
   );
   const byLink = new Map<string, number[]>();
+  const addLink = (key: string, doc: number) => byLink.set(key, [...(byLink.get(key) ?? []), doc]);
   papers.forEach((paper, doc) => {
-    for (const link of paper.links) {
-      const key = canonicalUrl(link.url);
-      byLink.set(key, [...(byLink.get(key) ?? []), doc]);
-    }
-    if (paper.arxivId)
-      byLink.set(`arxiv:${paper.arxivId}`, [...(byLink.get(`arxiv:${paper.arxivId}`) ?? []), doc]);
+    for (const link of paper.links) addLink(canonicalUrl(link.url), doc);
+    if (paper.arxivId) addLink(`arxiv:${paper.arxivId}`, doc);
   });
 
-  const search = (query: string, options: SearchOptions = {}): SearchHit[] => {
-    const limit = Math.min(
-      Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)),
-      searchDefaults.maxLimit,
-    );
-    const text = truncateAtWord(query, searchDefaults.maxQueryLength);
-    const { exact, rest } = exactMatches(text, byLink);
-    const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
-    if (rest.trim() !== '' && hits.length < limit) {
-      const seen = new Set(exact);
-      for (const hit of rankedSearch(rest)) {
-        if (!seen.has(hit.doc)) hits.push({ paper: papers[hit.doc] as Paper, score: hit.score });
+  return {
+    catalog,
+    search(query, options = {}) {
+      const limit = Math.min(Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)), searchDefaults.maxLimit);
+      const text = truncateAtWord(query, searchDefaults.maxQueryLength);
+      const { exact, rest } = exactMatches(text, byLink);
+      const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
+      if (rest.trim() !== '' && hits.length < limit) {
+        for (const hit of ranker.rank(rest)) {
+          if (!exact.includes(hit.doc)) hits.push({ paper: papers[hit.doc] as Paper, score: hit.score });
+        }
       }
-    }
-    return hits.slice(0, limit);
+      return hits.slice(0, limit);
+    },
+    findSection(name) {
+      const wanted = name.trim();
+      if (/^\d+$/.test(wanted)) return sections[Number(wanted) - 1];
+      const exact = sections.find((section) => fold(section.name) === fold(wanted));
+      if (exact) return exact;
+      const best = sectionRanker.rank(truncateAtWord(wanted, searchDefaults.maxQueryLength))[0];
+      return best ? sections[best.doc] : undefined;
+    },
+    suggest(query) {
+      const text = fold(truncateAtWord(query, 64));
+      if (text.trim() === '') return [];
+      return suggestions.search(text, { limit: 3 }).map((result) => shownNames[result.refIndex] ?? result.item);
+    },
   };
-
-  const rankedSearch = (query: string): Array<{ doc: number; score: number }> => {
-    const candidates = index.candidates(query, {
-      limit: searchDefaults.candidates,
-      minCoverage: searchDefaults.minCoverage,
-      minExactTerms: searchDefaults.minExactTerms,
-      minExactCoverage: searchDefaults.minExactCoverage,
-    });
-    if (candidates.length === 0) return [];
-    const similarity = reranker.similarity(
-      query,
-      candidates.map((candidate) => candidate.doc),
-    );
-    const { fuseWeight, relativeCutoff } = searchDefaults;
-    const ranked = candidates.map(({ doc, score }) => ({
-      doc,
-      score: score * (1 - fuseWeight + fuseWeight * (similarity.get(doc) ?? 0)),
-    }));
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const best = ranked[0]?.score ?? 0;
-    return ranked
-      .filter((hit) => hit.score >= best * relativeCutoff)
-      .map((hit) => ({ doc: hit.doc, score: Math.min(1, Math.round(hit.score * 1000) / 1000) || 0.001 }));
-  };
-
-  return { catalog, search };
 }
 
 /** Papers a query names exactly (an arXiv id, a link to the paper), and what is left of the query. */
-function exactMatches(
-  query: string,
-  byLink: ReadonlyMap<string, number[]>,
-): { exact: number[]; rest: string } {
+function exactMatches(query: string, byLink: ReadonlyMap<string, number[]>): { exact: number[]; rest: string } {
   const exact: number[] = [];
   const add = (docs: readonly number[] | undefined) => {
     for (const doc of docs ?? []) if (!exact.includes(doc)) exact.push(doc);

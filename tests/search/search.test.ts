@@ -167,12 +167,42 @@ describe('the index', () => {
     const createIndex = vi.spyOn(Fuse, 'createIndex');
     try {
       const built = createSearch(shippedCatalog());
-      expect(createIndex).toHaveBeenCalledTimes(1);
-      for (const query of ['sharp minima', 'curiculum', 'rnn', '1412.6980', 'zzqxv']) built.search(query);
-      expect(createIndex).toHaveBeenCalledTimes(1);
+      // One index each: papers, section names, suggestions.
+      expect(createIndex).toHaveBeenCalledTimes(3);
+      for (const query of ['sharp minima', 'curiculum', 'rnn', '1412.6980', 'zzqxv']) {
+        built.search(query);
+        built.findSection(query);
+        built.suggest(query);
+      }
+      expect(createIndex).toHaveBeenCalledTimes(3);
       expect(built.search('sharp minima')[0]?.paper.title).toBe('Sharp Minima Can Generalize For Deep Nets');
     } finally {
       createIndex.mockRestore();
     }
+  });
+});
+
+describe('sections and suggestions', () => {
+  it.each([
+    ['7', 'Poor Local Minima? and Sharp Minima'],
+    ['tutorials, surveys and blogs', 'Tutorials, Surveys and Blogs'],
+    ['sharp minima', 'Poor Local Minima? and Sharp Minima'],
+    ['rnn', 'Dynamics, Bifurcations and RNNs difficulty to train'],
+    ['initialisation', 'Initialization of Neural Network'],
+    ['degenracy', 'Degeneracy of Neural Networks'],
+  ])('When looking for section "%s" it finds "%s"', (name, section) => {
+    expect(search.findSection(name)?.name).toBe(section);
+  });
+
+  it.each(['0', '15', 'zzqxv', ''])('When looking for section "%s" it finds none', (name) => {
+    expect(search.findSection(name)).toBeUndefined();
+  });
+
+  it('suggests close titles and sections for a query that found nothing', () => {
+    expect(search.search('sharpp minimaa generalise nets deep')[0]?.paper.title).toBe(
+      'Sharp Minima Can Generalize For Deep Nets',
+    );
+    expect(search.suggest('initializaton of nets')).toContain('Initialization of Neural Network');
+    expect(search.suggest('zzqxv')).toEqual([]);
   });
 });

@@ -1,0 +1,70 @@
+import { type IndexDocument, InvertedIndex } from './inverted-index.ts';
+import { FuseReranker } from './rerank.ts';
+
+/** Knobs of ranking; each stage has its own (inverted-index.ts, fuzzy.ts, rerank.ts). */
+export const rankerDefaults = Object.freeze({
+  /** Candidates the first stage hands to fuse.js. */
+  candidates: 40,
+  /** Share of the query (weighted by word rarity) a document must match: below it, nonsense. */
+  minCoverage: 0.55,
+  /** …or, for a question typed in full, two words found exactly and this share. */
+  minExactTerms: 2,
+  minExactCoverage: 0.3,
+  /** How much fuse.js's phrase similarity moves the first-stage score: score × (1 − w + w × similarity). */
+  fuseWeight: 0.35,
+  /** Results scoring below this share of the best one are left out rather than padding the list. */
+  relativeCutoff: 0.25,
+});
+
+/** A ranked document: its number and its score in (0, 1]. */
+export interface Ranked {
+  doc: number;
+  score: number;
+}
+
+/**
+ * Two-stage ranking over a fixed set of documents, built once: an inverted index (typos, spellings,
+ * acronyms) finds candidates, fuse.js orders them by how the whole query reads against the title.
+ */
+export class Ranker {
+  readonly #index: InvertedIndex;
+  readonly #reranker: FuseReranker;
+
+  /** @param documents The documents; `title` is what fuse.js compares the query with. */
+  constructor(documents: readonly IndexDocument[]) {
+    this.#index = new InvertedIndex(documents);
+    this.#reranker = new FuseReranker(
+      documents.map((doc) => ({ title: firstOf(doc.title), description: firstOf(doc.description) })),
+    );
+  }
+
+  /**
+   * Rank the documents for a query.
+   *
+   * @param query Query text.
+   * @returns Matching documents, best first (ties in document order); empty for nonsense.
+   */
+  rank(query: string): Ranked[] {
+    const { candidates: limit, minCoverage, minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } =
+      rankerDefaults;
+    const candidates = this.#index.candidates(query, { limit, minCoverage, minExactTerms, minExactCoverage });
+    if (candidates.length === 0) return [];
+    const similarity = this.#reranker.similarity(
+      query,
+      candidates.map((candidate) => candidate.doc),
+    );
+    const ranked = candidates.map(({ doc, score }) => ({
+      doc,
+      score: score * (1 - fuseWeight + fuseWeight * (similarity.get(doc) ?? 0)),
+    }));
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const best = ranked[0]?.score ?? 0;
+    return ranked
+      .filter((hit) => hit.score >= best * relativeCutoff)
+      .map((hit) => ({ doc: hit.doc, score: Math.min(1, Math.round(hit.score * 1000) / 1000) || 0.001 }));
+  }
+}
+
+function firstOf(value: string | readonly string[] | undefined): string {
+  return (typeof value === 'string' ? value : value?.[0]) ?? '';
+}
