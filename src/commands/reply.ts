@@ -4,7 +4,11 @@ import type { Link, Paper } from '../catalog/types.ts';
  * A run of rich text. Plain strings are text to show as is: renderers escape them (a user's
  * `<!channel>` stays inert). Only links and emphasis carry meaning.
  */
-export type Inline = string | { text: string; url?: string; bold?: boolean; italic?: boolean; code?: boolean };
+export type Inline =
+  | string
+  | { text: string; url?: string; bold?: boolean; italic?: boolean; code?: boolean }
+  /** A mention of a Slack user by id (the person who shared a paper); never built from user text. */
+  | { user: string };
 
 /** A line or paragraph of rich text. */
 export type RichText = readonly Inline[];
@@ -96,5 +100,7 @@ export function textReply(text: RichText, visibility: Reply['visibility'] = 'eph
  * @returns Plain text.
  */
 export function plainText(text: RichText): string {
-  return text.map((run) => (typeof run === 'string' ? run : run.text)).join('');
+  return text
+    .map((run) => (typeof run === 'string' ? run : 'user' in run ? `@${run.user}` : run.text))
+    .join('');
 }

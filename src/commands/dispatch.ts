@@ -1,0 +1,40 @@
+import { editDistance } from '../search/fuzzy.ts';
+import type { CommandContext } from './context.ts';
+import { readUserText } from './input.ts';
+import { helpFor, type Subcommand, subcommands } from './registry.ts';
+import type { Reply } from './reply.ts';
+import { searchReply } from './search.ts';
+
+/**
+ * Run the text of `/optpaper …`: a first word naming a subcommand runs it, anything else is a
+ * search; empty text is help.
+ *
+ * @param raw The command text as Slack (or the shell) sent it.
+ * @param context The request.
+ * @returns The reply.
+ */
+export async function runCommand(raw: string, context: CommandContext): Promise<Reply> {
+  const text = readUserText(raw);
+  if (text === '') return helpFor(context);
+  const [first = '', ...rest] = text.split(' ');
+  const command = findSubcommand(first, context);
+  if (command) return command.run(rest.join(' '), context);
+  return searchReply(text, context, rest.length === 0 ? nearSubcommand(first, context) : undefined);
+}
+
+function available(context: CommandContext): Subcommand[] {
+  return subcommands.filter((command) => !command.weekly || context.weekly !== undefined);
+}
+
+function findSubcommand(word: string, context: CommandContext): Subcommand | undefined {
+  const name = word.toLowerCase();
+  return available(context).find((command) => command.name === name || command.aliases?.includes(name));
+}
+
+/** A subcommand a single unknown word is one or two typos away from ("halp", "sectoins"). */
+function nearSubcommand(word: string, context: CommandContext): string | undefined {
+  const name = word.toLowerCase();
+  if (name.length < 3) return undefined;
+  const allowed = name.length > 5 ? 2 : 1;
+  return available(context).find((command) => editDistance(name, command.name, allowed) <= allowed)?.name;
+}

@@ -1,0 +1,56 @@
+import type { Reply, ReplyBlock, RichText } from './reply.ts';
+
+/** One line of help: how to type a command, and what it does. */
+export interface HelpLine {
+  usage: string;
+  summary: string;
+}
+
+/**
+ * `/optpaper help` (and `/optpaper` alone): every command with an example.
+ *
+ * @param lines Usage lines, from the command registry.
+ * @param examples A few example searches.
+ * @returns The reply.
+ */
+export function helpReply(lines: readonly HelpLine[], examples: readonly string[]): Reply {
+  const usage: RichText = lines.flatMap((line) => [{ text: line.usage, code: true }, ` — ${line.summary}\n`]);
+  const blocks: ReplyBlock[] = [
+    { type: 'header', text: 'optpaper: papers on optimization for deep learning' },
+    { type: 'text', text: usage },
+    {
+      type: 'context',
+      text: [
+        'Try ',
+        ...examples.flatMap((example, index) => [index > 0 ? ', ' : '', { text: example, code: true }]),
+        '.',
+      ],
+    },
+  ];
+  return {
+    text: `optpaper commands: ${lines.map((line) => line.usage).join(', ')}`,
+    blocks,
+    visibility: 'ephemeral',
+  };
+}
+
+/**
+ * The short help a bare `@optpaper` mention gets in a thread.
+ *
+ * @param examples A few example searches.
+ * @returns The reply (in channel: it is a thread reply).
+ */
+export function mentionHelpReply(examples: readonly string[]): Reply {
+  const text: RichText = [
+    'Ask me for a paper: ',
+    { text: `@optpaper ${examples[0] ?? 'sharp minima'}`, code: true },
+    '. I answer in the thread with the three best matches. ',
+    { text: '/optpaper help', code: true },
+    ' lists everything else.',
+  ];
+  return {
+    text: 'Ask me for a paper: @optpaper <words>',
+    blocks: [{ type: 'text', text }],
+    visibility: 'in_channel',
+  };
+}

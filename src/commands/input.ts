@@ -1,0 +1,37 @@
+/** Longest text read from a user; the rest is ignored rather than rejected. */
+const maxInputLength = 2000;
+
+/**
+ * Turn text that came from Slack into plain text: entities decoded, mentions removed (a special
+ * mention such as `<!channel>` must never come back live, and means nothing to a search), channel
+ * and link markup reduced to what it shows, whitespace collapsed.
+ *
+ * @param raw Text as Slack sent it (slash command text, mention text, a shell line).
+ * @returns Plain text, at most 2,000 characters.
+ */
+export function readUserText(raw: string): string {
+  return raw
+    .slice(0, maxInputLength * 2)
+    .replace(/<([@!])[^>]*>/g, ' ')
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
+    .replace(/<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, maxInputLength);
+}
+
+/**
+ * A user's text quoted for a reply, shortened when long.
+ *
+ * @param text Plain text from {@link readUserText}.
+ * @param length Longest quote (default: 80).
+ * @returns The text in quotation marks.
+ */
+export function quote(text: string, length = 80): string {
+  const short = text.length > length ? `${text.slice(0, length - 1)}…` : text;
+  return `“${short}”`;
+}

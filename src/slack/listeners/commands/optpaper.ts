@@ -1,0 +1,29 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { runCommand } from '../../../commands/dispatch.ts';
+import { toSlackMessage } from '../../blocks.ts';
+import { commandContext, type SlackDeps } from '../../deps.ts';
+
+/**
+ * `/optpaper …`: the reply goes back in the ack itself (the HTTP response, or the Socket Mode ack
+ * payload), so a search costs no second round trip to Slack.
+ *
+ * @param deps Listener dependencies.
+ * @returns The Bolt listener.
+ */
+export function optpaperCommand(deps: SlackDeps) {
+  return async ({ command, ack, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    try {
+      const reply = await runCommand(
+        command.text ?? '',
+        commandContext(deps, command.channel_id, command.user_id),
+      );
+      await ack({ response_type: reply.visibility, ...toSlackMessage(reply) });
+    } catch (error) {
+      logger.error(`/optpaper failed in ${command.channel_id}:`, error);
+      await ack({
+        response_type: 'ephemeral',
+        text: 'Sorry, that failed on my side and has been logged. Please try again.',
+      });
+    }
+  };
+}

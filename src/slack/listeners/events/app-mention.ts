@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { mentionHelpReply } from '../../../commands/help.ts';
+import { readUserText } from '../../../commands/input.ts';
+import { mentionReply } from '../../../commands/mention.ts';
+import { exampleQueries } from '../../../commands/registry.ts';
+import { toSlackMessage } from '../../blocks.ts';
+import { commandContext, type SlackDeps } from '../../deps.ts';
+import { interactivePolicy, postMessage } from '../../post.ts';
+
+/**
+ * `@optpaper <query>`: the top three papers as a reply in the thread (the mention's thread, or a new
+ * thread under the mention); `@optpaper` alone gets short help.
+ *
+ * @param deps Listener dependencies.
+ * @returns The Bolt listener.
+ */
+export function appMention(deps: SlackDeps) {
+  return async ({
+    event,
+    client,
+    logger,
+  }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    // readUserText drops every <@…> mention, ours included.
+    const query = readUserText(event.text ?? '');
+    const context = commandContext(deps, event.channel, event.user ?? '');
+    const reply = query === '' ? mentionHelpReply(exampleQueries) : mentionReply(query, context);
+    const threadTs = event.thread_ts ?? event.ts;
+    const result = await postMessage(
+      client,
+      { channel: event.channel, thread_ts: threadTs, ...toSlackMessage(reply) },
+      interactivePolicy,
+      deps.sleep,
+    );
+    if (!result.ok)
+      logger.warn(`reply to a mention in ${event.channel} failed: ${result.failure} ${result.error}`);
+  };
+}

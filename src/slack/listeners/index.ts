@@ -1,0 +1,32 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { ActionId } from '../../commands/reply.ts';
+import type { SlackDeps } from '../deps.ts';
+import { sectionPage } from './actions/section-page.ts';
+import { sharePaper } from './actions/share-paper.ts';
+import { optpaperCommand } from './commands/optpaper.ts';
+import { appMention } from './events/app-mention.ts';
+
+/** The slash commands, button actions and events the app listens to; manifest.yml declares the same. */
+export const registered = Object.freeze({
+  commands: Object.freeze(['/optpaper'] as const),
+  actions: Object.freeze(['share_paper', 'section_page', 'read_next'] as const satisfies readonly ActionId[]),
+  events: Object.freeze(['app_mention'] as const),
+});
+
+/**
+ * Register every listener on the app: the one place that maps Slack ids to handlers.
+ *
+ * @param app The Bolt app.
+ * @param deps Listener dependencies.
+ */
+export function registerListeners(app: App, deps: SlackDeps): void {
+  app.command('/optpaper', optpaperCommand(deps));
+  app.action<BlockButtonAction>(actionId('share_paper'), sharePaper(deps));
+  app.action<BlockButtonAction>(actionId('section_page'), sectionPage(deps));
+  app.event('app_mention', appMention(deps));
+}
+
+/** Buttons carry `id:n` (action ids must be unique within a block): match the id with any suffix. */
+function actionId(id: ActionId): { action_id: RegExp; type: 'block_actions' } {
+  return { action_id: new RegExp(`^${id}(:\\d+)?$`), type: 'block_actions' };
+}

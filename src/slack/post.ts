@@ -1,0 +1,118 @@
+import { webApi } from '@slack/bolt';
+import type { SlackMessage } from './blocks.ts';
+
+/** Why a post failed, as far as retrying is concerned. */
+export type PostFailure =
+  /** 429: Slack refused the call; nothing was posted, waiting and retrying is safe. */
+  | 'ratelimited'
+  /** 5xx: Slack failed; most likely nothing was posted. */
+  | 'server'
+  /** No answer at all: the post may or may not have reached Slack. */
+  | 'network'
+  /** `ok: false` (not_in_channel, channel_not_found, is_archived…): retrying cannot help. */
+  | 'refused';
+
+/** When to try again, and how long to wait. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** Failures worth another attempt. */
+  retryOn: readonly PostFailure[];
+  /** First wait after a 5xx or network error, doubled each time, in ms. */
+  baseDelayMs: number;
+  /** Longest wait, Retry-After included, in ms. */
+  maxDelayMs: number;
+}
+
+/**
+ * Share and mention replies: someone is waiting, and a second post after an unclear failure could
+ * double the message, so only rate limits (certainly not posted) are retried, briefly.
+ */
+export const interactivePolicy: Readonly<RetryPolicy> = Object.freeze({
+  attempts: 3,
+  retryOn: Object.freeze(['ratelimited'] as const),
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+});
+
+/** The outcome of a post. */
+export type PostResult =
+  | { ok: true; ts: string; channel: string; attempts: number }
+  | { ok: false; failure: PostFailure; error: string; attempts: number };
+
+/** The part of the Web API client a post needs (Bolt's `client` has it). */
+export interface ChatClient {
+  chat: {
+    postMessage(args: {
+      channel: string;
+      text: string;
+      blocks?: unknown[];
+      thread_ts?: string;
+    }): Promise<unknown>;
+  };
+}
+
+/** How a post waits; tests pass one that advances fake time. */
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Post a message with chat.postMessage, retrying as the policy says. The client must be built with
+ * `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true`, so that every retry is decided here.
+ *
+ * @param client A Web API client.
+ * @param message Channel, optional thread, and the rendered message.
+ * @param policy When to retry.
+ * @param sleep How to wait (default: a timer).
+ * @returns The message ts, or why it failed.
+ */
+export async function postMessage(
+  client: ChatClient,
+  message: SlackMessage & { channel: string; thread_ts?: string },
+  policy: RetryPolicy,
+  sleep: Sleep = realSleep,
+): Promise<PostResult> {
+  let attempt = 0;
+  for (;;) {
+    attempt++;
+    try {
+      const result = (await client.chat.postMessage(message)) as { ts?: string; channel?: string };
+      return { ok: true, ts: result.ts ?? '', channel: result.channel ?? message.channel, attempts: attempt };
+    } catch (error) {
+      const { failure, detail, retryAfterMs } = classify(error);
+      if (attempt >= policy.attempts || !policy.retryOn.includes(failure)) {
+        return { ok: false, failure, error: detail, attempts: attempt };
+      }
+      const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
+      await sleep(Math.min(policy.maxDelayMs, retryAfterMs ?? backoff));
+    }
+  }
+}
+
+/**
+ * Sort a Web API error into a {@link PostFailure}.
+ *
+ * @param error What the client threw.
+ * @returns The failure kind, a short detail for logs and users, and Slack's Retry-After in ms.
+ */
+export function classify(error: unknown): { failure: PostFailure; detail: string; retryAfterMs?: number } {
+  const coded = error as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+    data?: { error?: string };
+  };
+  switch (coded.code) {
+    case webApi.ErrorCode.RateLimitedError:
+      return { failure: 'ratelimited', detail: 'ratelimited', retryAfterMs: (coded.retryAfter ?? 1) * 1000 };
+    case webApi.ErrorCode.HTTPError:
+      return coded.statusCode === 429
+        ? { failure: 'ratelimited', detail: 'ratelimited' }
+        : { failure: 'server', detail: `HTTP ${coded.statusCode ?? '?'}` };
+    case webApi.ErrorCode.PlatformError:
+      return { failure: 'refused', detail: coded.data?.error ?? 'unknown_error' };
+    default:
+      return { failure: 'network', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
