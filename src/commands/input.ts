@@ -10,18 +10,21 @@ const maxInputLength = 2000;
  * @returns Plain text, at most 2,000 characters.
  */
 export function readUserText(raw: string): string {
-  return raw
-    .slice(0, maxInputLength * 2)
-    .replace(/<([@!])[^>]*>/g, ' ')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
-    .replace(/<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, maxInputLength);
+  return (
+    raw
+      .slice(0, maxInputLength * 2)
+      .replace(/<([@!])[^>]*>/g, ' ')
+      .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
+      .replace(/<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, maxInputLength)
+  );
 }
 
 /**

@@ -45,8 +45,14 @@ export class Ranker {
    * @returns Matching documents, best first (ties in document order); empty for nonsense.
    */
   rank(query: string): Ranked[] {
-    const { candidates: limit, minCoverage, minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } =
-      rankerDefaults;
+    const {
+      candidates: limit,
+      minCoverage,
+      minExactTerms,
+      minExactCoverage,
+      fuseWeight,
+      relativeCutoff,
+    } = rankerDefaults;
     const candidates = this.#index.candidates(query, { limit, minCoverage, minExactTerms, minExactCoverage });
     if (candidates.length === 0) return [];
     const similarity = this.#reranker.similarity(

@@ -75,7 +75,10 @@ export function createSearch(catalog: Catalog): PaperSearch {
   return {
     catalog,
     search(query, options = {}) {
-      const limit = Math.min(Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)), searchDefaults.maxLimit);
+      const limit = Math.min(
+        Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)),
+        searchDefaults.maxLimit,
+      );
       const text = truncateAtWord(query, searchDefaults.maxQueryLength);
       const { exact, rest } = exactMatches(text, byLink);
       const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
@@ -97,13 +100,18 @@ export function createSearch(catalog: Catalog): PaperSearch {
     suggest(query) {
       const text = fold(truncateAtWord(query, 64));
       if (text.trim() === '') return [];
-      return suggestions.search(text, { limit: 3 }).map((result) => shownNames[result.refIndex] ?? result.item);
+      return suggestions
+        .search(text, { limit: 3 })
+        .map((result) => shownNames[result.refIndex] ?? result.item);
     },
   };
 }
 
 /** Papers a query names exactly (an arXiv id, a link to the paper), and what is left of the query. */
-function exactMatches(query: string, byLink: ReadonlyMap<string, number[]>): { exact: number[]; rest: string } {
+function exactMatches(
+  query: string,
+  byLink: ReadonlyMap<string, number[]>,
+): { exact: number[]; rest: string } {
   const exact: number[] = [];
   const add = (docs: readonly number[] | undefined) => {
     for (const doc of docs ?? []) if (!exact.includes(doc)) exact.push(doc);
