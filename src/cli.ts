@@ -1,0 +1,118 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultListPath, loadCatalog } from './catalog/load.ts';
+import { checkCommand } from './cli/check.ts';
+import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
+import { listCommand } from './cli/list.ts';
+import { searchCommand } from './cli/search.ts';
+import { createSearch, searchDefaults } from './search/search.ts';
+
+const usage = `Usage: optpaper <command> [options]
+
+Commands:
+  list [--json]                          every section and its papers, in list order
+  search <query> [--json] [--limit N]    papers matching a query, best first (default 5, at most 50)
+  check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
+
+Options:
+  --list FILE    the paper list (default: $OPTPAPER_LIST, else data/optimization-papers.md)
+  -h, --help     this help
+
+Examples:
+  npm run -s optpaper -- search "sharp minima"
+  npm run -s optpaper -- search curiculum --json --limit 3
+  npm run -s optpaper -- check
+`;
+
+/**
+ * Run the `optpaper` command line.
+ *
+ * @param argv Arguments after the program name.
+ * @param io Output streams and environment.
+ * @returns The exit code.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`optpaper: ${error.message}\n\n${usage}`);
+      return exitCodes.usage;
+    }
+    io.stderr.write(`optpaper: ${error instanceof Error ? error.message : String(error)}\n`);
+    return exitCodes.failed;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || command === 'help') {
+    io.stdout.write(usage);
+    return exitCodes.ok;
+  }
+  const listPath = values.list ?? io.env.OPTPAPER_LIST ?? defaultListPath;
+  switch (command) {
+    case 'list':
+      noArguments(command, args);
+      return listCommand(await loadCatalog(listPath), { json: values.json }, io);
+    case 'search': {
+      const query = args.join(' ').trim();
+      if (query === '') throw new UsageError('search needs a query, for example: search "sharp minima"');
+      const search = createSearch(await loadCatalog(listPath));
+      return searchCommand(search, query, { json: values.json, limit: readLimit(values.limit) }, io);
+    }
+    case 'check': {
+      if (args.length > 1) throw new UsageError('check takes at most one file');
+      const file = args[0] ?? listPath;
+      return checkCommand(await loadCatalog(file), file, { json: values.json, strict: values.strict }, io);
+    }
+    case undefined:
+      throw new UsageError('a command is needed');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      list: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+function noArguments(command: string, args: readonly string[]): void {
+  if (args.length > 0) throw new UsageError(`${command} takes no arguments (got "${args.join(' ')}")`);
+}
+
+function readLimit(raw: string | undefined): number {
+  if (raw === undefined) return searchDefaults.limit;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > searchDefaults.maxLimit) {
+    throw new UsageError(`--limit must be a whole number from 1 to ${searchDefaults.maxLimit}`);
+  }
+  return limit;
+}
+
+// Run when executed (npm run optpaper), not when imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+}

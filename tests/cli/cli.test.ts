@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { repoRoot, runScript } from '../support/spawn.ts';
+
+/** Run the CLI in-process, capturing its output. */
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+const malformed = join(repoRoot, 'tests/fixtures/catalog/malformed/input.md');
+
+describe('the optpaper CLI, spawned as npm runs it', () => {
+  it('search "sharp minima" --json answers in the documented shape, best first', async () => {
+    const { code, stdout } = await runScript('src/cli.ts', ['search', 'sharp minima', '--json']);
+    expect(code).toBe(0);
+    const { results } = JSON.parse(stdout) as { results: Array<Record<string, unknown>> };
+    expect(results).toHaveLength(5);
+    expect(results[0]).toMatchObject({
+      id: 'sharp-minima-can-generalize-for-deep-nets',
+      title: 'Sharp Minima Can Generalize For Deep Nets',
+      sections: ['Poor Local Minima? and Sharp Minima'],
+      links: [{ label: 'Link', url: 'https://arxiv.org/pdf/1703.04933.pdf', kind: 'paper' }],
+      arxivId: '1703.04933',
+      year: 2017,
+    });
+    expect(typeof results[0]?.score).toBe('number');
+  });
+
+  it('list --json gives every section and its papers in list order', async () => {
+    const { code, stdout } = await runScript('src/cli.ts', ['list', '--json']);
+    expect(code).toBe(0);
+    const { sections } = JSON.parse(stdout) as {
+      sections: Array<{
+        name: string;
+        papers: Array<{ id: string; title: string; links: Array<{ label: string; url: string }> }>;
+      }>;
+    };
+    expect(sections.map((section) => section.name)).toHaveLength(14);
+    expect(sections[0]?.name).toBe('Popular Optimization algorithms');
+    expect(sections[0]?.papers.map((paper) => paper.title)).toEqual([
+      'SGD',
+      'Momentum',
+      'RMSProp',
+      'AdaGrad',
+      'ADAM',
+      'AdaBound',
+      'ADAMAX',
+      'NADAM',
+    ]);
+    expect(sections[0]?.papers[4]?.links).toEqual([
+      { label: 'Link', url: 'https://arxiv.org/abs/1412.6980', kind: 'paper' },
+    ]);
+    // A paper in two sections is listed under both.
+    const exact = 'exact-solutions-to-the-nonlinear-dynamics-of-learning-in-deep-linear-neural';
+    expect(
+      sections.filter((section) => section.papers.some((paper) => paper.id === exact)).map((s) => s.name),
+    ).toEqual([
+      'On Loss Surfaces and Generalization of Deep Neural Networks',
+      'Degeneracy of Neural Networks',
+    ]);
+    expect(sections.reduce((sum, section) => sum + section.papers.length, 0)).toBe(116);
+  });
+});
+
+describe('the optpaper CLI', () => {
+  it('search without --json prints the papers for a person', async () => {
+    const { code, stdout } = await cli('search', 'loss', 'landscape', 'visualization', '--limit', '1');
+    expect(code).toBe(0);
+    expect(stdout).toContain('1. Visualizing the Loss Landscape of Neural Nets');
+    expect(stdout).toContain(
+      'https://papers.nips.cc/paper/7875-visualizing-the-loss-landscape-of-neural-nets.pdf',
+    );
+  });
+
+  it('search for nonsense returns an empty result list', async () => {
+    expect(JSON.parse((await cli('search', 'zzqxv', '--json')).stdout)).toEqual({
+      query: 'zzqxv',
+      results: [],
+    });
+    expect((await cli('search', 'banana bread recipe')).stdout).toMatch(
+      /^No papers match "banana bread recipe"\./,
+    );
+  });
+
+  it('search --limit caps the results', async () => {
+    const { results } = JSON.parse((await cli('search', 'curriculum', '--json', '--limit', '2')).stdout) as {
+      results: unknown[];
+    };
+    expect(results).toHaveLength(2);
+  });
+
+  it('check on the shipped list reports the three broken links and the mojibake with their lines, exit 0', async () => {
+    const { code, stdout } = await cli('check');
+    expect(code).toBe(0);
+    const warnings = stdout.split('\n').filter((line) => line.includes(': warning: '));
+    expect(warnings.map((line) => line.replace(/: warning: .*\[(.+)\]$/, ' $1'))).toEqual([
+      'data/optimization-papers.md:27 broken-link',
+      'data/optimization-papers.md:33 mojibake',
+      'data/optimization-papers.md:48 broken-link',
+      'data/optimization-papers.md:89 broken-link',
+    ]);
+    expect(stdout).toContain('14 sections, 116 entries, 114 papers; 0 errors, 4 warnings');
+  });
+
+  it('check exits 1 on a list with unreadable items, naming their lines', async () => {
+    const { code, stdout } = await cli('check', malformed);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/input\.md:12: error: item has no link: "A paper without any link"/);
+    expect(stdout).toMatch(/input\.md:13: error: item has links but no title/);
+  });
+
+  it('check --strict fails on warnings; check --json gives counts and diagnostics', async () => {
+    expect((await cli('check', '--strict')).code).toBe(1);
+    const report = JSON.parse((await cli('check', '--json')).stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      ok: true,
+      sections: 14,
+      entries: 116,
+      papers: 114,
+      errors: 0,
+      warnings: 4,
+    });
+  });
+
+  it.each([
+    [[], 'a command is needed'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['search'], 'search needs a query'],
+    [['search', 'x', '--limit', 'many'], '--limit must be a whole number from 1 to 50'],
+    [['list', '--colour'], "Unknown option '--colour'"],
+    [['list', 'extra'], 'list takes no arguments'],
+  ])('bad arguments %j print usage and exit 2', async (argv, message) => {
+    const { code, stderr, stdout } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('Usage: optpaper <command>');
+    expect(stdout).toBe('');
+  });
+
+  it('a missing list file is one clear line and exit 1', async () => {
+    const { code, stderr } = await cli('list', '--list', '/nonexistent/list.md');
+    expect(code).toBe(1);
+    expect(stderr).toBe('optpaper: cannot read the paper list /nonexistent/list.md (ENOENT)\n');
+  });
+});
