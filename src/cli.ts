@@ -5,7 +5,9 @@ import { checkCommand } from './cli/check.ts';
 import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
 import { listCommand } from './cli/list.ts';
 import { searchCommand } from './cli/search.ts';
+import { openLibrary } from './library.ts';
 import { createSearch, searchDefaults } from './search/search.ts';
+import { runShell } from './shell/shell.ts';
 
 const usage = `Usage: optpaper <command> [options]
 
@@ -13,6 +15,7 @@ Commands:
   list [--json]                          every section and its papers, in list order
   search <query> [--json] [--limit N]    papers matching a query, best first (default 5, at most 50)
   check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
+  shell                                  try the bot without Slack: /optpaper … and @optpaper …, replies as text
 
 Options:
   --list FILE    the paper list (default: $OPTPAPER_LIST, else data/optimization-papers.md)
@@ -72,6 +75,19 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       if (args.length > 1) throw new UsageError('check takes at most one file');
       const file = args[0] ?? listPath;
       return checkCommand(await loadCatalog(file), file, { json: values.json, strict: values.strict }, io);
+    }
+    case 'shell': {
+      noArguments(command, args);
+      const library = await openLibrary(listPath);
+      await runShell({
+        input: process.stdin,
+        output: io.stdout,
+        interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+        library,
+        clock: () => new Date(),
+        random: Math.random,
+      });
+      return exitCodes.ok;
     }
     case undefined:
       throw new UsageError('a command is needed');

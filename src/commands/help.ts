@@ -22,7 +22,10 @@ export function helpReply(lines: readonly HelpLine[], examples: readonly string[
       type: 'context',
       text: [
         'Try ',
-        ...examples.flatMap((example, index) => [index > 0 ? ', ' : '', { text: example, code: true }]),
+        ...examples.flatMap((example, index) => [
+          index > 0 ? ', ' : '',
+          { text: `/optpaper ${example}`, code: true },
+        ]),
         '.',
       ],
     },

@@ -17,12 +17,12 @@ export interface Subcommand {
   run(args: string, context: CommandContext): Reply | Promise<Reply>;
 }
 
-/** Example searches shown in help. */
+/** Example searches shown in help (without the command). */
 export const exampleQueries: readonly string[] = Object.freeze([
-  '/optpaper sharp minima',
-  '/optpaper curiculum learning',
-  '/optpaper rnn',
-  '/optpaper 1412.6980',
+  'sharp minima',
+  'curiculum learning',
+  'rnn',
+  '1412.6980',
 ]);
 
 /** Every subcommand, in the order help lists them. */

@@ -19,6 +19,7 @@ export function searchReply(query: string, context: CommandContext, nearCommand?
   const hits = context.search.search(query, { limit: resultCount });
   if (hits.length === 0) return noMatch(query, context, nearCommand);
   const blocks: ReplyBlock[] = [
+    ...(nearCommand ? [didYouMean(nearCommand)] : []),
     {
       type: 'context',
       text: [`${hits.length === 1 ? 'Best match' : `Top ${hits.length}`} for ${quote(query)}`],
@@ -34,12 +35,7 @@ export function searchReply(query: string, context: CommandContext, nearCommand?
 
 function noMatch(query: string, context: CommandContext, nearCommand?: string): Reply {
   const blocks: ReplyBlock[] = [{ type: 'text', text: [`No papers match ${quote(query)}.`] }];
-  if (nearCommand) {
-    blocks.push({
-      type: 'text',
-      text: ['Did you mean ', { text: `/optpaper ${nearCommand}`, code: true }, '?'],
-    });
-  }
+  if (nearCommand) blocks.push(didYouMean(nearCommand));
   const suggestions = context.search.suggest(query);
   if (suggestions.length > 0) {
     const text: Inline[] = ['Closest in the list: '];
@@ -60,4 +56,8 @@ function noMatch(query: string, context: CommandContext, nearCommand?: string): 
     ],
   });
   return { text: `No papers match ${quote(query)}.`, blocks, visibility: 'ephemeral' };
+}
+
+function didYouMean(command: string): ReplyBlock {
+  return { type: 'text', text: ['Did you mean ', { text: `/optpaper ${command}`, code: true }, '?'] };
 }

@@ -1,0 +1,155 @@
+import { createInterface } from 'node:readline';
+import type { CommandContext } from '../commands/context.ts';
+import { runCommand } from '../commands/dispatch.ts';
+import { mentionHelpReply } from '../commands/help.ts';
+import { readUserText } from '../commands/input.ts';
+import { mentionReply } from '../commands/mention.ts';
+import { paperById } from '../commands/papers.ts';
+import { exampleQueries } from '../commands/registry.ts';
+import type { Reply } from '../commands/reply.ts';
+import { readSectionPage, sectionReply } from '../commands/section.ts';
+import { sharedPaperMessage } from '../commands/share.ts';
+import type { Library } from '../library.ts';
+import type { WeeklyService } from '../weekly/service.ts';
+import { renderText, type ShellButton } from './render.ts';
+
+/** The shell stands for one user in one channel. */
+export const shellIdentity = Object.freeze({ channel: 'C0LOCALSHELL', user: 'U0LOCALYOU' });
+
+/** What the shell needs. */
+export interface ShellOptions {
+  input: NodeJS.ReadableStream;
+  output: { write(text: string): unknown };
+  /** A terminal: show a banner and a prompt. Otherwise one command per line, echoed, until the input ends. */
+  interactive: boolean;
+  library: Library;
+  weekly?: WeeklyService;
+  clock: () => Date;
+  random: () => number;
+}
+
+const shellHelp = `Type what you would type in Slack:
+  /optpaper <words>          search (also: just the words)
+  /optpaper help             every command
+  @optpaper <words>          what a mention answers in a thread
+  share N, next, previous    press the buttons of the last reply
+  quit                       leave (or Ctrl-D)`;
+
+/**
+ * The local shell: `/optpaper …` and `@optpaper …` run through the same commands as in Slack, and
+ * replies are printed as text. Buttons of the last reply can be pressed by typing what they show.
+ *
+ * @param options Streams, mode and dependencies.
+ * @returns When the input ends or the user quits.
+ */
+export async function runShell(options: ShellOptions): Promise<void> {
+  const { output, interactive } = options;
+  const lines = createInterface({
+    input: options.input,
+    terminal: interactive,
+    ...(interactive ? { output: process.stdout } : {}),
+  });
+  let buttons: ShellButton[] = [];
+  const names = { [shellIdentity.user]: 'you' };
+  const print = (reply: Reply, heading?: string) => {
+    const rendered = renderText(reply, names);
+    output.write(`${heading ? `${heading}\n` : ''}${rendered.text}\n\n`);
+    return rendered.buttons;
+  };
+  const context = (): CommandContext => {
+    const value: CommandContext = {
+      search: options.library.current(),
+      channel: { id: shellIdentity.channel },
+      user: { id: shellIdentity.user },
+      now: options.clock(),
+      random: options.random,
+    };
+    if (options.weekly) value.weekly = options.weekly;
+    return value;
+  };
+
+  if (interactive) {
+    const { catalog } = options.library.current();
+    output.write(
+      `optpaper shell: ${catalog.papers.length} papers in ${catalog.sections.length} sections. ` +
+        `Try /optpaper ${exampleQueries[0] ?? 'sharp minima'}, or "help".\n\n`,
+    );
+    lines.setPrompt('optpaper> ');
+    lines.prompt();
+  }
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      if (interactive) lines.prompt();
+      continue;
+    }
+    if (/^(quit|exit|\.exit)$/i.test(line)) break;
+    if (!interactive) output.write(`> ${line}\n`);
+    try {
+      const pressed = await press(line, buttons, context());
+      if (pressed) {
+        const next = print(pressed.reply, pressed.heading);
+        if (pressed.replaces) buttons = next;
+      } else if (/^help$/i.test(line)) {
+        output.write(`${shellHelp}\n\n`);
+      } else if (/^@optpaper\b/i.test(line)) {
+        const query = readUserText(line.replace(/^@optpaper\b/i, ''));
+        print(
+          query === '' ? mentionHelpReply(exampleQueries) : mentionReply(query, context()),
+          '(in the thread)',
+        );
+      } else {
+        buttons = print(await runCommand(line.replace(/^\/optpaper\b/i, ''), context()));
+      }
+    } catch (error) {
+      output.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n`);
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
+
+/** A typed button press: the reply it leads to, or `undefined` when the line is not a press. */
+async function press(
+  line: string,
+  buttons: readonly ShellButton[],
+  context: CommandContext,
+): Promise<{ reply: Reply; heading?: string; replaces: boolean } | undefined> {
+  const match = /^(share|read-next|next|previous|prev)(?:\s+(\d+))?$/i.exec(line);
+  if (!match) return undefined;
+  const keys = `${(match[1] ?? '').toLowerCase().replace(/^prev$/, 'previous')}${match[2] ? ` ${match[2]}` : ''}`;
+  const button = buttons.find((candidate) => candidate.keys === keys);
+  if (!button) {
+    const shown = buttons.map((candidate) => candidate.keys).join(', ');
+    return {
+      reply: note(`The last reply has no button “${keys}”.${shown ? ` It has: ${shown}.` : ''}`),
+      replaces: false,
+    };
+  }
+  const { action } = button;
+  switch (action.id) {
+    case 'share_paper': {
+      const paper = paperById(context, action.value);
+      if (!paper) return { reply: note('That paper is no longer in the list.'), replaces: false };
+      return {
+        reply: sharedPaperMessage(paper, context.user.id),
+        heading: '(posted in the channel)',
+        replaces: false,
+      };
+    }
+    case 'section_page': {
+      const target = readSectionPage(action.value);
+      if (!target) return { reply: note('That button is broken.'), replaces: false };
+      return { reply: sectionReply(target.section, context, target.page), replaces: true };
+    }
+    case 'read_next':
+      return {
+        reply: note('Read next needs the paper of the week, which this shell was started without.'),
+        replaces: false,
+      };
+  }
+}
+
+function note(text: string): Reply {
+  return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../support/spawn.ts';
+
+/** Split a non-interactive transcript into the reply of each echoed command. */
+function transcript(stdout: string): Map<string, string> {
+  const replies = new Map<string, string>();
+  for (const chunk of stdout.split(/^> /m).slice(1)) {
+    const [command = '', ...reply] = chunk.split('\n');
+    replies.set(command, reply.join('\n').trim());
+  }
+  return replies;
+}
+
+describe('npm run shell, driven through stdin', () => {
+  it('runs /optpaper, @optpaper and button presses through the same commands as Slack', async () => {
+    const input = [
+      '/optpaper sharp minima',
+      'share 2',
+      'share 9',
+      '@optpaper rnn',
+      '@optpaper',
+      '/optpaper section 4',
+      'next',
+      'sharp minima',
+      'quit',
+      '/optpaper never reached',
+    ].join('\n');
+    const { code, stdout } = await runScript('src/cli.ts', ['shell'], { input });
+    expect(code).toBe(0);
+    const replies = transcript(stdout);
+
+    const search = replies.get('/optpaper sharp minima') ?? '';
+    expect(search).toMatch(
+      /^Top 5 for “sharp minima”\n1\. Sharp Minima Can Generalize For Deep Nets\n {3}https:\/\/arxiv\.org\/pdf\/1703\.04933\.pdf\n {3}Poor Local Minima\? and Sharp Minima · arXiv 1703\.04933 \(2017\)\n {3}\[Share\]/,
+    );
+    expect(search).toContain('(press a button: share N)');
+
+    expect(replies.get('share 2')).toBe(
+      '(posted in the channel)\n@you shared a paper\n• The Generalization Mystery: Sharp vs Flat Minima\n' +
+        '  https://www.inference.vc/sharp-vs-flat-minima-are-still-a-mystery-to-me/\n  Tutorials, Surveys and Blogs',
+    );
+    expect(replies.get('share 9')).toBe(
+      'The last reply has no button “share 9”. It has: share 1, share 2, share 3, share 4, share 5.',
+    );
+
+    const mention = replies.get('@optpaper rnn') ?? '';
+    expect(mention.split('\n').slice(0, 3)).toEqual([
+      '(in the thread)',
+      'Papers for “rnn”',
+      '• On the difficulty of training recurrent neural networks',
+    ]);
+    expect(mention).not.toContain('[Share]');
+    expect(replies.get('@optpaper')).toContain('Ask me for a paper: `@optpaper sharp minima`');
+
+    expect(replies.get('/optpaper section 4')).toContain('Section 4 of 14 · 23 papers · page 1 of 3');
+    expect(replies.get('next')).toContain('page 2 of 3');
+    expect(replies.get('next')).toContain('1. Learning Combinations of Activation Functions.');
+    // A line without the /optpaper prefix is a search too.
+    expect(replies.get('sharp minima')).toContain('1. Sharp Minima Can Generalize For Deep Nets');
+    expect(stdout).not.toContain('never reached');
+  });
+
+  it('answers hostile input clearly and keeps going', async () => {
+    const input = [
+      '/optpaper <!channel> zzqxv',
+      `/optpaper ${'x'.repeat(5000)}`,
+      '/optpaper 🍌 שלום',
+      '/optpaper    ',
+      '/optpaper halp',
+    ].join('\n');
+    const { code, stdout } = await runScript('src/cli.ts', ['shell'], { input });
+    expect(code).toBe(0);
+    const replies = [...transcript(stdout).values()];
+    expect(replies[0]).toMatch(/^No papers match “zzqxv”\./);
+    expect(replies[1]).toMatch(/^No papers match “x{79}…”\./);
+    expect(replies[2]).toMatch(/^No papers match “🍌 שלום”\./);
+    expect(replies[3]).toMatch(/^optpaper: papers on optimization for deep learning/);
+    expect(replies[4]).toMatch(/^Did you mean `\/optpaper help`\?/);
+  });
+});
