@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionBody, mentionBody, postSigned } from '../support/signing.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await startTestApp();
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+const sharpMinima = 'sharp-minima-can-generalize-for-deep-nets';
+
+async function pressShare(paperId: string, responseName: string): Promise<string> {
+  const response = await postSigned(
+    app.eventsUrl,
+    actionBody(
+      { action_id: 'share_paper:0', value: paperId },
+      { response_url: app.stub.responseUrl(responseName) },
+    ),
+    'application/x-www-form-urlencoded',
+  );
+  expect(response.status).toBe(200);
+  await app.stub.waitFor((calls) => calls.some((call) => call.method === `response:${responseName}`));
+  return String(app.stub.callsTo(`response:${responseName}`)[0]?.body.text);
+}
+
+describe('Share', () => {
+  it('posts the paper into the channel with chat.postMessage, naming who shared it, and tells the sharer', async () => {
+    const told = await pressShare(sharpMinima, 'share');
+    const [post] = app.stub.callsTo('chat.postMessage');
+    expect(post?.body.channel).toBe('C0READING');
+    expect(post?.authorization).toBe('Bearer xoxb-test-token');
+    const blocks = JSON.stringify(post?.body.blocks);
+    expect(blocks).toContain('<@U0ALICE> shared a paper');
+    expect(blocks).toContain(
+      '<https://arxiv.org/pdf/1703.04933.pdf|Sharp Minima Can Generalize For Deep Nets>',
+    );
+    expect(blocks).toContain('Poor Local Minima? and Sharp Minima');
+    expect(blocks).not.toContain('share_paper');
+    expect(told).toBe('Shared “Sharp Minima Can Generalize For Deep Nets” in the channel.');
+  });
+
+  it('tells the sharer how to invite the bot when it is not in the channel', async () => {
+    app.stub.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    const told = await pressShare(sharpMinima, 'refused');
+    expect(told).toContain('Invite me with /invite @optpaper and press Share again');
+    expect(app.stub.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('retries a rate-limited post and posts it once', async () => {
+    app.stub.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    const told = await pressShare(sharpMinima, 'limited');
+    expect(app.stub.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(told).toBe('Shared “Sharp Minima Can Generalize For Deep Nets” in the channel.');
+  });
+
+  it('does not retry a 500 (the post may have gone through): the sharer is told to check first', async () => {
+    app.stub.script('chat.postMessage', { status: 500, body: { ok: false, error: 'internal_error' } });
+    const told = await pressShare(sharpMinima, 'failed');
+    expect(app.stub.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(told).toBe(
+      'Slack did not confirm the post (HTTP 500). Check the channel before pressing Share again, so it is not posted twice.',
+    );
+    expect(app.logs.join('')).toContain(`share of ${sharpMinima} in C0READING failed: server HTTP 500`);
+  });
+
+  it('says so when the paper left the list since the button was shown', async () => {
+    const told = await pressShare('a-paper-that-was-removed', 'gone');
+    expect(told).toBe('That paper is no longer in the list.');
+    expect(app.stub.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('Previous/Next on a section', () => {
+  it('replaces the listing with the next page', async () => {
+    const value = JSON.stringify({ section: 'Continuation Methods and Curriculum Learning', page: 3 });
+    await postSigned(
+      app.eventsUrl,
+      actionBody({ action_id: 'section_page:1', value }, { response_url: app.stub.responseUrl('page') }),
+      'application/x-www-form-urlencoded',
+    );
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'response:page'));
+    const [reply] = app.stub.callsTo('response:page');
+    expect(reply?.body.replace_original).toBe(true);
+    const blocks = JSON.stringify(reply?.body.blocks);
+    expect(blocks).toContain('page 3 of 3');
+    expect(blocks).toContain('Cyclical Annealing Schedule: A Simple Approach to Mitigating KL Vanishing');
+    expect(blocks).not.toContain('Next ▶');
+  });
+});
+
+describe('@optpaper mentions', () => {
+  async function mention(event: Parameters<typeof mentionBody>[0]) {
+    const response = await postSigned(app.eventsUrl, mentionBody(event), 'application/json');
+    expect(response.status).toBe(200);
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
+    return app.stub.callsTo('chat.postMessage')[0]?.body ?? {};
+  }
+
+  it('answers in the thread it was mentioned in, with the top 3', async () => {
+    const posted = await mention({
+      text: '<@U0OPTBOT> bad local minima',
+      ts: '1700000200.000300',
+      thread_ts: '1700000100.000100',
+    });
+    expect(posted.thread_ts).toBe('1700000100.000100');
+    expect(posted.channel).toBe('C0READING');
+    const papers = (posted.blocks as Array<{ type: string; text?: { text: string } }>).filter(
+      (block) => block.type === 'section',
+    );
+    expect(papers).toHaveLength(3);
+    const titles = papers.map((block) => block.text?.text ?? '').join('\n');
+    expect(titles).toContain('Adding One Neuron Can Eliminate All Bad Local Minima');
+    expect(titles).toContain('Elimination of All Bad Local Minima in Deep Learning');
+    expect(JSON.stringify(posted.blocks)).not.toContain('share_paper');
+  });
+
+  it('starts a thread under a top-level mention', async () => {
+    const posted = await mention({ text: '<@U0OPTBOT> rnn', ts: '1700000300.000400' });
+    expect(posted.thread_ts).toBe('1700000300.000400');
+    expect(JSON.stringify(posted.blocks)).toContain(
+      'On the difficulty of training recurrent neural networks',
+    );
+  });
+
+  it('answers a bare mention with short help', async () => {
+    const posted = await mention({ text: '<@U0OPTBOT>', ts: '1700000400.000500' });
+    expect(JSON.stringify(posted.blocks)).toContain('Ask me for a paper');
+  });
+
+  it('never turns mention text into a live mention', async () => {
+    const posted = await mention({ text: '<@U0OPTBOT> <!channel> zzqxv', ts: '1700000500.000600' });
+    expect(JSON.stringify(posted)).not.toContain('<!channel>');
+    expect(JSON.stringify(posted.blocks)).toContain('No papers match “zzqxv”.');
+  });
+});

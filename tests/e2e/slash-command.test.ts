@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandBody, postSigned, slackSignature, testSigningSecret } from '../support/signing.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const form = 'application/x-www-form-urlencoded';
+
+interface AckBody {
+  response_type: string;
+  text: string;
+  blocks: Array<{
+    type: string;
+    text?: { text: string };
+    accessory?: { action_id: string; value: string; text: { text: string } };
+    elements?: Array<{ text?: string; action_id?: string; value?: string }>;
+  }>;
+}
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+async function command(text: string): Promise<AckBody> {
+  const response = await postSigned(app.eventsUrl, commandBody({ text }), form);
+  expect(response.status).toBe(200);
+  return (await response.json()) as AckBody;
+}
+
+function sectionTexts(body: AckBody): string[] {
+  return body.blocks.flatMap((block) => (block.text ? [block.text.text] : []));
+}
+
+describe('/optpaper over HTTP', () => {
+  it('answers a search in the ack: ephemeral blocks, the paper linked, its section, a Share button', async () => {
+    const body = await command('sharp minima');
+    expect(body.response_type).toBe('ephemeral');
+    const first = body.blocks.find((block) => block.type === 'section');
+    expect(first?.text?.text).toBe(
+      '*<https://arxiv.org/pdf/1703.04933.pdf|Sharp Minima Can Generalize For Deep Nets>*\n' +
+        '_Poor Local Minima? and Sharp Minima_ · arXiv 1703.04933 (2017)',
+    );
+    expect(first?.accessory).toMatchObject({
+      action_id: 'share_paper:0',
+      value: 'sharp-minima-can-generalize-for-deep-nets',
+      text: { text: 'Share' },
+    });
+    expect(body.blocks.filter((block) => block.accessory?.action_id.startsWith('share_paper'))).toHaveLength(
+      5,
+    );
+    // Nothing was posted: the answer travelled in the HTTP response.
+    expect(app.stub.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('shows other links (code, talk) beside the paper', async () => {
+    const body = await command('adabound');
+    expect(sectionTexts(body)[0]).toContain('<https://github.com/Luolc/AdaBound|Github>');
+  });
+
+  it.each([
+    ['<!channel> sharp minima', 'Sharp Minima Can Generalize For Deep Nets'],
+    // Typed as characters, Slack sends it entity-encoded: it is shown as text, escaped again.
+    ['&lt;!here&gt; zzqxv', 'No papers match “&lt;!here&gt; zzqxv”.'],
+  ])('never echoes a live mention (%s)', async (text, expected) => {
+    const body = await command(text);
+    const all = JSON.stringify(body);
+    expect(all).toContain(expected);
+    expect(all).not.toMatch(/<!(channel|here|everyone)/);
+  });
+
+  it('escapes user text: <@U…> and <http://evil|text> come back inert', async () => {
+    const body = await command('zzqxv <@U0BOSS> &lt;http://evil.example|click&gt; & co');
+    const all = JSON.stringify(body);
+    expect(all).not.toContain('<@U0BOSS>');
+    expect(all).not.toContain('<http://evil.example');
+    expect(all).toContain('&lt;http://evil.example|click&gt; &amp; co');
+  });
+
+  it.each([
+    ['5,000 characters', 'x'.repeat(5000), /No papers match “x{79}…”/],
+    ['emoji and right-to-left text', '🍌 שלום مرحبا', /No papers match “🍌 שלום مرحبا”/],
+    ['only whitespace', '   \t  ', /optpaper: papers on optimization for deep learning/],
+    ['an unknown subcommand', 'halp', /Did you mean `\/optpaper help`\?/],
+  ])('answers %s clearly', async (_name, text, expected) => {
+    const body = await command(text);
+    expect(body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(body)).toMatch(expected);
+  });
+
+  it('lists sections with their counts, and a section page with Next', async () => {
+    expect(sectionTexts(await command('sections')).join('\n')).toContain(
+      '7\\. *Poor Local Minima? and Sharp Minima* — 8 papers'.replace('\\', ''),
+    );
+    const page = await command('section curriculum learning');
+    const actions = page.blocks.find((block) => block.type === 'actions');
+    expect(actions?.elements?.map((element) => element.action_id)).toEqual(['section_page:0']);
+    expect(JSON.parse(actions?.elements?.[0]?.value ?? '{}')).toEqual({
+      section: 'Continuation Methods and Curriculum Learning',
+      page: 2,
+    });
+  });
+
+  it('keeps every reply within Slack limits (blocks, text, buttons)', async () => {
+    for (const text of ['learning', 'section 4', 'sections', 'help', 'random', 'curriculum']) {
+      const body = await command(text);
+      expect(body.blocks.length).toBeLessThanOrEqual(50);
+      for (const block of body.blocks) {
+        expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
+        if (block.accessory) expect(block.accessory.text.text.length).toBeLessThanOrEqual(75);
+      }
+      expect(JSON.stringify(body.blocks).length).toBeLessThan(12_000 * 2);
+    }
+  });
+});
+
+describe('request verification', () => {
+  const body = commandBody({ text: 'sharp minima' });
+
+  it('refuses a forged signature with 401 and processes nothing', async () => {
+    const response = await postSigned(app.eventsUrl, body, form, {
+      secret: 'not-the-signing-secret-000000000',
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a stale timestamp (over five minutes old) with 401', async () => {
+    const response = await postSigned(app.eventsUrl, body, form, {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a request without signature headers with 401', async () => {
+    const response = await postSigned(app.eventsUrl, body, form, { headers: {} });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a body changed after signing with 401', async () => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = {
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': slackSignature(testSigningSecret, timestamp, body),
+    };
+    const response = await postSigned(app.eventsUrl, body.replace('sharp', 'other'), form, { headers });
+    expect(response.status).toBe(401);
+    expect(app.stub.calls).toEqual([]);
+  });
+
+  it('answers GET /healthz for load balancers', async () => {
+    const response = await fetch(`${app.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, papers: 114 });
+  });
+});

@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A call the bot made to the stand-in Web API (or to a response_url). */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  /** Authorization header: the token the call carried. */
+  authorization?: string;
+  at: number;
+}
+
+/** What the stand-in answers: a JSON body with a status and headers. */
+export interface StubResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * A local stand-in for Slack's Web API (`SLACK_API_URL`) and for response_url endpoints: it records
+ * every call with its decoded arguments and answers like Slack, or as scripted (429, 500, ok:false).
+ */
+export class SlackApiStub {
+  readonly calls: RecordedCall[] = [];
+  readonly #scripted = new Map<string, StubResponse[]>();
+  #server: Server | undefined;
+  #base = '';
+  #ts = 1_700_000_000;
+  /** What apps.connections.open hands out (Socket Mode tests set it). */
+  socketUrl = '';
+
+  /** Start on a free port of 127.0.0.1. */
+  async start(): Promise<this> {
+    this.#server = createServer((request, response) => {
+      void this.#handle(request).then(({ status = 200, headers = {}, body }) => {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers });
+        response.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.#server.address() as AddressInfo;
+    this.#base = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  /** The Web API base URL, for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.#base}/api/`;
+  }
+
+  /** A response_url that records what respond() posts to it. */
+  responseUrl(name = 'respond'): string {
+    return `${this.#base}/response/${name}`;
+  }
+
+  /** Answer the next calls of a method with these responses, in order; then the default again. */
+  script(method: string, ...responses: StubResponse[]): void {
+    this.#scripted.set(method, [...(this.#scripted.get(method) ?? []), ...responses]);
+  }
+
+  /** Calls of one method, in order. */
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Wait until a predicate over the calls holds (the bot posts after it acks). */
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > deadline)
+        throw new Error(`timed out; calls: ${this.calls.map((call) => call.method).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server?.closeAllConnections();
+      this.#server?.close(() => resolve());
+    });
+  }
+
+  async #handle(request: IncomingMessage): Promise<StubResponse> {
+    const raw = await readBody(request);
+    const path = request.url ?? '/';
+    const method = path.startsWith('/api/')
+      ? (path.slice('/api/'.length).split('?')[0] ?? '')
+      : `response:${path.slice('/response/'.length)}`;
+    const call: RecordedCall = {
+      method,
+      body: decode(raw, request.headers['content-type'] ?? ''),
+      at: Date.now(),
+    };
+    if (request.headers.authorization) call.authorization = request.headers.authorization;
+    this.calls.push(call);
+    const scripted = this.#scripted.get(method)?.shift();
+    if (scripted) return scripted;
+    return { body: this.#defaultAnswer(method, call.body) };
+  }
+
+  #defaultAnswer(method: string, body: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://readinggroup.slack.com/',
+          team: 'Reading Group',
+          user: 'optpaper',
+          team_id: 'T0TEAM',
+          user_id: 'U0OPTBOT',
+          bot_id: 'B0OPTBOT',
+        };
+      case 'chat.postMessage':
+        this.#ts += 1;
+        return { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      default:
+        return method.startsWith('response:') ? { ok: true } : { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    request.on('data', (chunk: Buffer) => {
+      data += chunk.toString();
+    });
+    request.on('end', () => resolve(data));
+    request.on('error', reject);
+  });
+}
+
+/** Web API calls arrive form-encoded with JSON-encoded fields (blocks), or as JSON. */
+function decode(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return body;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

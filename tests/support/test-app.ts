@@ -1,0 +1,63 @@
+import { fixedLibrary, type Library } from '../../src/library.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createSearch } from '../../src/search/search.ts';
+import { createSlackApp, eventsPath, type RunningSlackApp, startSlackApp } from '../../src/slack/app.ts';
+import type { SlackDeps } from '../../src/slack/deps.ts';
+import { shippedCatalog } from './shipped.ts';
+import { testSigningSecret } from './signing.ts';
+import { SlackApiStub } from './slack-api-stub.ts';
+
+/** A running app over HTTP on a free port, talking to a stand-in Web API. */
+export interface TestApp {
+  stub: SlackApiStub;
+  running: RunningSlackApp;
+  /** `http://127.0.0.1:<port>/slack/events` */
+  eventsUrl: string;
+  baseUrl: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the real Bolt app (HTTP receiver, free port, real listeners) against a stand-in Web API.
+ *
+ * @param overrides Dependencies to replace (library, weekly, clock…).
+ * @returns The running app and its stand-in.
+ */
+export async function startTestApp(
+  overrides: Partial<SlackDeps> & { library?: Library } = {},
+): Promise<TestApp> {
+  const stub = await new SlackApiStub().start();
+  const logs: string[] = [];
+  const logger = createLogger({ sink: { write: (line: string) => logs.push(line) } });
+  const deps: SlackDeps = {
+    library: fixedLibrary(createSearch(shippedCatalog())),
+    clock: () => new Date(),
+    random: () => 0,
+    sleep: async () => {},
+    ...overrides,
+  };
+  const connection = {
+    botToken: 'xoxb-test-token',
+    signingSecret: testSigningSecret,
+    port: 0,
+    apiUrl: stub.apiUrl,
+    botId: 'B0OPTBOT',
+    botUserId: 'U0OPTBOT',
+  };
+  const running = await startSlackApp(createSlackApp(connection, deps, logger), connection);
+  const address = running.server?.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    stub,
+    running,
+    baseUrl,
+    eventsUrl: `${baseUrl}${eventsPath}`,
+    logs,
+    stop: async () => {
+      await running.stop();
+      await stub.close();
+    },
+  };
+}
