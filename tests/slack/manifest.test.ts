@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { registered } from '../../src/slack/listeners/index.ts';
+import { repoRoot } from '../support/spawn.ts';
+
+interface Manifest {
+  features: {
+    slash_commands: Array<{ command: string; description: string; usage_hint?: string }>;
+    shortcuts?: unknown[];
+  };
+  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
+}
+
+const manifest = parse(readFileSync(join(repoRoot, 'manifest.yml'), 'utf8')) as Manifest;
+// Slack's official schema (slackapi/manifest-schema, MIT), copied so that CI needs nothing else.
+const schema = JSON.parse(
+  readFileSync(join(repoRoot, 'tests/fixtures/slack/manifest.schema.1.0.0.json'), 'utf8'),
+) as object;
+
+/** Ajv for Slack's schema: strict about keywords, so the schema's own additions are declared. */
+function compileSchema() {
+  // The schema's loose typing (`minItems` without `type: array` in places) is Slack's, not ours to fail on.
+  const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
+  // Slack's annotations (`_note`: a comment; `requires`: a hint for their tooling) validate nothing.
+  ajv.addKeyword({ keyword: '_note', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'requires', schemaType: 'string' });
+  // `regex` is a pattern that Slack checks: apply it.
+  ajv.addKeyword({
+    keyword: 'regex',
+    type: 'string',
+    schemaType: 'string',
+    validate: (pattern: string, data: string) => new RegExp(pattern).test(data),
+  });
+  // The one format the schema uses (for `$schema`).
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  return ajv.compile(schema);
+}
+
+const validate = compileSchema();
+
+describe('manifest.yml', () => {
+  it("validates against Slack's manifest JSON Schema", () => {
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('is refused by the schema when it is wrong (the validation can fail)', () => {
+    expect(validate({ ...manifest, display_information: { name: '' } })).toBe(false);
+    expect(
+      validate({
+        ...manifest,
+        features: { ...manifest.features, slash_commands: [{ command: 'optpaper' }] },
+      }),
+    ).toBe(false);
+    // Only the `regex` keyword catches this one.
+    expect(
+      validate({ ...manifest, display_information: { name: 'optpaper', background_color: 'blue' } }),
+    ).toBe(false);
+  });
+  it('declares exactly the slash commands the code registers', () => {
+    expect(manifest.features.slash_commands.map((command) => command.command)).toEqual([
+      ...registered.commands,
+    ]);
+  });
+
+  it('declares exactly the events the code listens to', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...registered.events].sort(),
+    );
+  });
+
+  it('enables interactivity because the code handles button actions, and declares no shortcuts it does not handle', () => {
+    expect(registered.actions.length).toBeGreaterThan(0);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.shortcuts ?? []).toEqual([]);
+  });
+
+  it('asks for the scopes it needs and no more', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+    ]);
+    expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
+  });
+
+  it('turns Socket Mode on, so no public URL is needed', () => {
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
