@@ -21,13 +21,14 @@ export interface TestApp {
 /**
  * Start the real Bolt app (HTTP receiver, free port, real listeners) against a stand-in Web API.
  *
- * @param overrides Dependencies to replace (library, weekly, clock…).
+ * @param overrides Dependencies to replace (library, weekly, clock…), an app token for Socket Mode, a stand-in.
  * @returns The running app and its stand-in.
  */
 export async function startTestApp(
-  overrides: Partial<SlackDeps> & { library?: Library } = {},
+  overrides: Partial<SlackDeps> & { library?: Library; appToken?: string; stub?: SlackApiStub } = {},
 ): Promise<TestApp> {
-  const stub = await new SlackApiStub().start();
+  const { appToken, stub: given, ...depsOverrides } = overrides;
+  const stub = given ?? (await new SlackApiStub().start());
   const logs: string[] = [];
   const logger = createLogger({ sink: { write: (line: string) => logs.push(line) } });
   const deps: SlackDeps = {
@@ -35,7 +36,7 @@ export async function startTestApp(
     clock: () => new Date(),
     random: () => 0,
     sleep: async () => {},
-    ...overrides,
+    ...depsOverrides,
   };
   const connection = {
     botToken: 'xoxb-test-token',
@@ -44,6 +45,7 @@ export async function startTestApp(
     apiUrl: stub.apiUrl,
     botId: 'B0OPTBOT',
     botUserId: 'U0OPTBOT',
+    ...(appToken ? { appToken } : {}),
   };
   const running = await startSlackApp(createSlackApp(connection, deps, logger), connection);
   const address = running.server?.address();
