@@ -5,9 +5,12 @@ import { checkCommand } from './cli/check.ts';
 import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
 import { listCommand } from './cli/list.ts';
 import { searchCommand } from './cli/search.ts';
+import { upcomingCommand } from './cli/upcoming.ts';
+import { readStateConfig, type StateConfig } from './config.ts';
 import { openLibrary } from './library.ts';
 import { createSearch, searchDefaults } from './search/search.ts';
 import { runShell } from './shell/shell.ts';
+import { openLocalWeekly } from './weekly/local.ts';
 
 const usage = `Usage: optpaper <command> [options]
 
@@ -15,16 +18,19 @@ Commands:
   list [--json]                          every section and its papers, in list order
   search <query> [--json] [--limit N]    papers matching a query, best first (default 5, at most 50)
   check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
+  upcoming <N> [--json] [--channel ID]   the next N papers of the week of a channel, with their dates
   shell                                  try the bot without Slack: /optpaper … and @optpaper …, replies as text
 
 Options:
   --list FILE    the paper list (default: $OPTPAPER_LIST, else data/optimization-papers.md)
+  --channel ID   for upcoming: the channel (default: $WEEKLY_CHANNEL, else a channel with no history)
   -h, --help     this help
 
 Examples:
   npm run -s optpaper -- search "sharp minima"
   npm run -s optpaper -- search curiculum --json --limit 3
   npm run -s optpaper -- check
+  npm run -s optpaper -- upcoming 4 --channel C0123456789
 `;
 
 /**
@@ -76,17 +82,50 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const file = args[0] ?? listPath;
       return checkCommand(await loadCatalog(file), file, { json: values.json, strict: values.strict }, io);
     }
+    case 'upcoming': {
+      const [raw, ...extra] = args;
+      if (
+        raw === undefined ||
+        extra.length > 0 ||
+        !/^\d+$/.test(raw) ||
+        Number(raw) < 1 ||
+        Number(raw) > 520
+      ) {
+        throw new UsageError('upcoming needs a number of weeks from 1 to 520, for example: upcoming 4');
+      }
+      const state = stateConfig(io);
+      const library = await openLibrary(listPath);
+      const { weekly, store } = openLocalWeekly(library, { dbPath: state.dbPath, ...state.weekly });
+      try {
+        const channel = values.channel ?? state.weekly.channel;
+        return upcomingCommand(
+          weekly,
+          { count: Number(raw), channel, json: values.json, now: new Date() },
+          io,
+        );
+      } finally {
+        store.close();
+      }
+    }
     case 'shell': {
       noArguments(command, args);
+      const state = stateConfig(io);
       const library = await openLibrary(listPath);
-      await runShell({
-        input: process.stdin,
-        output: io.stdout,
-        interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-        library,
-        clock: () => new Date(),
-        random: Math.random,
-      });
+      // The shell's weekly state lives in memory: trying /optpaper subscribe never touches the bot's.
+      const { weekly, store } = openLocalWeekly(library, { dbPath: ':memory:', ...state.weekly });
+      try {
+        await runShell({
+          input: process.stdin,
+          output: io.stdout,
+          interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+          library,
+          weekly,
+          clock: () => new Date(),
+          random: Math.random,
+        });
+      } finally {
+        store.close();
+      }
       return exitCodes.ok;
     }
     case undefined:
@@ -106,9 +145,17 @@ function parse(argv: readonly string[]) {
       strict: { type: 'boolean', default: false },
       limit: { type: 'string' },
       list: { type: 'string' },
+      channel: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+}
+
+/** The variables the CLI reads besides the list; a bad one is a failure naming it. */
+function stateConfig(io: CliIo): StateConfig {
+  const read = readStateConfig(io.env);
+  if ('problems' in read) throw new Error(read.problems.map((problem) => problem.message).join('; '));
+  return read.state;
 }
 
 function noArguments(command: string, args: readonly string[]): void {

@@ -1,10 +1,18 @@
 import type { CommandContext } from './context.ts';
 import { helpReply } from './help.ts';
+import { historyReply } from './history.ts';
+import { queueQueryReply } from './queue.ts';
 import { randomReply } from './random.ts';
 import type { Reply } from './reply.ts';
+import { scheduleReply } from './schedule.ts';
 import { searchReply } from './search.ts';
 import { sectionReply } from './section.ts';
 import { sectionsReply } from './sections.ts';
+import { skipReply } from './skip.ts';
+import { subscribeReply } from './subscribe.ts';
+import { unsubscribeReply } from './unsubscribe.ts';
+import { upcomingReply } from './upcoming.ts';
+import { weekReply } from './week.ts';
 
 /** A subcommand of `/optpaper`: the first word of the text names it. */
 export interface Subcommand {
@@ -51,6 +59,62 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
     usage: '/optpaper random [section]',
     summary: 'one paper at random',
     run: (args, context) => randomReply(args, context),
+  },
+  {
+    name: 'subscribe',
+    usage: '/optpaper subscribe [day] [time] [time zone]',
+    summary: 'a paper of the week in this channel (default: Monday 09:00 UTC)',
+    weekly: true,
+    run: (args, context) => subscribeReply(args, context),
+  },
+  {
+    name: 'unsubscribe',
+    usage: '/optpaper unsubscribe',
+    summary: 'stop the paper of the week here (its history is kept)',
+    weekly: true,
+    run: (_args, context) => unsubscribeReply(context),
+  },
+  {
+    name: 'schedule',
+    usage: '/optpaper schedule',
+    summary: "this channel's schedule and next post",
+    weekly: true,
+    run: (_args, context) => scheduleReply(context),
+  },
+  {
+    name: 'upcoming',
+    usage: '/optpaper upcoming [N]',
+    summary: 'the next N papers of the week with their dates, to read ahead',
+    weekly: true,
+    run: (args, context) => upcomingReply(args, context),
+  },
+  {
+    name: 'week',
+    usage: '/optpaper week',
+    summary: "this week's paper and its discussion thread",
+    weekly: true,
+    run: (_args, context) => weekReply(context),
+  },
+  {
+    name: 'history',
+    usage: '/optpaper history [N]',
+    summary: 'past papers of the week here',
+    weekly: true,
+    run: (args, context) => historyReply(args, context),
+  },
+  {
+    name: 'skip',
+    usage: '/optpaper skip',
+    summary: 'move the next paper to the end of the round',
+    weekly: true,
+    run: (_args, context) => skipReply(context),
+  },
+  {
+    name: 'queue',
+    usage: '/optpaper queue <words>',
+    summary: 'make the best match the next paper of the week (also: the Read next button)',
+    weekly: true,
+    run: (args, context) => queueQueryReply(args, context),
   },
   {
     name: 'help',

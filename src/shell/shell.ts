@@ -5,6 +5,7 @@ import { mentionHelpReply } from '../commands/help.ts';
 import { readUserText } from '../commands/input.ts';
 import { mentionReply } from '../commands/mention.ts';
 import { paperById } from '../commands/papers.ts';
+import { queueReply } from '../commands/queue.ts';
 import { exampleQueries } from '../commands/registry.ts';
 import type { Reply } from '../commands/reply.ts';
 import { readSectionPage, sectionReply } from '../commands/section.ts';
@@ -143,10 +144,7 @@ async function press(
       return { reply: sectionReply(target.section, context, target.page), replaces: true };
     }
     case 'read_next':
-      return {
-        reply: note('Read next needs the paper of the week, which this shell was started without.'),
-        replaces: false,
-      };
+      return { reply: queueReply(action.value, context), replaces: false };
   }
 }
 

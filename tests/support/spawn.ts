@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository root: scripts run from there, as `npm run` does. */
 export const repoRoot: string = fileURLToPath(new URL('../..', import.meta.url));
+
+/** tsx's loader by absolute URL: a child may run from another directory (a scratch one without .env). */
+export const tsxLoader: string = pathToFileURL(`${repoRoot}/node_modules/tsx/dist/loader.mjs`).href;
 
 /** What a finished process printed. */
 export interface Finished {
@@ -25,7 +28,7 @@ export function runScript(
   options: { env?: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number } = {},
 ): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${repoRoot}/${script}`, ...args], {
+    const child = spawn(process.execPath, ['--import', tsxLoader, `${repoRoot}/${script}`, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { ActionId } from '../../commands/reply.ts';
 import type { SlackDeps } from '../deps.ts';
+import { readNext } from './actions/read-next.ts';
 import { sectionPage } from './actions/section-page.ts';
 import { sharePaper } from './actions/share-paper.ts';
 import { optpaperCommand } from './commands/optpaper.ts';
@@ -23,6 +24,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.command('/optpaper', optpaperCommand(deps));
   app.action<BlockButtonAction>(actionId('share_paper'), sharePaper(deps));
   app.action<BlockButtonAction>(actionId('section_page'), sectionPage(deps));
+  app.action<BlockButtonAction>(actionId('read_next'), readNext(deps));
   app.event('app_mention', appMention(deps));
 }
 

@@ -1,0 +1,55 @@
+import { formatDay, messageLink } from '../weekly/dates.ts';
+import type { CommandContext } from './context.ts';
+import { paperById } from './papers.ts';
+import type { Inline, Reply } from './reply.ts';
+import { countArgument, notSubscribedReply, withWeekly } from './weekly.ts';
+
+const defaultCount = 10;
+const maxCount = 30;
+
+/**
+ * `/optpaper history [N]`: the channel's past weekly papers, newest first, each with its thread.
+ *
+ * @param args The count, if any.
+ * @param context The request.
+ * @returns The reply.
+ */
+export function historyReply(args: string, context: CommandContext): Reply {
+  return withWeekly(context, (weekly) => {
+    const count = countArgument(args, defaultCount, maxCount);
+    if (count === undefined) {
+      const text = `Give a number of posts, up to ${maxCount}: /optpaper history 10`;
+      return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+    }
+    const posts = weekly.posts(context.channel.id, count);
+    const subscription = weekly.subscription(context.channel.id);
+    if (posts.length === 0) {
+      return subscription
+        ? {
+            text: 'Nothing posted here yet.',
+            blocks: [{ type: 'text', text: ['Nothing posted here yet.'] }],
+            visibility: 'ephemeral',
+          }
+        : notSubscribedReply();
+    }
+    const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
+    const lines: Inline[] = posts.flatMap((post) => {
+      const title = post.paperIds
+        .map((id) => paperById(context, id)?.title ?? `${id} (no longer in the list)`)
+        .join(' · ');
+      return [
+        `${formatDay(post.postedAt, timeZone)} · `,
+        { text: title, url: messageLink(context.channel.id, post.messageTs) },
+        ` · ${post.section}\n`,
+      ];
+    });
+    return {
+      text: `Last ${posts.length} papers of the week`,
+      blocks: [
+        { type: 'header', text: `Last ${posts.length} papers of the week` },
+        { type: 'text', text: lines },
+      ],
+      visibility: 'ephemeral',
+    };
+  });
+}

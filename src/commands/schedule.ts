@@ -1,0 +1,48 @@
+import { describeSchedule } from '../weekly/cron.ts';
+import { formatWhen } from '../weekly/dates.ts';
+import { pickView } from '../weekly/messages.ts';
+import type { CommandContext } from './context.ts';
+import type { Reply, ReplyBlock } from './reply.ts';
+import { notSubscribedReply, withWeekly } from './weekly.ts';
+
+/**
+ * `/optpaper schedule`: this channel's schedule, its next post and what it will be.
+ *
+ * @param context The request.
+ * @returns The reply.
+ */
+export function scheduleReply(context: CommandContext): Reply {
+  return withWeekly(context, (weekly) => {
+    const subscription = weekly.subscription(context.channel.id);
+    if (!subscription) return notSubscribedReply();
+    const schedule = describeSchedule(subscription.cron, subscription.timeZone);
+    const [next] = weekly.upcoming(context.channel.id, 1, context.now);
+    const blocks: ReplyBlock[] = [
+      { type: 'text', text: [`This channel gets a paper of the week ${schedule}.`] },
+    ];
+    if (next) {
+      const view = pickView(next.pick);
+      blocks.push({
+        type: 'text',
+        text: [
+          'Next post: ',
+          { text: formatWhen(next.at, subscription.timeZone), bold: true },
+          ' with ',
+          view.url ? { text: view.title, url: view.url } : view.title,
+          '.',
+        ],
+      });
+    }
+    blocks.push({
+      type: 'context',
+      text: [
+        'Change it with ',
+        { text: '/optpaper subscribe [day] [time] [time zone]', code: true },
+        ', stop it with ',
+        { text: '/optpaper unsubscribe', code: true },
+        '.',
+      ],
+    });
+    return { text: `A paper of the week ${schedule}.`, blocks, visibility: 'ephemeral' };
+  });
+}

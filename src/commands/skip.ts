@@ -1,0 +1,39 @@
+import { formatDay } from '../weekly/dates.ts';
+import { pickView } from '../weekly/messages.ts';
+import type { CommandContext } from './context.ts';
+import type { Inline, Reply } from './reply.ts';
+import { notSubscribedReply, withWeekly } from './weekly.ts';
+
+/**
+ * `/optpaper skip`: this channel's next pick moves to the end of the cycle; the reply shows the new
+ * next pick.
+ *
+ * @param context The request.
+ * @returns The reply.
+ */
+export function skipReply(context: CommandContext): Reply {
+  return withWeekly(context, (weekly) => {
+    const subscription = weekly.subscription(context.channel.id);
+    if (!subscription) return notSubscribedReply();
+    const skipped = weekly.skip(context.channel.id, context.now);
+    if (!skipped)
+      return { text: 'There is nothing to skip: the list is empty.', blocks: [], visibility: 'ephemeral' };
+    const [next] = weekly.upcoming(context.channel.id, 1, context.now);
+    const text: Inline[] = [`Skipped ${pickView(skipped.skipped).title}: it moves to the end of this round.`];
+    if (next) {
+      const view = pickView(next.pick);
+      text.push(
+        ' Next up, ',
+        { text: formatDay(next.at, subscription.timeZone), bold: true },
+        ': ',
+        view.url ? { text: view.title, url: view.url } : view.title,
+        '.',
+      );
+    }
+    return {
+      text: `Skipped ${pickView(skipped.skipped).title}.`,
+      blocks: [{ type: 'text', text }],
+      visibility: 'in_channel',
+    };
+  });
+}

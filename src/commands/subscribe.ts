@@ -1,0 +1,63 @@
+import { describeSchedule, parseScheduleWords } from '../weekly/cron.ts';
+import { formatWhen } from '../weekly/dates.ts';
+import { pickView } from '../weekly/messages.ts';
+import type { CommandContext } from './context.ts';
+import type { Reply, ReplyBlock, RichText } from './reply.ts';
+import { withWeekly } from './weekly.ts';
+
+/**
+ * `/optpaper subscribe [day] [time] [time zone]`: this channel gets a paper of the week (or a new
+ * schedule); the reply says when the first post comes and what it will be.
+ *
+ * @param args The schedule words, any order, each optional (defaults: WEEKLY_CRON, WEEKLY_TZ).
+ * @param context The request.
+ * @returns The reply.
+ */
+export function subscribeReply(args: string, context: CommandContext): Reply {
+  return withWeekly(context, (weekly) => {
+    const words = args.split(/\s+/).filter(Boolean);
+    const previous = weekly.subscription(context.channel.id);
+    const base = previous ? { cron: previous.cron, timeZone: previous.timeZone } : weekly.defaults;
+    const parsed = parseScheduleWords(words, base);
+    if ('error' in parsed) {
+      const text: RichText = [
+        `${parsed.error}. For example: `,
+        { text: '/optpaper subscribe friday 4pm America/New_York', code: true },
+      ];
+      return { text: parsed.error, blocks: [{ type: 'text', text }], visibility: 'ephemeral' };
+    }
+    weekly.subscribe(context.channel.id, parsed, context.user.id, context.now);
+    const schedule = describeSchedule(parsed.cron, parsed.timeZone);
+    const [first] = weekly.upcoming(context.channel.id, 1, context.now);
+    const text: RichText = [
+      previous
+        ? `Schedule changed: this channel now gets a paper of the week ${schedule} (was ${describeSchedule(previous.cron, previous.timeZone)}).`
+        : `This channel now gets a paper of the week ${schedule}.`,
+    ];
+    const blocks: ReplyBlock[] = [{ type: 'text', text }];
+    if (first) {
+      const view = pickView(first.pick);
+      blocks.push({
+        type: 'text',
+        text: [
+          'First post: ',
+          { text: formatWhen(first.at, parsed.timeZone), bold: true },
+          ' with ',
+          view.url ? { text: view.title, url: view.url } : view.title,
+          '.',
+        ],
+      });
+    }
+    blocks.push({
+      type: 'context',
+      text: [
+        'I post into the channel, so I must be in it: ',
+        { text: '/invite @optpaper', code: true },
+        '. See what comes next with ',
+        { text: '/optpaper upcoming', code: true },
+        '.',
+      ],
+    });
+    return { text: `Subscribed: a paper of the week ${schedule}.`, blocks, visibility: 'in_channel' };
+  });
+}

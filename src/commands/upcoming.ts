@@ -1,0 +1,58 @@
+import { formatDay } from '../weekly/dates.ts';
+import { pickView } from '../weekly/messages.ts';
+import type { CommandContext } from './context.ts';
+import type { Reply, ReplyBlock } from './reply.ts';
+import { countArgument, withWeekly } from './weekly.ts';
+
+/** Picks shown by default, and at most. */
+const defaultCount = 5;
+const maxCount = 20;
+
+/**
+ * `/optpaper upcoming [N]`: the next N picks with their dates, so people can read ahead.
+ *
+ * @param args The count, if any.
+ * @param context The request.
+ * @returns The reply.
+ */
+export function upcomingReply(args: string, context: CommandContext): Reply {
+  return withWeekly(context, (weekly) => {
+    const count = countArgument(args, defaultCount, maxCount);
+    if (count === undefined) {
+      const text = `Give a number of weeks, up to ${maxCount}: /optpaper upcoming 5`;
+      return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+    }
+    const subscription = weekly.subscription(context.channel.id);
+    const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
+    const upcoming = weekly.upcoming(context.channel.id, count, context.now);
+    const blocks: ReplyBlock[] = [{ type: 'header', text: `Next ${upcoming.length} papers of the week` }];
+    if (!subscription) {
+      blocks.push({
+        type: 'context',
+        text: [
+          'This channel is not subscribed: dates follow the default schedule. ',
+          { text: '/optpaper subscribe', code: true },
+          ' to start.',
+        ],
+      });
+    }
+    for (const { pick, at } of upcoming) {
+      blocks.push({
+        type: 'paper',
+        paper: {
+          ...pickView(pick),
+          note: [
+            { text: formatDay(at, timeZone), bold: true },
+            ` · section ${pick.sectionIndex} of ${pick.sectionCount}`,
+          ],
+        },
+        actions: [],
+      });
+    }
+    return {
+      text: `Next papers of the week: ${upcoming.map(({ pick, at }) => `${formatDay(at, timeZone)}: ${pickView(pick).title}`).join('; ')}`,
+      blocks,
+      visibility: 'ephemeral',
+    };
+  });
+}

@@ -1,0 +1,50 @@
+import { formatDay, messageLink } from '../weekly/dates.ts';
+import { pickView } from '../weekly/messages.ts';
+import type { CommandContext } from './context.ts';
+import { paperById } from './papers.ts';
+import { type Reply, viewOf } from './reply.ts';
+import { notSubscribedReply, withWeekly } from './weekly.ts';
+
+/**
+ * `/optpaper week`: this channel's current paper, with a link to its discussion thread.
+ *
+ * @param context The request.
+ * @returns The reply.
+ */
+export function weekReply(context: CommandContext): Reply {
+  return withWeekly(context, (weekly) => {
+    const subscription = weekly.subscription(context.channel.id);
+    const [current] = weekly.posts(context.channel.id, 1);
+    if (!current) {
+      if (!subscription) return notSubscribedReply();
+      const [next] = weekly.upcoming(context.channel.id, 1, context.now);
+      const text = next
+        ? `Nothing posted here yet. The first paper, ${pickView(next.pick).title}, comes ${formatDay(next.at, subscription.timeZone)}.`
+        : 'Nothing posted here yet.';
+      return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+    }
+    const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
+    const papers = current.paperIds
+      .map((id) => paperById(context, id))
+      .filter((paper) => paper !== undefined);
+    const [first] = papers;
+    const title = papers.map((paper) => paper.title).join(' · ') || current.paperIds.join(', ');
+    const view = first
+      ? { ...viewOf(first), title }
+      : { id: current.paperIds[0] ?? '', title, sections: [current.section], otherLinks: [] };
+    return {
+      text: `This week: ${title}`,
+      blocks: [
+        { type: 'context', text: [`Paper of the week since ${formatDay(current.postedAt, timeZone)}`] },
+        { type: 'paper', paper: view, actions: [] },
+        {
+          type: 'text',
+          text: [
+            { text: 'Open the discussion thread', url: messageLink(context.channel.id, current.messageTs) },
+          ],
+        },
+      ],
+      visibility: 'ephemeral',
+    };
+  });
+}

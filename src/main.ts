@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { StartupError, startBot } from './bot.ts';
+import { missingCredentialsMessage, readConfig } from './config.ts';
+import { openLibrary } from './library.ts';
+import { createLogger } from './logger.ts';
+import { runShell } from './shell/shell.ts';
+
+// `npm start`: read .env when there is one, check the configuration, then run the bot; with no Slack
+// credentials, open the local shell in a terminal, or stop with the variables to set.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const read = readConfig(process.env);
+if ('problems' in read) {
+  for (const problem of read.problems) process.stderr.write(`optpaper: ${problem.message}\n`);
+  process.exit(1);
+}
+const { config } = read;
+const logger = createLogger({ level: config.logLevel });
+
+if (config.mode === 'offline') {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(`optpaper: ${missingCredentialsMessage()}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    'No Slack credentials in the environment: opening the local shell (see README to connect Slack).\n',
+  );
+  await runShell({
+    input: process.stdin,
+    output: process.stdout,
+    interactive: true,
+    library: await openLibrary(config.listPath),
+    clock: () => new Date(),
+    random: Math.random,
+  });
+  process.exit(0);
+}
+
+try {
+  const bot = await startBot(config, { logger });
+  const shutdown = (signal: string) => {
+    logger.info(`${signal} received: finishing requests in flight`);
+    // A stuck connection must not keep a stopping bot alive forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void bot.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+} catch (error) {
+  process.stderr.write(`optpaper: ${error instanceof StartupError ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,53 @@
+/**
+ * A fire time as people read it, in the schedule's time zone: "Mon 7 Dec 2026, 09:00 CET".
+ *
+ * @param date The time.
+ * @param timeZone An IANA zone.
+ * @returns The text.
+ */
+export function formatWhen(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+}
+
+/**
+ * A date without the time, for lists: "Mon 7 Dec 2026".
+ *
+ * @param date The time.
+ * @param timeZone An IANA zone.
+ * @returns The text.
+ */
+export function formatDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  })
+    .format(date)
+    .replace(',', '');
+}
+
+/**
+ * The link to a message (and its thread) in Slack.
+ *
+ * @param channel Channel id.
+ * @param ts Message ts.
+ * @returns A permalink that Slack redirects to the message.
+ */
+export function messageLink(channel: string, ts: string): string {
+  return `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+}

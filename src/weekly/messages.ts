@@ -1,0 +1,114 @@
+import type { Paper } from '../catalog/types.ts';
+import { type PaperView, type Reply, type ReplyBlock, viewOf } from '../commands/reply.ts';
+import type { PaperSearch } from '../search/search.ts';
+import type { Pick } from './rotation.ts';
+
+/** Related papers the discussion thread opens with. */
+const relatedCount = 3;
+
+/**
+ * The view of a pick: one paper, or a reading that several entries of the list point to (SGD,
+ * Momentum, RMSProp and Optimization share one book chapter), named together.
+ *
+ * @param pick The pick.
+ * @returns Its view.
+ */
+export function pickView(pick: Pick): PaperView {
+  const [first, ...others] = pick.papers;
+  if (!first)
+    return { id: pick.reading.key, title: pick.reading.key, sections: pick.reading.sections, otherLinks: [] };
+  const view = viewOf(first);
+  if (others.length === 0) return { ...view, sections: pick.reading.sections };
+  return {
+    ...view,
+    title: pick.papers.map((paper) => paper.title).join(' · '),
+    sections: pick.reading.sections,
+    otherLinks: uniqueLinks(pick.papers.flatMap((paper) => viewOf(paper).otherLinks)),
+    note: [`One reading for ${pick.papers.length} entries of the list, which all point to it.`],
+  };
+}
+
+/**
+ * The weekly post: the paper, and the channel's progress through the list.
+ *
+ * @param pick The reading to post.
+ * @returns An in-channel reply.
+ */
+export function weeklyPostMessage(pick: Pick): Reply {
+  const view = pickView(pick);
+  const progress =
+    `Section ${pick.sectionIndex} of ${pick.sectionCount} · ${pick.position} of ${pick.total} readings so far` +
+    (pick.cycle > 1 ? ` · round ${pick.cycle}` : '') +
+    (pick.queued ? ' · asked for by the channel' : '');
+  return {
+    text: `Paper of the week: ${view.title}`,
+    blocks: [
+      { type: 'header', text: 'Paper of the week' },
+      { type: 'paper', paper: view, actions: [] },
+      { type: 'context', text: [progress] },
+      { type: 'context', text: ['Discuss it in the thread: notes, questions, disagreements.'] },
+    ],
+    visibility: 'in_channel',
+  };
+}
+
+/**
+ * Papers of the list related to a pick, found through the search with the pick's title, its own
+ * papers left out; topped up from its section when the search finds fewer than two.
+ *
+ * @param pick The pick.
+ * @param search The search over the current list.
+ * @returns Two or three papers.
+ */
+export function relatedPapers(pick: Pick, search: PaperSearch): Paper[] {
+  const own = new Set(pick.reading.paperIds);
+  const related: Paper[] = [];
+  const add = (paper: Paper) => {
+    if (!own.has(paper.id) && !related.some((found) => found.id === paper.id)) related.push(paper);
+  };
+  for (const paper of pick.papers) {
+    for (const hit of search.search(paper.title, { limit: relatedCount + own.size + 1 })) add(hit.paper);
+  }
+  if (related.length < 2) {
+    const section = search.catalog.sections.find((candidate) => candidate.name === pick.section);
+    for (const id of section?.paperIds ?? []) {
+      const paper = search.catalog.papers.find((candidate) => candidate.id === id);
+      if (paper) add(paper);
+    }
+  }
+  return related.slice(0, relatedCount);
+}
+
+/**
+ * The first reply in the post's thread: it opens the discussion with related papers from the list.
+ *
+ * @param pick The pick.
+ * @param related From {@link relatedPapers}.
+ * @returns An in-channel reply.
+ */
+export function discussionMessage(pick: Pick, related: readonly Paper[]): Reply {
+  const title = pickView(pick).title;
+  const blocks: ReplyBlock[] = [
+    {
+      type: 'text',
+      text: [
+        'This thread is for ',
+        { text: title, bold: true },
+        '. What is its main claim, and does the evidence hold up? What would you try next?',
+      ],
+    },
+  ];
+  if (related.length > 0) {
+    blocks.push({ type: 'context', text: ['Related in the list, to compare with:'] });
+    for (const paper of related) blocks.push({ type: 'paper', paper: viewOf(paper), actions: [] });
+  }
+  return {
+    text: `Discussion of ${title}${related.length ? `; related: ${related.map((paper) => paper.title).join('; ')}` : ''}`,
+    blocks,
+    visibility: 'in_channel',
+  };
+}
+
+function uniqueLinks<T extends { url: string }>(links: readonly T[]): T[] {
+  return links.filter((link, index) => links.findIndex((other) => other.url === link.url) === index);
+}

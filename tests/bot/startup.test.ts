@@ -1,0 +1,153 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StartupError, startBot } from '../../src/bot.ts';
+import { type Config, readConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { testSigningSecret } from '../support/signing.ts';
+import { SlackApiStub } from '../support/slack-api-stub.ts';
+import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
+
+let stub: SlackApiStub | undefined;
+afterEach(async () => {
+  await stub?.close();
+  stub = undefined;
+});
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'optpaper-'));
+
+function configFor(env: Record<string, string>): Config {
+  const read = readConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: testSigningSecret,
+    PORT: '0',
+    OPTPAPER_DB: ':memory:',
+    ...env,
+  });
+  if ('problems' in read) throw new Error(JSON.stringify(read.problems));
+  return read.config;
+}
+
+async function startupError(config: Config): Promise<StartupError> {
+  try {
+    const bot = await startBot(config, { logger: createLogger({ sink: { write: () => true } }) });
+    await bot.stop();
+  } catch (error) {
+    if (error instanceof StartupError) return error;
+    throw error;
+  }
+  throw new Error('the bot started');
+}
+
+describe('startBot refuses to start, naming the variable', () => {
+  it('SLACK_BOT_TOKEN when Slack rejects the token', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const error = await startupError(configFor({ SLACK_API_URL: stub.apiUrl }));
+    expect(error.variable).toBe('SLACK_BOT_TOKEN');
+    expect(error.message).toBe(
+      'SLACK_BOT_TOKEN was rejected by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+    );
+  });
+
+  it('SLACK_API_URL when Slack cannot be reached', async () => {
+    const error = await startupError(configFor({ SLACK_API_URL: 'http://127.0.0.1:9/api/' }));
+    expect(error.variable).toBe('SLACK_API_URL');
+  });
+
+  it('OPTPAPER_LIST when the list is missing, or has no papers', async () => {
+    expect((await startupError(configFor({ OPTPAPER_LIST: '/nonexistent/papers.md' }))).message).toBe(
+      'OPTPAPER_LIST: cannot read the paper list /nonexistent/papers.md (ENOENT)',
+    );
+    const empty = join(scratch(), 'empty.md');
+    writeFileSync(empty, '# Nothing\n\nJust prose.\n');
+    const error = await startupError(configFor({ OPTPAPER_LIST: empty }));
+    expect(error.variable).toBe('OPTPAPER_LIST');
+    expect(error.message).toContain('no papers found');
+  });
+
+  it('SLACK_APP_TOKEN when Socket Mode cannot connect', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
+    const error = await startupError(
+      configFor({ SLACK_API_URL: stub.apiUrl, SLACK_APP_TOKEN: 'xapp-1-A-1-bad' }),
+    );
+    expect(error.variable).toBe('SLACK_APP_TOKEN');
+  });
+});
+
+describe('npm start (src/main.ts)', () => {
+  it('with no credentials and no terminal, exits 1 naming the variables to set', async () => {
+    const { code, stderr, stdout } = await runScript('src/main.ts', [], { cwd: scratch() });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'optpaper: No Slack credentials: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode), or SLACK_BOT_TOKEN and ' +
+        'SLACK_APP_TOKEN (Socket Mode), in the environment or in .env; run `npm run shell` to try the bot locally\n',
+    );
+    expect(stdout).toBe('');
+  });
+
+  it('with a malformed variable, prints one line naming it, never its value', async () => {
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: scratch(),
+      env: { SLACK_BOT_TOKEN: 'xoxp-my-user-token', SLACK_SIGNING_SECRET: testSigningSecret },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe('optpaper: SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-\n');
+    expect(stderr).not.toContain('xoxp-my-user-token');
+  });
+
+  it('with a token Slack rejects, prints one line naming SLACK_BOT_TOKEN, never the token', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: scratch(),
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-revoked-123',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: ':memory:',
+      },
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      'optpaper: SLACK_BOT_TOKEN was rejected by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+    ]);
+    expect(stderr).not.toContain('xoxb-revoked-123');
+  });
+
+  it('reads .env, serves /healthz, and stops cleanly on SIGTERM', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    writeFileSync(
+      join(directory, '.env'),
+      `SLACK_BOT_TOKEN=xoxb-from-dotenv\nSLACK_SIGNING_SECRET=${testSigningSecret}\nSLACK_API_URL=${stub.apiUrl}\nPORT=0\nOPTPAPER_DB=${join(directory, 'state.db')}\n`,
+    );
+    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
+      cwd: directory,
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    let stderr = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /HTTP mode on port (\d+)/.exec(stderr);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    });
+    expect(stub.callsTo('auth.test')[0]?.authorization).toBe('Bearer xoxb-from-dotenv');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toEqual({ ok: true, papers: 114 });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('SIGTERM received: finishing requests in flight');
+    expect(stderr).toContain('optpaper stopped');
+    expect(stderr).not.toContain('xoxb-from-dotenv');
+    expect(stderr).not.toContain(testSigningSecret);
+  });
+});

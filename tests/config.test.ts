@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { configDefaults, readConfig } from '../src/config.ts';
+import { testSigningSecret } from './support/signing.ts';
+
+const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: testSigningSecret };
+const problemsOf = (env: Record<string, string>) => {
+  const read = readConfig(env);
+  return 'problems' in read ? read.problems.map((problem) => problem.variable) : [];
+};
+
+describe('readConfig', () => {
+  it('has no Slack mode without credentials: the shell or a clear exit', () => {
+    const read = readConfig({});
+    expect('config' in read && read.config.mode).toBe('offline');
+    expect('config' in read && read.config).toMatchObject({
+      slack: { port: 3000, apiUrl: 'https://slack.com/api/' },
+      listPath: configDefaults.listPath,
+      dbPath: configDefaults.dbPath,
+      weekly: { cron: '0 9 * * 1', timeZone: 'UTC', graceHours: 24 },
+      logLevel: 'info',
+    });
+  });
+
+  it('runs over HTTP with a bot token and a signing secret, in Socket Mode with an app token', () => {
+    expect(readConfig(http)).toMatchObject({ config: { mode: 'http' } });
+    expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1-x' })).toMatchObject({
+      config: { mode: 'socket' },
+    });
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, ['SLACK_SIGNING_SECRET']],
+    [{ SLACK_SIGNING_SECRET: testSigningSecret }, ['SLACK_BOT_TOKEN']],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, ['SLACK_BOT_TOKEN']],
+    [{ ...http, SLACK_BOT_TOKEN: 'xoxp-user-token' }, ['SLACK_BOT_TOKEN']],
+    [{ ...http, SLACK_SIGNING_SECRET: 'short' }, ['SLACK_SIGNING_SECRET']],
+    [{ ...http, SLACK_APP_TOKEN: 'xoxb-wrong-kind' }, ['SLACK_APP_TOKEN']],
+    [{ ...http, PORT: 'eighty' }, ['PORT']],
+    [{ ...http, PORT: '70000' }, ['PORT']],
+    [{ ...http, SLACK_API_URL: 'ftp://slack' }, ['SLACK_API_URL']],
+    [{ ...http, WEEKLY_CHANNEL: '#general' }, ['WEEKLY_CHANNEL']],
+    [{ ...http, WEEKLY_CRON: '0 9 * *' }, ['WEEKLY_CRON']],
+    [{ ...http, WEEKLY_CRON: '61 9 * * 1' }, ['WEEKLY_CRON']],
+    [{ ...http, WEEKLY_TZ: 'Mars/Olympus' }, ['WEEKLY_TZ']],
+    [{ ...http, WEEKLY_GRACE_HOURS: '-1' }, ['WEEKLY_GRACE_HOURS']],
+    [{ ...http, LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+    [
+      { SLACK_BOT_TOKEN: 'nope', WEEKLY_TZ: 'Nowhere' },
+      ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'WEEKLY_TZ'],
+    ],
+  ])('names the variable to fix: %j', (env, variables) => {
+    expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('never quotes a secret in a problem', () => {
+    const read = readConfig({ SLACK_BOT_TOKEN: 'xoxb-secret value', SLACK_SIGNING_SECRET: 'sekrit!' });
+    const messages = 'problems' in read ? read.problems.map((problem) => problem.message).join('\n') : '';
+    expect(messages).toContain('SLACK_BOT_TOKEN');
+    expect(messages).not.toContain('secret value');
+    expect(messages).not.toContain('sekrit');
+  });
+
+  it('reads the weekly schedule, six-field crons included, and the paths', () => {
+    const read = readConfig({
+      ...http,
+      WEEKLY_CHANNEL: 'C0123ABC',
+      WEEKLY_CRON: '30 0 9 * * 1',
+      WEEKLY_TZ: 'Europe/Paris',
+      WEEKLY_GRACE_HOURS: '6',
+      OPTPAPER_DB: ':memory:',
+      OPTPAPER_LIST: '/lists/papers.md',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      PORT: '0',
+    });
+    expect(read).toMatchObject({
+      config: {
+        weekly: { channel: 'C0123ABC', cron: '30 0 9 * * 1', timeZone: 'Europe/Paris', graceHours: 6 },
+        dbPath: ':memory:',
+        listPath: '/lists/papers.md',
+        slack: { apiUrl: 'http://127.0.0.1:9999/api/', port: 0 },
+      },
+    });
+  });
+
+  it('keeps the default database outside data/ (state/, git-ignored)', () => {
+    expect(configDefaults.dbPath).toMatch(/\/state\/optpaper\.db$/);
+  });
+});

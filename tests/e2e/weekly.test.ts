@@ -1,0 +1,130 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningBot, startBot } from '../../src/bot.ts';
+import { readConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
+import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
+
+let stub: SlackApiStub;
+let bots: RunningBot[] = [];
+afterEach(async () => {
+  await Promise.all(bots.map((bot) => bot.stop()));
+  bots = [];
+  await stub?.close();
+});
+
+async function start(env: Record<string, string>): Promise<{ bot: RunningBot; url: string; logs: string[] }> {
+  const read = readConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: testSigningSecret,
+    SLACK_API_URL: stub.apiUrl,
+    PORT: '0',
+    ...env,
+  });
+  if ('problems' in read) throw new Error(JSON.stringify(read.problems));
+  const logs: string[] = [];
+  const bot = await startBot(read.config, {
+    logger: createLogger({ sink: { write: (line: string) => logs.push(line) } }),
+    // Retry-After is honoured in spirit, without making the test wait.
+    sleep: async () => {},
+  });
+  bots.push(bot);
+  const address = bot.server?.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { bot, url: `http://127.0.0.1:${port}/slack/events`, logs };
+}
+
+const weeklyPosts = (channel: string) =>
+  stub
+    .callsTo('chat.postMessage')
+    .filter((call) => call.body.channel === channel && call.body.thread_ts === undefined);
+const titleOf = (call: RecordedCall | undefined) =>
+  /\|([^>]+)>\*/.exec(JSON.stringify(call?.body.blocks))?.[1];
+const database = () => join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'state.db');
+
+describe('the paper of the week, end to end', () => {
+  it('posts on WEEKLY_CRON to WEEKLY_CHANNEL with a discussion thread, and a restart continues without repeats', async () => {
+    stub = await new SlackApiStub().start();
+    const env = { WEEKLY_CHANNEL: 'C0WEEKLY', WEEKLY_CRON: '*/2 * * * * *', OPTPAPER_DB: database() };
+    const first = await start(env);
+    await stub.waitFor(() => weeklyPosts('C0WEEKLY').length >= 2, 10_000);
+    await first.bot.stop();
+    const before = weeklyPosts('C0WEEKLY').map(titleOf);
+    expect(before.slice(0, 2)).toEqual(['SGD · Momentum · RMSProp · Optimization', 'BatchNorm']);
+    // Every post opened a thread under itself.
+    for (const post of weeklyPosts('C0WEEKLY')) {
+      const ts = stub.calls.find(
+        (call) => call.body.thread_ts !== undefined && call.body.channel === 'C0WEEKLY',
+      )?.body.thread_ts;
+      expect(ts).toBeDefined();
+      expect(JSON.stringify(post.body.blocks)).toContain('readings so far');
+    }
+
+    await start(env);
+    await stub.waitFor(() => weeklyPosts('C0WEEKLY').length >= before.length + 2, 10_000);
+    const titles = weeklyPosts('C0WEEKLY').map(titleOf);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.slice(0, 4)).toEqual([
+      'SGD · Momentum · RMSProp · Optimization',
+      'BatchNorm',
+      'Convex Neural Networks',
+      'Curriculum Learning',
+    ]);
+  });
+
+  it('retries a first attempt answered 429 and does not skip the paper', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    const { bot } = await start({
+      WEEKLY_CHANNEL: 'C0WEEKLY',
+      WEEKLY_CRON: '*/2 * * * * *',
+      OPTPAPER_DB: database(),
+    });
+    await stub.waitFor(() => weeklyPosts('C0WEEKLY').length >= 2, 10_000);
+    const [refused, accepted] = weeklyPosts('C0WEEKLY');
+    expect(titleOf(refused)).toBe('SGD · Momentum · RMSProp · Optimization');
+    expect(titleOf(accepted)).toBe('SGD · Momentum · RMSProp · Optimization');
+    await stub.waitFor(() => bot.store.posts('C0WEEKLY').length >= 1);
+    expect(
+      bot.store
+        .posts('C0WEEKLY')
+        .map((fire) => [fire.paperIds[0], fire.attempts])
+        .at(-1),
+    ).toEqual(['sgd', 2]);
+  });
+
+  it('subscribes and unsubscribes a channel through signed slash commands', async () => {
+    stub = await new SlackApiStub().start();
+    const { bot, url } = await start({ OPTPAPER_DB: database() });
+    const command = async (text: string) => {
+      const response = await postSigned(
+        url,
+        commandBody({ text, channel_id: 'C0NEW' }),
+        'application/x-www-form-urlencoded',
+      );
+      return JSON.stringify(await response.json());
+    };
+    const subscribed = await command('subscribe monday 9am Europe/Paris');
+    expect(subscribed).toContain(
+      'This channel now gets a paper of the week every Monday at 09:00 (Europe/Paris).',
+    );
+    expect(subscribed).toContain('"response_type":"in_channel"');
+    expect(bot.store.subscription('C0NEW')).toMatchObject({
+      cron: '0 9 * * 1',
+      timeZone: 'Europe/Paris',
+      createdBy: 'U0ALICE',
+    });
+    expect(await command('schedule')).toContain('every Monday at 09:00 (Europe/Paris)');
+    expect(await command('upcoming 2')).toContain('SGD · Momentum · RMSProp · Optimization');
+    expect(await command('unsubscribe')).toContain('This channel will no longer get a paper of the week.');
+    expect(bot.store.subscription('C0NEW')).toBeUndefined();
+    expect(await command('schedule')).toContain('This channel does not get a paper of the week.');
+  });
+});

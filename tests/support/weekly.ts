@@ -1,0 +1,78 @@
+import type { Logger } from '@slack/bolt';
+import { fixedLibrary, type Library } from '../../src/library.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createSearch } from '../../src/search/search.ts';
+import type { SlackMessage } from '../../src/slack/blocks.ts';
+import type { PostResult } from '../../src/slack/post.ts';
+import { openStore } from '../../src/store/sqlite.ts';
+import type { Store } from '../../src/store/types.ts';
+import type { Poster } from '../../src/weekly/run-due.ts';
+import { shippedCatalog } from './shipped.ts';
+
+/** A message the fake poster received. */
+export interface Posted extends SlackMessage {
+  channel: string;
+  thread_ts?: string;
+  ts: string;
+  /** When it was posted (the faked clock in scheduler tests). */
+  at: Date;
+}
+
+/**
+ * A poster standing in for chat.postMessage in unit tests: records every message, answers with a ts,
+ * or fails as scripted. (End-to-end tests use the real client against a stand-in server instead.)
+ */
+export class RecordingPoster {
+  readonly posted: Posted[] = [];
+  readonly #failures: PostResult[] = [];
+  #ts = 1_700_000_000;
+  /** When set, the next post reaches "Slack" and then never answers: a crash mid-post. */
+  hangAfterNextPost = false;
+
+  /** Answer the next posts with these failures, in order. */
+  fail(...results: PostResult[]): void {
+    this.#failures.push(...results);
+  }
+
+  readonly post: Poster = async (message) => {
+    const failure = this.#failures.shift();
+    if (failure) return failure;
+    this.#ts += 1;
+    const ts = `${this.#ts}.000100`;
+    this.posted.push({ ...message, ts, at: new Date() });
+    if (this.hangAfterNextPost) {
+      this.hangAfterNextPost = false;
+      return new Promise<PostResult>(() => {});
+    }
+    return { ok: true, ts, channel: message.channel, attempts: 1 };
+  };
+
+  /** Top-level posts (not thread replies). */
+  get weeklyPosts(): Posted[] {
+    return this.posted.filter((message) => message.thread_ts === undefined);
+  }
+}
+
+/** The shipped list as a library, a store in memory, a logger that keeps its lines. */
+export function weeklyFixture(options: { library?: Library; store?: Store } = {}): {
+  library: Library;
+  store: Store;
+  logger: Logger;
+  logs: string[];
+} {
+  const logs: string[] = [];
+  return {
+    library: options.library ?? fixedLibrary(createSearch(shippedCatalog())),
+    store: options.store ?? openStore(':memory:'),
+    logger: createLogger({ sink: { write: (line: string) => logs.push(line) } }),
+    logs,
+  };
+}
+
+/** The title line of a weekly post (its first section block). */
+export function postedTitle(message: SlackMessage): string {
+  const section = message.blocks.find((block) => block.type === 'section') as
+    | { text?: { text: string } }
+    | undefined;
+  return section?.text?.text.split('\n')[0] ?? '';
+}

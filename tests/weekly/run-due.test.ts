@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
+import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
+
+const hour = 3_600_000;
+const graceMs = 24 * hour;
+// Monday 30 November 2026, 09:00 UTC is a slot of the default schedule.
+const monday = new Date('2026-11-30T09:00:00Z');
+const week = 7 * 24 * hour;
+const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
+
+function setup() {
+  const fixture = weeklyFixture();
+  const poster = new RecordingPoster();
+  const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
+  fixture.store.subscribe({
+    channel: 'C0READING',
+    cron: '0 9 * * 1',
+    timeZone: 'UTC',
+    createdBy: 'U0ALICE',
+    at: at(monday, -2 * 24 * hour),
+  });
+  return { ...fixture, poster, runner };
+}
+
+describe('runDue', () => {
+  it('posts the due fire: the paper, the channel progress, and a discussion thread with related papers', async () => {
+    const { runner, poster, store } = setup();
+    const outcomes = await runner.runDue(at(monday, 50));
+    expect(outcomes.map((outcome) => [outcome.channel, outcome.status])).toEqual([['C0READING', 'posted']]);
+    const [post, thread] = poster.posted;
+    expect(post?.channel).toBe('C0READING');
+    expect(post?.thread_ts).toBeUndefined();
+    expect(postedTitle(post ?? { text: '', blocks: [] })).toBe(
+      '*<https://www.deeplearningbook.org/contents/optimization.html|SGD · Momentum · RMSProp · Optimization>*',
+    );
+    const postText = JSON.stringify(post?.blocks);
+    expect(postText).toContain('Paper of the week');
+    expect(postText).toContain('Section 1 of 14 · 1 of 110 readings so far');
+    expect(postText).toContain('One reading for 4 entries of the list');
+    // The discussion opens in the post's thread, with related papers that are not the post itself.
+    expect(thread?.thread_ts).toBe(post?.ts);
+    const related = (thread?.blocks ?? []).filter((block) => block.type === 'section').slice(1);
+    expect(related.length).toBeGreaterThanOrEqual(2);
+    expect(related.length).toBeLessThanOrEqual(3);
+    for (const block of related)
+      expect(JSON.stringify(block)).not.toMatch(/\|(SGD|Momentum|RMSProp|Optimization)>/);
+    expect(store.posts('C0READING').map((fire) => fire.paperIds)).toEqual([
+      ['sgd', 'momentum', 'rmsprop', 'optimization'],
+    ]);
+  });
+
+  it('never posts a fire twice, however often it runs', async () => {
+    const { runner, poster } = setup();
+    await runner.runDue(at(monday, 10));
+    await Promise.all([runner.runDue(at(monday, 20)), runner.runDue(at(monday, 30))]);
+    await runner.runDue(at(monday, hour));
+    expect(poster.weeklyPosts).toHaveLength(1);
+  });
+
+  it('rotates through the sections week after week', async () => {
+    const { runner, poster } = setup();
+    for (let n = 0; n < 4; n++) await runner.runDue(at(monday, n * week + 1000));
+    expect(poster.weeklyPosts.map(postedTitle)).toEqual([
+      '*<https://www.deeplearningbook.org/contents/optimization.html|SGD · Momentum · RMSProp · Optimization>*',
+      '*<https://arxiv.org/abs/1502.03167|BatchNorm>*',
+      '*<http://papers.nips.cc/paper/2800-convex-neural-networks.pdf|Convex Neural Networks>*',
+      '*<https://ronan.collobert.com/pub/matos/2009_curriculum_icml.pdf|Curriculum Learning>*',
+    ]);
+    expect(JSON.stringify(poster.weeklyPosts[3]?.blocks)).toContain(
+      'Section 4 of 14 · 4 of 110 readings so far',
+    );
+  });
+
+  it('keeps the paper next when every attempt fails, and logs the channel and the fire', async () => {
+    const { runner, poster, store, logs } = setup();
+    poster.fail({ ok: false, failure: 'ratelimited', error: 'ratelimited', attempts: 5 });
+    const [outcome] = await runner.runDue(at(monday, 1000));
+    expect(outcome?.status).toBe('failed');
+    expect(logs.join('')).toContain(
+      'weekly: posting “SGD · Momentum · RMSProp · Optimization” to C0READING for the 2026-11-30T09:00:00.000Z fire failed after 5 attempts (ratelimited: ratelimited); it stays next',
+    );
+    expect(store.posts('C0READING')).toEqual([]);
+    await runner.runDue(at(monday, week + 1000));
+    expect(poster.weeklyPosts.map(postedTitle)[0]).toContain('SGD · Momentum · RMSProp · Optimization');
+  });
+
+  it('posts a fire missed while the bot was down late, once, within the grace period', async () => {
+    const { runner, poster, logs } = setup();
+    const [outcome] = await runner.runDue(at(monday, 23 * hour));
+    expect(outcome).toMatchObject({ status: 'posted', slot: monday });
+    await runner.runDue(at(monday, 23 * hour + 60_000));
+    expect(poster.weeklyPosts).toHaveLength(1);
+    expect(logs.join('')).not.toContain('missed');
+  });
+
+  it('skips a fire missed by more than the grace period, logs it, and keeps its paper for the next fire', async () => {
+    const { runner, poster, logs, store } = setup();
+    const [outcome] = await runner.runDue(at(monday, 25 * hour));
+    expect(outcome).toMatchObject({ status: 'missed', slot: monday });
+    expect(poster.posted).toEqual([]);
+    expect(logs.join('')).toContain(
+      'C0READING missed the 2026-11-30T09:00:00.000Z fire by more than the grace period',
+    );
+    expect(store.lastSlot('C0READING')).toEqual(monday);
+    await runner.runDue(at(monday, week + 1000));
+    expect(postedTitle(poster.weeklyPosts[0] ?? { text: '', blocks: [] })).toContain('SGD · Momentum');
+  });
+
+  it('after weeks of downtime posts only the latest fire, and says how many it missed', async () => {
+    const { runner, poster, logs } = setup();
+    await runner.runDue(at(monday, 3 * week + 2 * hour));
+    expect(poster.weeklyPosts).toHaveLength(1);
+    expect(logs.join('')).toContain(
+      'C0READING missed 3 earlier fire(s) while the bot was down; only the latest counts',
+    );
+  });
+
+  it('does not post twice after a crash between posting and recording (at most once)', async () => {
+    const { runner, poster, store, library, logger, logs } = setup();
+    poster.hangAfterNextPost = true;
+    // The post reaches Slack, then the process dies before it can record it.
+    void runner.runDue(at(monday, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(poster.weeklyPosts).toHaveLength(1);
+    // Restart: a new runner on the same database.
+    const restarted = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs });
+    restarted.recoverInterrupted(at(monday, 60_000));
+    expect(await restarted.runDue(at(monday, 60_000))).toEqual([]);
+    expect(poster.weeklyPosts).toHaveLength(1);
+    expect(store.fire(1)?.status).toBe('interrupted');
+    expect(logs.join('')).toContain('was interrupted by a restart; not posting it again (at most once)');
+  });
+
+  it('keeps channels apart: each its own schedule and its own history', async () => {
+    const { runner, poster, store } = setup();
+    store.subscribe({
+      channel: 'C0FRIDAY',
+      cron: '30 16 * * 5',
+      timeZone: 'Europe/Paris',
+      createdBy: 'U0BOB',
+      at: at(monday, -2 * 24 * hour),
+    });
+    await runner.runDue(at(monday, 1000));
+    // Friday 4 December 2026, 16:30 in Paris is 15:30 UTC.
+    await runner.runDue(new Date('2026-12-04T15:30:01Z'));
+    expect(poster.weeklyPosts.map((post) => [post.channel, postedTitle(post).includes('SGD')])).toEqual([
+      ['C0READING', true],
+      ['C0FRIDAY', true],
+    ]);
+  });
+
+  it('does not post before the first slot of a new subscription', async () => {
+    const { runner, poster, store } = setup();
+    store.subscribe({
+      channel: 'C0LATE',
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      createdBy: 'U0BOB',
+      at: at(monday, hour),
+    });
+    await runner.runDue(at(monday, 2 * hour));
+    expect(poster.weeklyPosts.map((post) => post.channel)).toEqual(['C0READING']);
+  });
+});
