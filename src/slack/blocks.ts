@@ -40,24 +40,23 @@ export function toSlackMessage(reply: Reply): SlackMessage {
   const blocks: SlackBlock[] = [];
   let characters = 0;
   let left = 0;
-  reply.blocks.forEach((block, index) => {
+  // Room is kept for the note that says what was left out.
+  const maxBlocks = slackLimits.blocks - 1;
+  const maxCharacters = slackLimits.messageText - 200;
+  for (const block of reply.blocks) {
     const rendered = renderBlock(block);
     const size = rendered.reduce((sum, item) => sum + JSON.stringify(item).length, 0);
-    const reserve = index === reply.blocks.length - 1 ? 0 : 1;
-    if (
-      left > 0 ||
-      blocks.length + rendered.length + reserve > slackLimits.blocks ||
-      characters + size > slackLimits.messageText
-    ) {
-      if (block.type === 'paper') left++;
-      return;
+    if (left > 0 || blocks.length + rendered.length > maxBlocks || characters + size > maxCharacters) {
+      // Navigation still has to work when the page is cut.
+      if (block.type === 'actions' && blocks.length + rendered.length <= maxBlocks) blocks.push(...rendered);
+      else if (block.type === 'paper' || block.type === 'text') left++;
+      continue;
     }
     blocks.push(...rendered);
     characters += size;
-  });
-  if (left > 0) {
-    blocks.push(context(`${left} more not shown: narrow the search or open the section page by page.`));
   }
+  if (left > 0)
+    blocks.push(context(`${left} more not shown: narrow the search or open the section page by page.`));
   return { text: cut(escapeMrkdwn(reply.text), slackLimits.fallbackText), blocks };
 }
 

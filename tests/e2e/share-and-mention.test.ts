@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWeeklyService } from '../../src/weekly/service.ts';
 import { actionBody, mentionBody, postSigned } from '../support/signing.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { weeklyFixture } from '../support/weekly.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -74,6 +76,32 @@ describe('Share', () => {
     const told = await pressShare('a-paper-that-was-removed', 'gone');
     expect(told).toBe('That paper is no longer in the list.');
     expect(app.stub.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('Read next', () => {
+  it('makes the paper the next weekly pick of the channel and tells the channel', async () => {
+    await app.stop();
+    const { library, store } = weeklyFixture();
+    const weekly = createWeeklyService({ store, library, defaults: { cron: '0 9 * * 1', timeZone: 'UTC' } });
+    weekly.subscribe('C0READING', weekly.defaults, 'U0ALICE', new Date('2026-11-29T12:00:00Z'));
+    app = await startTestApp({ library, weekly, clock: () => new Date('2026-11-29T12:00:00Z') });
+    await postSigned(
+      app.eventsUrl,
+      actionBody(
+        { action_id: 'read_next:1', value: sharpMinima },
+        { response_url: app.stub.responseUrl('next') },
+      ),
+      'application/x-www-form-urlencoded',
+    );
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'response:next'));
+    const [reply] = app.stub.callsTo('response:next');
+    expect(reply?.body).toMatchObject({
+      response_type: 'in_channel',
+      replace_original: false,
+      text: 'Sharp Minima Can Generalize For Deep Nets is next: it will be the paper of the week on Mon 30 Nov 2026.',
+    });
+    expect(store.queue('C0READING').map((entry) => entry.paperId)).toEqual([sharpMinima]);
   });
 });
 

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/context.ts';
+import { runCommand } from '../../src/commands/dispatch.ts';
+import { plainText, type Reply } from '../../src/commands/reply.ts';
+import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
+import { createWeeklyService } from '../../src/weekly/service.ts';
+import { RecordingPoster, weeklyFixture } from '../support/weekly.ts';
+
+const sunday = new Date('2026-11-29T12:00:00Z');
+
+function setup() {
+  const fixture = weeklyFixture();
+  const weekly = createWeeklyService({
+    store: fixture.store,
+    library: fixture.library,
+    defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+  });
+  let now = sunday;
+  const context = (channel = 'C0READING'): CommandContext => ({
+    search: fixture.library.current(),
+    channel: { id: channel },
+    user: { id: 'U0ALICE' },
+    now,
+    random: () => 0,
+    weekly,
+  });
+  const run = async (text: string, channel?: string) => read(await runCommand(text, context(channel)));
+  const setNow = (date: Date) => {
+    now = date;
+  };
+  return { ...fixture, weekly, run, context, setNow };
+}
+
+/** A reply as one string: every text block and paper title in order. */
+function read(reply: Reply): string {
+  return reply.blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'header':
+          return block.text;
+        case 'text':
+        case 'context':
+          return plainText(block.text);
+        case 'paper':
+          return `[${block.paper.title}]${block.paper.note ? ` ${plainText(block.paper.note)}` : ''}${block.actions.map((action) => ` (${action.label})`).join('')}`;
+        default:
+          return '';
+      }
+    })
+    .join('\n');
+}
+
+describe('weekly commands', () => {
+  it('subscribe: says the schedule, when the first post comes and with what', async () => {
+    const { run, store } = setup();
+    expect(await run('subscribe')).toBe(
+      'This channel now gets a paper of the week every Monday at 09:00 (UTC).\n' +
+        'First post: Mon 30 Nov 2026, 09:00 UTC with SGD · Momentum · RMSProp · Optimization.\n' +
+        'I post into the channel, so I must be in it: /invite @optpaper. See what comes next with /optpaper upcoming.',
+    );
+    expect(store.subscription('C0READING')).toMatchObject({
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      createdBy: 'U0ALICE',
+    });
+    expect(await run('subscribe fri 4:30pm Europe/Paris')).toMatch(
+      /^Schedule changed: this channel now gets a paper of the week every Friday at 16:30 \(Europe\/Paris\) \(was every Monday at 09:00 \(UTC\)\)\.\nFirst post: Fri 4 Dec 2026, 16:30 CET/,
+    );
+  });
+
+  it('subscribe with words it cannot read: says which, subscribes nothing', async () => {
+    const { run, store } = setup();
+    expect(await run('subscribe blursday')).toMatch(/^"blursday" is not a day, a time or a time zone/);
+    expect(await run('subscribe monday 9am Mars/Olympus')).toMatch(/"Mars\/Olympus" is not a time zone/);
+    expect(store.subscriptions()).toEqual([]);
+  });
+
+  it('schedule, upcoming and week before anything was posted', async () => {
+    const { run } = setup();
+    expect(await run('schedule')).toMatch(/^This channel does not get a paper of the week/);
+    await run('subscribe');
+    expect(await run('schedule')).toContain(
+      'Next post: Mon 30 Nov 2026, 09:00 UTC with SGD · Momentum · RMSProp · Optimization.',
+    );
+    expect(await run('upcoming 3')).toBe(
+      'Next 3 papers of the week\n' +
+        '[SGD · Momentum · RMSProp · Optimization] Mon 30 Nov 2026 · section 1 of 14\n' +
+        '[BatchNorm] Mon 7 Dec 2026 · section 2 of 14\n' +
+        '[Convex Neural Networks] Mon 14 Dec 2026 · section 3 of 14',
+    );
+    expect(await run('upcoming lots')).toBe('Give a number of weeks, up to 20: /optpaper upcoming 5');
+    expect(await run('week')).toBe(
+      'Nothing posted here yet. The first paper, SGD · Momentum · RMSProp · Optimization, comes Mon 30 Nov 2026.',
+    );
+  });
+
+  it('skip: the next pick moves to the end of the round, and the reply shows the new next pick', async () => {
+    const { run } = setup();
+    await run('subscribe');
+    expect(await run('skip')).toBe(
+      'Skipped SGD · Momentum · RMSProp · Optimization: it moves to the end of this round. Next up, Mon 30 Nov 2026: AdaGrad.',
+    );
+    expect(await run('upcoming 2')).toContain('[AdaGrad] Mon 30 Nov 2026 · section 1 of 14');
+  });
+
+  it('queue and Read next: the paper becomes the next pick, once', async () => {
+    const { run, context, weekly } = setup();
+    const search = await run('sharp minima');
+    expect(search).not.toContain('(Read next)');
+    await run('subscribe');
+    // Read next shows on search results once the channel is subscribed.
+    expect(await run('sharp minima')).toContain(
+      '[Sharp Minima Can Generalize For Deep Nets] (Share) (Read next)',
+    );
+    expect(await run('queue sharp minima')).toBe(
+      'Sharp Minima Can Generalize For Deep Nets is next: it will be the paper of the week on Mon 30 Nov 2026.',
+    );
+    expect(await run('queue sharp minima')).toBe(
+      'Sharp Minima Can Generalize For Deep Nets was already queued: it comes on Mon 30 Nov 2026.',
+    );
+    expect(
+      weekly.queue('C0READING', 'the-generalization-mystery-sharp-vs-flat-minima', 'U0BOB', context().now),
+    ).toMatchObject({
+      status: 'queued',
+      position: 2,
+    });
+    expect(await run('upcoming 3')).toMatch(
+      /^Next 3 papers of the week\n\[Sharp Minima Can Generalize For Deep Nets\] Mon 30 Nov 2026 · section 7 of 14\n\[The Generalization Mystery: Sharp vs Flat Minima\] Mon 7 Dec 2026/,
+    );
+    expect(await run('queue zzqxv')).toBe('No papers match “zzqxv”, so nothing was queued.');
+    expect(await run('queue')).toBe('Say which paper: /optpaper queue sharp minima');
+  });
+
+  it('week, history, and asking for a paper already posted this round', async () => {
+    const fixture = setup();
+    const { run, store, library, logger, setNow } = fixture;
+    await run('subscribe');
+    const poster = new RecordingPoster();
+    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    await runner.runDue(new Date('2026-11-30T09:00:01Z'));
+    await runner.runDue(new Date('2026-12-07T09:00:01Z'));
+    setNow(new Date('2026-12-08T10:00:00Z'));
+    const ts = poster.weeklyPosts[1]?.ts.replace('.', '') ?? '';
+    expect(await run('week')).toBe(
+      `Paper of the week since Mon 7 Dec 2026\n[BatchNorm]\nOpen the discussion thread`,
+    );
+    const week = await runCommand('week', fixture.context());
+    expect(JSON.stringify(week.blocks)).toContain(`https://slack.com/archives/C0READING/p${ts}`);
+    expect(await run('history')).toBe(
+      'Last 2 papers of the week\nMon 7 Dec 2026 · BatchNorm · Normalization Methods\n' +
+        'Mon 30 Nov 2026 · SGD · Momentum · RMSProp · Optimization · Popular Optimization algorithms\n',
+    );
+    expect(await run('queue batchnorm')).toBe(
+      'BatchNorm was already a paper of the week here in this round.',
+    );
+  });
+
+  it('unsubscribe keeps the history; weekly commands then say how to subscribe', async () => {
+    const { run } = setup();
+    await run('subscribe');
+    expect(await run('unsubscribe')).toBe(
+      'This channel will no longer get a paper of the week. Its history is kept: /optpaper subscribe continues where it left off.',
+    );
+    expect(await run('unsubscribe')).toBe('This channel was not getting a paper of the week.');
+    for (const command of ['skip', 'queue sharp minima', 'week', 'history']) {
+      expect(await run(command)).toMatch(
+        /^This channel does not get a paper of the week\. Start it with \/optpaper subscribe/,
+      );
+    }
+  });
+
+  it('help lists the weekly commands where the paper of the week is available', async () => {
+    const { run } = setup();
+    const help = await run('help');
+    for (const usage of [
+      '/optpaper subscribe [day] [time] [time zone]',
+      '/optpaper upcoming [N]',
+      '/optpaper skip',
+      '/optpaper queue <words>',
+    ]) {
+      expect(help).toContain(usage);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/parse.ts';
+import type { CommandContext } from '../../src/commands/context.ts';
+import { runCommand } from '../../src/commands/dispatch.ts';
+import type { Reply } from '../../src/commands/reply.ts';
+import { createSearch } from '../../src/search/search.ts';
+import { type SlackBlock, slackLimits, toSlackMessage } from '../../src/slack/blocks.ts';
+
+/** A list built to break limits: one huge section, titles of 1,200 characters, many links. */
+function hugeContext(): CommandContext {
+  const long = 'Stochastic gradient descent with momentum '.repeat(30).trim();
+  const items = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `- ${long} number ${i} [Link](https://example.org/${i}) [Code](https://github.com/x/${i}) [Talk](https://vimeo.com/${i}) [Blog](https://example.org/blog/${i})`,
+  );
+  const catalog = parseCatalog(
+    `## ${'A very long section name '.repeat(12)}\n${items.join('\n')}\n## Small\n- Short [Link](https://example.org/s)\n`,
+  );
+  return {
+    search: createSearch(catalog),
+    channel: { id: 'C0' },
+    user: { id: 'U0' },
+    now: new Date(),
+    random: () => 0.5,
+  };
+}
+
+function texts(block: SlackBlock): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.text === 'string') found.push(record.text);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(block);
+  return found;
+}
+
+function expectWithinLimits(reply: Reply): SlackBlock[] {
+  const { blocks, text } = toSlackMessage(reply);
+  expect(blocks.length).toBeLessThanOrEqual(slackLimits.blocks);
+  expect(text.length).toBeLessThanOrEqual(slackLimits.fallbackText);
+  let total = 0;
+  for (const block of blocks) {
+    for (const value of texts(block)) {
+      expect(value.length).toBeLessThanOrEqual(slackLimits.sectionText);
+      total += value.length;
+    }
+    const elements = [
+      ...((block.elements as SlackBlock[]) ?? []),
+      ...(block.accessory ? [block.accessory as SlackBlock] : []),
+    ];
+    for (const element of elements.filter((candidate) => candidate.type === 'button')) {
+      expect((element.text as { text: string }).text.length).toBeLessThanOrEqual(slackLimits.buttonText);
+      expect(String(element.value).length).toBeLessThanOrEqual(slackLimits.buttonValue);
+    }
+    if (block.type === 'header')
+      expect(texts(block)[0]?.length ?? 0).toBeLessThanOrEqual(slackLimits.headerText);
+  }
+  expect(total).toBeLessThanOrEqual(slackLimits.messageText);
+  return blocks;
+}
+
+describe('replies within Slack limits, on a list built to break them', () => {
+  const context = hugeContext();
+
+  it.each(['section 1', 'sections', 'stochastic momentum', 'random', 'help', 'section 2'])(
+    '/optpaper %s',
+    async (text) => {
+      expectWithinLimits(await runCommand(text, context));
+    },
+  );
+
+  it('cuts a 1,200-character title for reading, and pages a 400-paper section with Next', async () => {
+    const blocks = expectWithinLimits(await runCommand('section 1', context));
+    const first = texts(blocks.find((block) => block.type === 'section') ?? {})[0] ?? '';
+    expect(first).toMatch(/^\*<https:\/\/example\.org\/0\|Stochastic gradient descent with momentum .*…>\*/);
+    expect(JSON.stringify(blocks)).toContain('page 1 of 40');
+    expect(JSON.stringify(blocks)).toContain('Next ▶');
+  });
+
+  it('says how many papers were left out when a reply would not fit', () => {
+    const reply = {
+      text: 'many',
+      visibility: 'ephemeral',
+      blocks: Array.from({ length: 80 }, (_, i) => ({ type: 'text', text: [`line ${i}`] })),
+    } as const;
+    const blocks = expectWithinLimits(reply as unknown as Reply);
+    expect(blocks).toHaveLength(slackLimits.blocks);
+    expect(texts(blocks.at(-2) ?? {})).toEqual(['line 48']);
+    expect(texts(blocks.at(-1) ?? {})).toEqual([
+      '31 more not shown: narrow the search or open the section page by page.',
+    ]);
+  });
+});
