@@ -9,7 +9,7 @@ import { upcomingCommand } from './cli/upcoming.ts';
 import { readStateConfig, type StateConfig } from './config.ts';
 import { openLibrary } from './library.ts';
 import { createSearch, searchDefaults } from './search/search.ts';
-import { runShell } from './shell/shell.ts';
+import { runLocalShell } from './shell/local.ts';
 import { openLocalWeekly } from './weekly/local.ts';
 
 const usage = `Usage: optpaper <command> [options]
@@ -107,27 +107,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         store.close();
       }
     }
-    case 'shell': {
+    case 'shell':
       noArguments(command, args);
-      const state = stateConfig(io);
-      const library = await openLibrary(listPath);
-      // The shell's weekly state lives in memory: trying /optpaper subscribe never touches the bot's.
-      const { weekly, store } = openLocalWeekly(library, { dbPath: ':memory:', ...state.weekly });
-      try {
-        await runShell({
+      await runLocalShell(
+        { ...stateConfig(io), listPath },
+        {
           input: process.stdin,
           output: io.stdout,
           interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-          library,
-          weekly,
-          clock: () => new Date(),
-          random: Math.random,
-        });
-      } finally {
-        store.close();
-      }
+        },
+      );
       return exitCodes.ok;
-    }
     case undefined:
       throw new UsageError('a command is needed');
     default:

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { StartupError, startBot } from './bot.ts';
 import { missingCredentialsMessage, readConfig } from './config.ts';
-import { openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
-import { runShell } from './shell/shell.ts';
+import { runLocalShell } from './shell/local.ts';
 
 // `npm start`: read .env when there is one, check the configuration, then run the bot; with no Slack
 // credentials, open the local shell in a terminal, or stop with the variables to set.
@@ -25,14 +24,7 @@ if (config.mode === 'offline') {
   process.stdout.write(
     'No Slack credentials in the environment: opening the local shell (see README to connect Slack).\n',
   );
-  await runShell({
-    input: process.stdin,
-    output: process.stdout,
-    interactive: true,
-    library: await openLibrary(config.listPath),
-    clock: () => new Date(),
-    random: Math.random,
-  });
+  await runLocalShell(config, { input: process.stdin, output: process.stdout, interactive: true });
   process.exit(0);
 }
 

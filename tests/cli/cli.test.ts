@@ -1,18 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
+import { openStore } from '../../src/store/sqlite.ts';
 import { repoRoot, runScript } from '../support/spawn.ts';
 
 /** Run the CLI in-process, capturing its output. */
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({}, ...argv);
+}
+
+async function cliWith(
+  env: Record<string, string>,
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    env,
   });
   return { code, stdout, stderr };
+}
+
+interface Upcoming {
+  channel: string | null;
+  subscribed: boolean;
+  schedule: { cron: string; timeZone: string; description: string };
+  upcoming: Array<{
+    date: string;
+    section: string;
+    sectionIndex: number;
+    position: number;
+    total: number;
+    queued: boolean;
+    papers: Array<{ id: string; title: string }>;
+  }>;
 }
 
 const malformed = join(repoRoot, 'tests/fixtures/catalog/malformed/input.md');
@@ -143,6 +168,65 @@ describe('the optpaper CLI', () => {
     expect(stderr).toContain(message);
     expect(stderr).toContain('Usage: optpaper <command>');
     expect(stdout).toBe('');
+  });
+
+  it('upcoming N --json gives the next picks of a channel with their dates, from the database', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'state.db');
+    const store = openStore(dbPath);
+    store.subscribe({
+      channel: 'C0FRIDAY',
+      cron: '30 16 * * 5',
+      timeZone: 'Europe/Paris',
+      createdBy: 'U0ALICE',
+      at: new Date(),
+    });
+    store.enqueue('C0FRIDAY', 'sharp-minima-can-generalize-for-deep-nets', { by: 'U0ALICE', at: new Date() });
+    store.close();
+
+    const fresh = JSON.parse(
+      (await cliWith({ OPTPAPER_DB: dbPath }, 'upcoming', '3', '--json')).stdout,
+    ) as Upcoming;
+    expect(fresh.channel).toBeNull();
+    expect(fresh.schedule).toEqual({
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      description: 'every Monday at 09:00 (UTC)',
+    });
+    expect(fresh.upcoming.map((pick) => pick.papers.map((paper) => paper.title).join(' · '))).toEqual([
+      'SGD · Momentum · RMSProp · Optimization',
+      'BatchNorm',
+      'Convex Neural Networks',
+    ]);
+    const dates = fresh.upcoming.map((pick) => new Date(pick.date));
+    for (const date of dates)
+      expect([date.getUTCDay(), date.getUTCHours(), date.getUTCMinutes()]).toEqual([1, 9, 0]);
+    expect((dates[1]?.getTime() ?? 0) - (dates[0]?.getTime() ?? 0)).toBe(7 * 86_400_000);
+    expect((dates[0]?.getTime() ?? 0) - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
+
+    const friday = JSON.parse(
+      (await cliWith({ OPTPAPER_DB: dbPath }, 'upcoming', '2', '--json', '--channel', 'C0FRIDAY')).stdout,
+    ) as Upcoming;
+    expect(friday).toMatchObject({
+      channel: 'C0FRIDAY',
+      subscribed: true,
+      schedule: { description: 'every Friday at 16:30 (Europe/Paris)' },
+    });
+    expect(friday.upcoming[0]).toMatchObject({
+      queued: true,
+      section: 'Poor Local Minima? and Sharp Minima',
+      sectionIndex: 7,
+      position: 1,
+      total: 110,
+    });
+    expect(friday.upcoming[0]?.papers[0]?.id).toBe('sharp-minima-can-generalize-for-deep-nets');
+    expect(new Date(friday.upcoming[0]?.date ?? '').getUTCDay()).toBe(5);
+  });
+
+  it('upcoming without a number is a usage error', async () => {
+    expect((await cli('upcoming')).code).toBe(2);
+    expect((await cli('upcoming', 'many')).stderr).toContain(
+      'upcoming needs a number of weeks from 1 to 520',
+    );
   });
 
   it('a missing list file is one clear line and exit 1', async () => {

@@ -1,5 +1,9 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../support/spawn.ts';
+import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
 
 /** Split a non-interactive transcript into the reply of each echoed command. */
 function transcript(stdout: string): Map<string, string> {
@@ -76,5 +80,46 @@ describe('npm run shell, driven through stdin', () => {
     expect(replies[2]).toMatch(/^No papers match “🍌 שלום”\./);
     expect(replies[3]).toMatch(/^optpaper: papers on optimization for deep learning/);
     expect(replies[4]).toMatch(/^Did you mean `\/optpaper help`\?/);
+  });
+});
+
+// `script` (util-linux) gives the child a terminal, as a person running `npm start` has.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('npm start without credentials, in a terminal', () => {
+  it.skipIf(!hasScript)('opens the local shell, with the paper of the week in memory', async () => {
+    const input = ['/optpaper subscribe friday 5pm', '/optpaper sharp minima', 'quit', ''].join('\n');
+    const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
+      const child = spawn(
+        'script',
+        ['-qec', `${process.execPath} --import ${tsxLoader} ${repoRoot}/src/main.ts`, '/dev/null'],
+        {
+          cwd: mkdtempSync(join(tmpdir(), 'optpaper-')),
+          env: { PATH: process.env.PATH ?? '', TERM: 'dumb' },
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      // Typed once the prompt is up, as a person would.
+      const typed = setInterval(() => {
+        if (out.includes('optpaper>')) {
+          clearInterval(typed);
+          child.stdin.end(input);
+        }
+      }, 50);
+      const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.on('close', () => {
+        clearTimeout(deadline);
+        clearInterval(typed);
+        resolve({ stdout: out });
+      });
+    });
+    expect(stdout).toContain('No Slack credentials in the environment: opening the local shell');
+    expect(stdout).toContain('optpaper shell: 114 papers in 14 sections.');
+    expect(stdout).toContain('This channel now gets a paper of the week every Friday at 17:00 (UTC).');
+    expect(stdout).toContain('1. Sharp Minima Can Generalize For Deep Nets');
+    expect(stdout).toContain('[Share] [Read next]');
   });
 });
