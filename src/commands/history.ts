@@ -1,7 +1,7 @@
 import { formatDay, messageLink } from '../weekly/dates.ts';
 import type { CommandContext } from './context.ts';
 import { paperById } from './papers.ts';
-import type { Inline, Reply } from './reply.ts';
+import { type Inline, type Reply, textReply } from './reply.ts';
 import { countArgument, notSubscribedReply, withWeekly } from './weekly.ts';
 
 const defaultCount = 10;
@@ -19,18 +19,12 @@ export function historyReply(args: string, context: CommandContext): Reply {
     const count = countArgument(args, defaultCount, maxCount);
     if (count === undefined) {
       const text = `Give a number of posts, up to ${maxCount}: /optpaper history 10`;
-      return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+      return textReply([text]);
     }
     const posts = weekly.posts(context.channel.id, count);
     const subscription = weekly.subscription(context.channel.id);
     if (posts.length === 0) {
-      return subscription
-        ? {
-            text: 'Nothing posted here yet.',
-            blocks: [{ type: 'text', text: ['Nothing posted here yet.'] }],
-            visibility: 'ephemeral',
-          }
-        : notSubscribedReply();
+      return subscription ? textReply(['Nothing posted here yet.']) : notSubscribedReply();
     }
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
     const lines: Inline[] = posts.flatMap((post) => {

@@ -1,7 +1,7 @@
 import { formatDay } from '../weekly/dates.ts';
 import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
-import type { Reply } from './reply.ts';
+import { type Reply, textReply } from './reply.ts';
 import { notSubscribedReply, withWeekly } from './weekly.ts';
 
 /**
@@ -14,12 +14,12 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
 export function queueQueryReply(query: string, context: CommandContext): Reply {
   if (query.trim() === '') {
     const text = 'Say which paper: /optpaper queue sharp minima';
-    return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+    return textReply([text]);
   }
   const [hit] = context.search.search(query, { limit: 1 });
   if (!hit) {
     const text = `No papers match ${quote(query)}, so nothing was queued.`;
-    return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+    return textReply([text]);
   }
   return queueReply(hit.paper.id, context);
 }
@@ -36,11 +36,8 @@ export function queueReply(paperId: string, context: CommandContext): Reply {
     const subscription = weekly.subscription(context.channel.id);
     if (!subscription) return notSubscribedReply();
     const outcome = weekly.queue(context.channel.id, paperId, context.user.id, context.now);
-    const say = (text: string, visibility: Reply['visibility'] = 'ephemeral'): Reply => ({
-      text,
-      blocks: [{ type: 'text', text: [text] }],
-      visibility,
-    });
+    const say = (text: string, visibility: Reply['visibility'] = 'ephemeral') =>
+      textReply([text], visibility);
     switch (outcome.status) {
       case 'unknown':
         return say('That paper is no longer in the list.');

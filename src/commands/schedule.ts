@@ -1,9 +1,7 @@
 import { describeSchedule } from '../weekly/cron.ts';
-import { formatWhen } from '../weekly/dates.ts';
-import { pickView } from '../weekly/messages.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply, ReplyBlock } from './reply.ts';
-import { notSubscribedReply, withWeekly } from './weekly.ts';
+import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
 
 /**
  * `/optpaper schedule`: this channel's schedule, its next post and what it will be.
@@ -20,19 +18,7 @@ export function scheduleReply(context: CommandContext): Reply {
     const blocks: ReplyBlock[] = [
       { type: 'text', text: [`This channel gets a paper of the week ${schedule}.`] },
     ];
-    if (next) {
-      const view = pickView(next.pick);
-      blocks.push({
-        type: 'text',
-        text: [
-          'Next post: ',
-          { text: formatWhen(next.at, subscription.timeZone), bold: true },
-          ' with ',
-          view.url ? { text: view.title, url: view.url } : view.title,
-          '.',
-        ],
-      });
-    }
+    if (next) blocks.push({ type: 'text', text: nextPostText('Next post', next, subscription.timeZone) });
     blocks.push({
       type: 'context',
       text: [

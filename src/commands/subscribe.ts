@@ -1,9 +1,7 @@
 import { describeSchedule, parseScheduleWords } from '../weekly/cron.ts';
-import { formatWhen } from '../weekly/dates.ts';
-import { pickView } from '../weekly/messages.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
-import { withWeekly } from './weekly.ts';
+import { nextPostText, withWeekly } from './weekly.ts';
 
 /**
  * `/optpaper subscribe [day] [time] [time zone]`: this channel gets a paper of the week (or a new
@@ -35,19 +33,7 @@ export function subscribeReply(args: string, context: CommandContext): Reply {
         : `This channel now gets a paper of the week ${schedule}.`,
     ];
     const blocks: ReplyBlock[] = [{ type: 'text', text }];
-    if (first) {
-      const view = pickView(first.pick);
-      blocks.push({
-        type: 'text',
-        text: [
-          'First post: ',
-          { text: formatWhen(first.at, parsed.timeZone), bold: true },
-          ' with ',
-          view.url ? { text: view.title, url: view.url } : view.title,
-          '.',
-        ],
-      });
-    }
+    if (first) blocks.push({ type: 'text', text: nextPostText('First post', first, parsed.timeZone) });
     blocks.push({
       type: 'context',
       text: [

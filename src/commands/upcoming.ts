@@ -1,7 +1,7 @@
 import { formatDay } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
 import type { CommandContext } from './context.ts';
-import type { Reply, ReplyBlock } from './reply.ts';
+import { type Reply, type ReplyBlock, textReply } from './reply.ts';
 import { countArgument, withWeekly } from './weekly.ts';
 
 /** Picks shown by default, and at most. */
@@ -20,7 +20,7 @@ export function upcomingReply(args: string, context: CommandContext): Reply {
     const count = countArgument(args, defaultCount, maxCount);
     if (count === undefined) {
       const text = `Give a number of weeks, up to ${maxCount}: /optpaper upcoming 5`;
-      return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+      return textReply([text]);
     }
     const subscription = weekly.subscription(context.channel.id);
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;

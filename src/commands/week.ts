@@ -2,7 +2,7 @@ import { formatDay, messageLink } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
 import type { CommandContext } from './context.ts';
 import { paperById } from './papers.ts';
-import { type Reply, viewOf } from './reply.ts';
+import { type Reply, textReply, viewOf } from './reply.ts';
 import { notSubscribedReply, withWeekly } from './weekly.ts';
 
 /**
@@ -21,7 +21,7 @@ export function weekReply(context: CommandContext): Reply {
       const text = next
         ? `Nothing posted here yet. The first paper, ${pickView(next.pick).title}, comes ${formatDay(next.at, subscription.timeZone)}.`
         : 'Nothing posted here yet.';
-      return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+      return textReply([text]);
     }
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
     const papers = current.paperIds

@@ -1,6 +1,8 @@
-import type { WeeklyService } from '../weekly/service.ts';
+import { formatWhen } from '../weekly/dates.ts';
+import { pickView } from '../weekly/messages.ts';
+import type { UpcomingPick, WeeklyService } from '../weekly/service.ts';
 import type { CommandContext } from './context.ts';
-import type { Reply } from './reply.ts';
+import { type Reply, type RichText, textReply } from './reply.ts';
 
 /**
  * Run a weekly command with the weekly service, or explain that this place has none.
@@ -12,7 +14,7 @@ import type { Reply } from './reply.ts';
 export function withWeekly(context: CommandContext, run: (weekly: WeeklyService) => Reply): Reply {
   if (!context.weekly) {
     const text = 'The paper of the week is not available here.';
-    return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+    return textReply([text]);
   }
   return run(context.weekly);
 }
@@ -54,4 +56,23 @@ export function countArgument(args: string, fallback: number, max: number): numb
   if (trimmed === '') return fallback;
   if (!/^\d+$/.test(trimmed)) return undefined;
   return Math.min(Math.max(1, Number(trimmed)), max);
+}
+
+/**
+ * "First post: Mon 30 Nov 2026, 09:00 UTC with SGD." — when a pick comes, and the paper, linked.
+ *
+ * @param label What the line calls the post ("First post", "Next post").
+ * @param next The pick and its date.
+ * @param timeZone The channel's zone.
+ * @returns The line.
+ */
+export function nextPostText(label: string, next: UpcomingPick, timeZone: string): RichText {
+  const view = pickView(next.pick);
+  return [
+    `${label}: `,
+    { text: formatWhen(next.at, timeZone), bold: true },
+    ' with ',
+    view.url ? { text: view.title, url: view.url } : view.title,
+    '.',
+  ];
 }

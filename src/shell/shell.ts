@@ -7,7 +7,7 @@ import { mentionReply } from '../commands/mention.ts';
 import { paperById } from '../commands/papers.ts';
 import { queueReply } from '../commands/queue.ts';
 import { exampleQueries } from '../commands/registry.ts';
-import type { Reply } from '../commands/reply.ts';
+import { type Reply, textReply } from '../commands/reply.ts';
 import { readSectionPage, sectionReply } from '../commands/section.ts';
 import { sharedPaperMessage } from '../commands/share.ts';
 import type { Library } from '../library.ts';
@@ -149,5 +149,5 @@ async function press(
 }
 
 function note(text: string): Reply {
-  return { text, blocks: [{ type: 'text', text: [text] }], visibility: 'ephemeral' };
+  return textReply([text]);
 }
