@@ -1,4 +1,5 @@
 import { watch } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Logger } from '@slack/bolt';
 import { loadCatalog } from './catalog/load.ts';
 import { createSearch, type PaperSearch } from './search/search.ts';
@@ -51,7 +52,10 @@ export async function openLibrary(path: string): Promise<FileLibrary> {
     },
     watch(logger) {
       let timer: NodeJS.Timeout | undefined;
-      const watcher = watch(path, () => {
+      // The folder, not the file: editors that save by writing a new file and renaming it over the old
+      // one would leave a watch on the file looking at a file that is gone.
+      const watcher = watch(dirname(path), (_event, name) => {
+        if (name !== null && name !== basename(path)) return;
         clearTimeout(timer);
         timer = setTimeout(async () => {
           const before = search.catalog.papers.length;
