@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { relevanceQueries } from '../search/relevance-queries.ts';
 import { commandBody, slackSignature, testSigningSecret } from '../support/signing.ts';
+import type { Suite } from './suite.ts';
 
 /** Load shape: open loop at a fixed rate (requests are sent on schedule, not after the previous answer). */
 export const ackBenchDefaults = Object.freeze({ rate: 200, seconds: 10, warmupSeconds: 2 });
@@ -146,3 +147,32 @@ export function printAckFigures(results: readonly AckFigures[], write: (text: st
     );
   }
 }
+
+/**
+ * The `ack` suite of `npm run bench`: both servers under load, the table, and the README block.
+ *
+ * @param context Where the readable report goes.
+ * @returns The markdown block.
+ */
+export const runAckSuite: Suite = async ({ print }) => {
+  const results = await runAckBench();
+  let text = '';
+  printAckFigures(results, (line) => {
+    text += line;
+  });
+  print(text.trimEnd());
+  const rows = results.map(
+    (r) =>
+      `| ${r.kind === 'bare' ? 'bare Bolt app (fixed text)' : 'optpaper (search in the ack)'} | ${r.ok} / ${r.sent} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.max.toFixed(2)} ms | ${r.throughput.toFixed(0)} |`,
+  );
+  const bare = results.find((r) => r.kind === 'bare');
+  const ours = results.find((r) => r.kind === 'optpaper');
+  const ratio = bare && ours ? `p99 ratio optpaper / bare: ${(ours.p99 / bare.p99).toFixed(2)}×.` : '';
+  const { rate, seconds } = results[0] ?? ackBenchDefaults;
+  return {
+    markdown:
+      `Signed \`/optpaper <query>\` requests over loopback, ${rate} requests/s for ${seconds} s after a warm-up, open loop (latency from the scheduled send time).\n\n` +
+      '| Server | Answered | p50 | p99 | max | req/s |\n| :--- | ---: | ---: | ---: | ---: | ---: |\n' +
+      `${rows.join('\n')}\n\n${ratio}`,
+  };
+};
