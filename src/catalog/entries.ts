@@ -17,14 +17,21 @@ const trailingSeparator = /[\s\-–—:|,;[(]+$/;
  *
  * @param section A section and its list items.
  * @param diagnostics Receives repairs and unreadable items.
+ * @param definitions Link reference definitions of the document, for `[Title][label]` links.
  * @returns The section's entries in list order.
  */
-export function readEntries(section: RawSection, diagnostics: Diagnostic[]): Entry[] {
+export function readEntries(
+  section: RawSection,
+  diagnostics: Diagnostic[],
+  definitions: ReadonlyMap<string, string> = new Map(),
+): Entry[] {
   const entries: Entry[] = [];
   const visit = (item: ListItem, parent: Entry | undefined) => {
     const line = item.position?.start.line ?? 0;
     const paragraph = item.children.find((child) => child.type === 'paragraph');
-    const inlines = paragraph ? readInline(flattenInline(paragraph.children, line), diagnostics) : [];
+    const inlines = paragraph
+      ? readInline(flattenInline(paragraph.children, line, definitions), diagnostics)
+      : [];
     const read = interpret(inlines);
     if (parent && read.title === '' && read.links.length > 0) {
       parent.links.push(...read.links);

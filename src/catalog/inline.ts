@@ -19,9 +19,14 @@ export type Inline =
  *
  * @param nodes The children of a list item's paragraph.
  * @param startLine Line of the paragraph: nodes made by transforms (autolink literals) carry no position.
+ * @param definitions Link reference definitions, to resolve `[Title][label]` as a link.
  * @returns Text and links in reading order.
  */
-export function flattenInline(nodes: readonly PhrasingContent[], startLine: number): Inline[] {
+export function flattenInline(
+  nodes: readonly PhrasingContent[],
+  startLine: number,
+  definitions: ReadonlyMap<string, string> = new Map(),
+): Inline[] {
   const out: Inline[] = [];
   let line = startLine;
   for (const node of nodes) {
@@ -42,8 +47,18 @@ export function flattenInline(nodes: readonly PhrasingContent[], startLine: numb
       case 'emphasis':
       case 'strong':
       case 'delete':
-        out.push(...flattenInline(node.children, line));
+        out.push(...flattenInline(node.children, line, definitions));
         break;
+      case 'linkReference': {
+        const url = definitions.get(node.identifier);
+        const text = textOf(node, { includeImageAlt: false });
+        if (url && !node.children.every((child) => child.type === 'image')) {
+          out.push({ type: 'link', text, url, line, bare: text === url });
+        } else if (!url) {
+          out.push({ type: 'text', value: text, line });
+        }
+        break;
+      }
       case 'image':
       case 'imageReference':
       case 'html':

@@ -1,13 +1,8 @@
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { readEntries } from './entries.ts';
 import { identify } from './identity.ts';
+import { definitionsOf, parseMarkdown } from './markdown.ts';
 import { collectSections } from './sections.ts';
 import type { Catalog, Diagnostic } from './types.ts';
-
-// remark-gfm turns the bare URLs of hand-written lists into links (autolink literals).
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
  * Parse a markdown list of papers (an "awesome list") into a catalog.
@@ -18,8 +13,9 @@ const processor = unified().use(remarkParse).use(remarkGfm).freeze();
  */
 export function parseCatalog(markdown: string): Catalog {
   const diagnostics: Diagnostic[] = [];
-  const tree = processor.parse(markdown);
+  const tree = parseMarkdown(markdown);
+  const definitions = definitionsOf(tree);
   const sections = collectSections(tree, diagnostics);
-  const entries = sections.flatMap((section) => readEntries(section, diagnostics));
+  const entries = sections.flatMap((section) => readEntries(section, diagnostics, definitions));
   return identify(sections, entries, diagnostics);
 }

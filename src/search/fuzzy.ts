@@ -11,17 +11,25 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const width = b.length + 1;
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if (rows.width < width) rows.grow(width);
+  // Three rows reused across calls: this runs against thousands of terms for one typo.
+  let before = rows.a;
+  let previous = rows.b;
+  let current = rows.c;
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
+    const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      const cost = charA === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (before[j - 2] as number) + 1);
       }
       current[j] = value;
       if (value < rowMin) rowMin = value;
@@ -30,6 +38,43 @@ export function editDistance(a: string, b: string, max: number): number {
     [before, previous, current] = [previous, current, before];
   }
   return previous[b.length] ?? max + 1;
+}
+
+/** Scratch rows of {@link editDistance}. */
+const rows = {
+  width: 0,
+  a: new Int32Array(0),
+  b: new Int32Array(0),
+  c: new Int32Array(0),
+  grow(width: number) {
+    this.width = width;
+    this.a = new Int32Array(width);
+    this.b = new Int32Array(width);
+    this.c = new Int32Array(width);
+  },
+};
+
+/**
+ * The letters a word uses, as bits (a = bit 0 … z = bit 25). One edit changes at most two bits of the
+ * difference of two words' sets, so words whose sets differ by more bits cannot be close: a cheap test
+ * before {@link editDistance}.
+ *
+ * @param word A folded word.
+ * @returns Its letter set.
+ */
+export function letterSet(word: string): number {
+  let set = 0;
+  for (let index = 0; index < word.length; index++) {
+    const letter = word.charCodeAt(index) - 97;
+    if (letter >= 0 && letter < 26) set |= 1 << letter;
+  }
+  return set;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** How a query term was found in the vocabulary, and how much that match is worth (1 = exact). */
@@ -50,6 +95,8 @@ export interface FuzzyOptions {
   editSimilarity: number;
   /** Worth of a prefix match, either way round (default: 0.75). */
   prefixSimilarity: number;
+  /** Most longer terms a prefix stands for (default: 10): a short prefix must not fan out to hundreds. */
+  maxPrefixTerms: number;
 }
 
 export const fuzzyDefaults: Readonly<FuzzyOptions> = Object.freeze({
@@ -58,16 +105,19 @@ export const fuzzyDefaults: Readonly<FuzzyOptions> = Object.freeze({
   prefixFrom: 3,
   editSimilarity: 0.8,
   prefixSimilarity: 0.75,
+  maxPrefixTerms: 10,
 });
 
 /**
- * The vocabulary of an index, searchable by exact term, prefix and edit distance. Terms are
- * bucketed by length so that a typo only compares against words of nearby length.
+ * The vocabulary of an index, searchable by exact term, prefix and edit distance. Word terms are
+ * bucketed by length with their letter sets, so that a typo only compares against words of nearby
+ * length and similar letters; terms that start with a digit (arXiv ids, years) match exactly only.
  */
 export class Vocabulary {
   readonly #ids = new Map<string, number>();
   readonly #terms: string[] = [];
   readonly #byLength: number[][] = [];
+  #letters = new Int32Array(1024);
   /** Terms sorted, for prefix ranges by binary search. */
   #sorted: number[] | undefined;
   readonly #options: FuzzyOptions;
@@ -95,9 +145,17 @@ export class Vocabulary {
       id = this.#terms.length;
       this.#ids.set(term, id);
       this.#terms.push(term);
-      const bucket = this.#byLength[term.length] ?? [];
-      bucket.push(id);
-      this.#byLength[term.length] = bucket;
+      if (!/^\d/.test(term)) {
+        const bucket = this.#byLength[term.length] ?? [];
+        bucket.push(id);
+        this.#byLength[term.length] = bucket;
+        if (id >= this.#letters.length) {
+          const grown = new Int32Array(this.#letters.length * 2);
+          grown.set(this.#letters);
+          this.#letters = grown;
+        }
+        this.#letters[id] = letterSet(term);
+      }
       this.#sorted = undefined;
       this.#cache.clear();
     }
@@ -125,9 +183,9 @@ export class Vocabulary {
   }
 
   /**
-   * Every term a query term may stand for: itself, terms it is a prefix of or that are a prefix of
-   * it (as you type: "regul" → "regular"; "normal" → "norm"), and terms within one or two edits,
-   * each with its similarity. Results are cached per query term.
+   * Every term a query term may stand for: itself when the list uses it; otherwise terms it is a
+   * prefix of or that are a prefix of it ("regul" → "regular"; "normalis" → "normal"), and terms
+   * within one or two edits, each with its similarity. Results are cached per query term.
    *
    * @param query A query term.
    * @returns Matches, best first.
@@ -142,7 +200,8 @@ export class Vocabulary {
     const exact = this.#ids.get(query);
     if (exact !== undefined) offer(exact, 1);
     const { oneEditFrom, twoEditsFrom, prefixFrom, editSimilarity, prefixSimilarity } = this.#options;
-    if (!/^\d/.test(query)) {
+    // A word the list uses is taken as meant: expanding it would only add noise (and postings to walk).
+    if (exact === undefined && !/^\d/.test(query)) {
       if (query.length >= prefixFrom) {
         for (const id of this.#withPrefix(query)) offer(id, prefixSimilarity);
         // The query runs past a shorter indexed word ("normal" for "Norm"), by a suffix's length.
@@ -152,8 +211,14 @@ export class Vocabulary {
         }
       }
       const maxEdits = query.length >= twoEditsFrom ? 2 : query.length >= oneEditFrom ? 1 : 0;
-      for (let length = query.length - maxEdits; length <= query.length + maxEdits; length++) {
+      const letters = letterSet(query);
+      for (
+        let length = query.length - maxEdits;
+        maxEdits > 0 && length <= query.length + maxEdits;
+        length++
+      ) {
         for (const id of this.#byLength[length] ?? []) {
+          if (bitCount(letters ^ (this.#letters[id] as number)) > 2 * maxEdits) continue;
           const distance = editDistance(query, this.#terms[id] ?? '', maxEdits);
           if (distance > 0 && distance <= maxEdits) offer(id, editSimilarity ** distance);
         }
@@ -166,9 +231,14 @@ export class Vocabulary {
     return matches;
   }
 
-  #withPrefix(prefix: string): number[] {
+  /** Sort the terms for prefix lookups now, at build time, rather than in the first query that needs it. */
+  seal(): void {
     this.#sorted ??= this.#terms.map((_, id) => id).sort((a, b) => compare(this.term(a), this.term(b)));
-    const sorted = this.#sorted;
+  }
+
+  #withPrefix(prefix: string): number[] {
+    this.seal();
+    const sorted = this.#sorted ?? [];
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -177,7 +247,7 @@ export class Vocabulary {
       else high = middle;
     }
     const found: number[] = [];
-    for (let index = low; index < sorted.length && found.length < 50; index++) {
+    for (let index = low; index < sorted.length && found.length < this.#options.maxPrefixTerms; index++) {
       const id = sorted[index] ?? 0;
       const term = this.term(id);
       if (!term.startsWith(prefix)) break;

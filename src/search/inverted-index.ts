@@ -3,7 +3,7 @@ import { synonymTerms } from './synonyms.ts';
 import { tokenize } from './text.ts';
 
 /** The searchable fields of a document. */
-export type Field = 'title' | 'description' | 'section' | 'url' | 'arxiv';
+export type Field = 'title' | 'description' | 'section' | 'url';
 
 /** A document to index: its text per field (a field may hold several values). */
 export type IndexDocument = Partial<Record<Field, string | readonly string[]>>;
@@ -20,7 +20,7 @@ export interface InvertedIndexOptions {
 }
 
 export const invertedIndexDefaults: Readonly<InvertedIndexOptions> = Object.freeze({
-  fieldWeights: Object.freeze({ title: 1, description: 0.45, section: 0.3, url: 0.2, arxiv: 1.5 }),
+  fieldWeights: Object.freeze({ title: 1, description: 0.45, section: 0.3, url: 0.2 }),
   synonymWeight: 0.85,
   lengthNormalisation: 0.5,
   k1: 1.2,
@@ -48,6 +48,9 @@ export interface CandidateOptions {
   /** …and this smaller share. */
   minExactCoverage: number;
 }
+
+/** Documents found by the rarer query words, per candidate asked for, beyond which commoner words add none. */
+const admitFactor = 50;
 
 /** A query term as matched against the vocabulary. */
 interface QueryTerm {
@@ -123,6 +126,8 @@ export class InvertedIndex {
   readonly #coverage: Float32Array;
   readonly #seen: Uint8Array;
   readonly #exact: Uint8Array;
+  readonly #touched: Int32Array;
+  readonly #termTouched: Int32Array;
 
   /**
    * @param documents Documents, in the order results break ties.
@@ -149,18 +154,17 @@ export class InvertedIndex {
       for (const field of Object.keys(fieldWeights) as Field[]) {
         const weight = fieldWeights[field] * (field === 'title' ? norm : 1);
         for (const value of valuesOf(document[field])) {
-          if (field === 'arxiv') {
-            offer(value, weight);
-            continue;
-          }
-          const tokens = tokenize(value).filter((token) => !token.stop);
-          const terms =
-            field === 'url' ? tokens.filter(isUrlWord).map((t) => t.term) : tokens.map((t) => t.term);
+          // A URL's words one by one: `adding-one-neuron-can…` must not become one joined term.
+          const text = field === 'url' ? value.replace(/[^\p{L}]+/gu, ' ') : value;
+          const tokens = tokenize(text).filter(
+            (token) => !token.stop && (field !== 'url' || isUrlWord(token)),
+          );
+          const terms = tokens.map((token) => token.term);
           for (const term of terms) offer(term, weight);
           // Phrases are matched with and without the joined forms of compounds (`batchnorm` / `batch norm`).
           const phraseTerms = tokens.filter((token) => !token.joined).map((token) => token.term);
-          for (const term of [...synonymTerms(terms), ...synonymTerms(phraseTerms)])
-            offer(term, weight * synonymWeight);
+          for (const term of synonymTerms(terms)) offer(term, weight * synonymWeight);
+          for (const term of synonymTerms(phraseTerms)) offer(term, weight * synonymWeight);
         }
       }
       for (const [term, weight] of termWeights) {
@@ -185,12 +189,15 @@ export class InvertedIndex {
       maxIdf = Math.max(maxIdf, idf);
     }
     this.#maxIdf = maxIdf || 1;
+    this.vocabulary.seal();
     this.#best = new Float32Array(this.size);
     this.#covered = new Float32Array(this.size);
     this.#score = new Float32Array(this.size);
     this.#coverage = new Float32Array(this.size);
     this.#seen = new Uint8Array(this.size);
     this.#exact = new Uint8Array(this.size);
+    this.#touched = new Int32Array(this.size);
+    this.#termTouched = new Int32Array(this.size);
   }
 
   /**
@@ -207,39 +214,54 @@ export class InvertedIndex {
     const terms = this.#queryTerms(query);
     if (terms.length === 0) return [];
     const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
-    const touched: number[] = [];
+    const threshold = Math.min(minCoverage, minExactCoverage);
+    // Rarest words first (MaxScore): once the words left cannot lift a new document to the threshold,
+    // their long posting lists only update documents already found.
+    terms.sort((a, b) => b.reference - a.reference);
+    let remaining = totalReference;
+    // Document lists in preallocated buffers: a common word touches tens of thousands of documents.
+    const touched = this.#touched;
+    const termTouched = this.#termTouched;
+    let touchedCount = 0;
     for (const { matches, reference } of terms) {
       const exact = matches.some((match) => match.similarity === 1);
-      const termTouched: number[] = [];
+      // …and once the rarer words have found far more documents than are asked for, commoner words
+      // only re-rank those: a document without any of the rarer words would not make the cut.
+      const admitsNew = remaining / totalReference >= threshold && touchedCount < limit * admitFactor;
+      remaining -= reference;
+      let termCount = 0;
       for (const { term, similarity, idf } of matches) {
         const postingDocs = this.#postingDocs[term] ?? new Int32Array();
         const postingWeights = this.#postingWeights[term] ?? new Float32Array();
         for (let index = 0; index < postingDocs.length; index++) {
-          const doc = postingDocs[index] ?? 0;
-          const contribution = similarity * idf * (postingWeights[index] ?? 0);
-          if ((this.#best[doc] ?? 0) === 0 && (this.#covered[doc] ?? 0) === 0) termTouched.push(doc);
-          if (contribution > (this.#best[doc] ?? 0)) this.#best[doc] = contribution;
-          if (similarity > (this.#covered[doc] ?? 0)) this.#covered[doc] = similarity;
+          const doc = postingDocs[index] as number;
+          if (!admitsNew && this.#seen[doc] === 0) continue;
+          const contribution = similarity * idf * (postingWeights[index] as number);
+          if (this.#best[doc] === 0 && this.#covered[doc] === 0) termTouched[termCount++] = doc;
+          if (contribution > (this.#best[doc] as number)) this.#best[doc] = contribution;
+          if (similarity > (this.#covered[doc] as number)) this.#covered[doc] = similarity;
         }
       }
-      for (const doc of termTouched) {
+      for (let index = 0; index < termCount; index++) {
+        const doc = termTouched[index] as number;
         if (this.#seen[doc] === 0) {
           this.#seen[doc] = 1;
-          touched.push(doc);
+          touched[touchedCount++] = doc;
         }
-        this.#score[doc] = (this.#score[doc] ?? 0) + (this.#best[doc] ?? 0);
+        this.#score[doc] = (this.#score[doc] as number) + (this.#best[doc] as number);
         this.#coverage[doc] =
-          (this.#coverage[doc] ?? 0) + ((this.#covered[doc] ?? 0) * reference) / totalReference;
-        if (exact && this.#covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] ?? 0) + 1;
+          (this.#coverage[doc] as number) + ((this.#covered[doc] as number) * reference) / totalReference;
+        if (exact && this.#covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] as number) + 1;
         this.#best[doc] = 0;
         this.#covered[doc] = 0;
       }
     }
     const heap = new TopK(limit);
-    for (const doc of touched) {
-      const coverage = this.#coverage[doc] ?? 0;
-      const score = ((this.#score[doc] ?? 0) * coverage * coverage) / totalReference;
-      const exactTerms = this.#exact[doc] ?? 0;
+    for (let index = 0; index < touchedCount; index++) {
+      const doc = touched[index] as number;
+      const coverage = this.#coverage[doc] as number;
+      const score = ((this.#score[doc] as number) * coverage * coverage) / totalReference;
+      const exactTerms = this.#exact[doc] as number;
       if (coverage >= minCoverage || (exactTerms >= minExactTerms && coverage >= minExactCoverage)) {
         heap.offer(doc, score, coverage);
       }

@@ -31,6 +31,8 @@ export class FuseReranker {
   readonly #documents: FuseDocument[];
   readonly #index: FuseIndex<FuseDocument>;
   readonly #options: IFuseOptions<FuseDocument>;
+  /** Each document's record in the index, so a query picks its candidates' records without a scan. */
+  readonly #records: FuseIndex<FuseDocument>['records'];
 
   /**
    * @param documents One per indexed document, same order.
@@ -43,6 +45,8 @@ export class FuseReranker {
     }));
     this.#options = options;
     this.#index = Fuse.createIndex(options.keys ?? [], this.#documents);
+    this.#records = [];
+    for (const record of this.#index.records) this.#records[record.i] = record;
   }
 
   /**
@@ -53,15 +57,32 @@ export class FuseReranker {
    * @returns Similarity per candidate document.
    */
   similarity(query: string, candidates: readonly number[]): Map<number, number> {
-    const wanted = new Set(candidates);
-    const records = this.#index.records.filter((record) => wanted.has(record.i));
+    const records = candidates.flatMap((doc) => this.#records[doc] ?? []);
     // A view over the prebuilt records of the candidates: nothing is re-indexed.
     const view = Fuse.parseIndex<FuseDocument>({ keys: this.#index.keys, records });
     const fuse = new Fuse(this.#documents, this.#options, view);
     const similarity = new Map<number, number>();
-    for (const result of fuse.search(fold(query).slice(0, 128))) {
+    for (const result of fuse.search(fusePattern(query))) {
       similarity.set(result.refIndex, 1 - (result.score ?? 1));
     }
     return similarity;
   }
+}
+
+/**
+ * The query as fuse.js compares it: folded, and at most 32 characters (whole words), because bitap
+ * patterns longer than that are run in chunks, each a full pass over the candidates.
+ *
+ * @param query The query as typed.
+ * @returns The pattern.
+ */
+export function fusePattern(query: string): string {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  let pattern = '';
+  for (const word of words) {
+    const next = pattern ? `${pattern} ${word}` : word;
+    if (next.length > 32) break;
+    pattern = next;
+  }
+  return pattern || fold(query).slice(0, 32);
 }

@@ -53,8 +53,8 @@ export function createSearch(catalog: Catalog): PaperSearch {
       title: paper.title === paper.rawTitle ? paper.title : [paper.title, paper.rawTitle],
       description: paper.description ?? '',
       section: paper.sections,
+      // arXiv ids are matched exactly before ranking (exactMatches): they need no terms here.
       url: paper.links.map((link) => link.url),
-      arxiv: paper.arxivId ?? [],
     })),
   );
   const sectionRanker = new Ranker(sections.map((section) => ({ title: section.name })));

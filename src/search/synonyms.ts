@@ -50,16 +50,17 @@ const analysed: ReadonlyArray<ReadonlyArray<readonly string[]>> = groups.map((gr
   ),
 );
 
-function containsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return false;
-  outer: for (let start = 0; start + phrase.length <= terms.length; start++) {
-    for (let offset = 0; offset < phrase.length; offset++) {
-      if (terms[start + offset] !== phrase[offset]) continue outer;
-    }
-    return true;
+/** Phrases by their first term, so that a text is checked only against phrases it can start. */
+const byFirstTerm = new Map<string, Array<{ group: number; phrase: readonly string[] }>>();
+analysed.forEach((group, index) => {
+  for (const phrase of group) {
+    const [first] = phrase;
+    if (first === undefined) continue;
+    const entries = byFirstTerm.get(first) ?? [];
+    entries.push({ group: index, phrase });
+    byFirstTerm.set(first, entries);
   }
-  return false;
-}
+});
 
 /**
  * The terms a text also stands for: for every synonym group that the text mentions, the terms of
@@ -69,10 +70,12 @@ function containsPhrase(terms: readonly string[], phrase: readonly string[]): bo
  * @returns Terms to add (may repeat terms already present).
  */
 export function synonymTerms(terms: readonly string[]): string[] {
-  const extra: string[] = [];
-  for (const group of analysed) {
-    if (!group.some((phrase) => containsPhrase(terms, phrase))) continue;
-    for (const phrase of group) extra.push(...phrase);
-  }
-  return extra;
+  const mentioned = new Set<number>();
+  terms.forEach((term, start) => {
+    for (const { group, phrase } of byFirstTerm.get(term) ?? []) {
+      if (!mentioned.has(group) && phrase.every((word, offset) => terms[start + offset] === word))
+        mentioned.add(group);
+    }
+  });
+  return [...mentioned].flatMap((group) => (analysed[group] ?? []).flat());
 }

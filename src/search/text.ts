@@ -103,6 +103,19 @@ export function fold(text: string): string {
  * @returns Its term.
  */
 export function termOf(word: string): string {
+  const known = termCache.get(word);
+  if (known !== undefined) return known;
+  const term = computeTerm(word);
+  // A list has tens of thousands of distinct words, each seen many times: stem each once.
+  if (termCache.size >= maxCachedTerms) termCache.clear();
+  termCache.set(word, term);
+  return term;
+}
+
+const termCache = new Map<string, string>();
+const maxCachedTerms = 200_000;
+
+function computeTerm(word: string): string {
   if (/^\d/.test(word)) return word;
   let spelled = irregular[word] ?? word.replace(/'s$/, '').replace(/'/g, '');
   for (const [pattern, replacement] of britishSuffixes) {

@@ -1,0 +1,81 @@
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+// remark-gfm turns the bare URLs of hand-written lists into links (autolink literals).
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Parsing knobs: lists longer than this are parsed a few hundred lines at a time. */
+export const markdownDefaults = Object.freeze({
+  /** Characters above which the list is parsed in pieces. */
+  chunkAbove: 64 * 1024,
+  /** Lines a piece holds at least; pieces end before a heading. */
+  chunkLines: 500,
+});
+
+/**
+ * Parse markdown into a tree. A long list is parsed in pieces cut before headings (never inside a
+ * fenced code block), whose trees are joined with their line numbers shifted: micromark's memory
+ * grows faster than the input, and a 100,000-entry list would otherwise need gigabytes.
+ *
+ * @param markdown The list.
+ * @returns One tree, as if parsed whole.
+ */
+export function parseMarkdown(markdown: string): Root {
+  if (markdown.length <= markdownDefaults.chunkAbove) return processor.parse(markdown);
+  const root: Root = { type: 'root', children: [] };
+  for (const piece of splitBeforeHeadings(markdown, markdownDefaults.chunkLines)) {
+    const tree = processor.parse(piece.text);
+    shiftLines(tree, piece.firstLine - 1);
+    root.children.push(...tree.children);
+  }
+  return root;
+}
+
+function splitBeforeHeadings(markdown: string, minLines: number): Array<{ text: string; firstLine: number }> {
+  const lines = markdown.split('\n');
+  const pieces: Array<{ text: string; firstLine: number }> = [];
+  let start = 0;
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (opening) {
+      if (fence === undefined) fence = opening[0];
+      else if (opening[0] === fence) fence = undefined;
+      return;
+    }
+    if (fence === undefined && index - start >= minLines && /^#{1,6}(\s|$)/.test(line)) {
+      pieces.push({ text: lines.slice(start, index).join('\n'), firstLine: start + 1 });
+      start = index;
+    }
+  });
+  pieces.push({ text: lines.slice(start).join('\n'), firstLine: start + 1 });
+  return pieces;
+}
+
+function shiftLines(node: Nodes, offset: number): void {
+  if (node.position) {
+    node.position.start.line += offset;
+    node.position.end.line += offset;
+  }
+  if ('children' in node) for (const child of node.children) shiftLines(child, offset);
+}
+
+/**
+ * The link reference definitions of a document (`[arxiv]: https://…`), by normalised label, so that
+ * reference-style links (`[Title][arxiv]`) resolve wherever the definition sits.
+ *
+ * @param tree The document.
+ * @returns Label → URL.
+ */
+export function definitionsOf(tree: Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  const walk = (node: Nodes) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier))
+      definitions.set(node.identifier, node.url);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return definitions;
+}
