@@ -273,6 +273,18 @@ export class InvertedIndex {
     return heap.sorted();
   }
 
+  /**
+   * The most frequent word terms, for warming the index up.
+   *
+   * @param count How many.
+   * @returns Terms, most frequent first.
+   */
+  commonTerms(count: number): string[] {
+    const ids = [...this.#postingDocs.keys()].filter((id) => /^[a-z]{4,}$/.test(this.vocabulary.term(id)));
+    ids.sort((a, b) => (this.#postingDocs[b]?.length ?? 0) - (this.#postingDocs[a]?.length ?? 0));
+    return ids.slice(0, count).map((id) => this.vocabulary.term(id));
+  }
+
   /** Analyse a query: non-stop terms (all terms when the query is only stop words), each matched. */
   #queryTerms(query: string): QueryTerm[] {
     const tokens = tokenize(query).filter((token) => !token.joined);
@@ -316,7 +328,8 @@ class TopK {
     const items = this.#items;
     if (items.length === this.#k) {
       const worst = items[0];
-      if (!worst || !better({ doc, score, coverage }, worst)) return;
+      // Compared before anything is allocated: most documents offered do not make the cut.
+      if (!worst || !(score > worst.score || (score === worst.score && doc < worst.doc))) return;
       items[0] = { doc, score, coverage };
       this.#siftDown(0);
       return;

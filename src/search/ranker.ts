@@ -36,6 +36,24 @@ export class Ranker {
     this.#reranker = new FuseReranker(
       documents.map((doc) => ({ title: firstOf(doc.title), description: firstOf(doc.description) })),
     );
+    this.#warmUp();
+  }
+
+  /**
+   * Run a few queries made of the list's commonest words (one misspelled) at build time, so that the
+   * first people to search do not wait for the JIT to compile the search on a list of this size.
+   */
+  #warmUp(): void {
+    const [first, second, third] = this.#index.commonTerms(3);
+    if (!first) return;
+    const typo = `${first.slice(0, 2)}${first.slice(1)}`;
+    for (const query of [
+      first,
+      [first, second, third].filter(Boolean).join(' '),
+      `${typo} ${second ?? ''}`,
+    ]) {
+      this.rank(query);
+    }
   }
 
   /**
