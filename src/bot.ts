@@ -3,6 +3,7 @@ import { type Logger, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { type FileLibrary, openLibrary } from './library.ts';
 import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
+import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
 import { openStore } from './store/sqlite.ts';
@@ -101,7 +102,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     library,
     logger,
     graceMs: config.weekly.graceHours * 3_600_000,
-    post: (message, policy) => postMessage(app.client, message, policy, options.sleep),
+    post: ({ reply, ...target }, policy) =>
+      postMessage(app.client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep),
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {

@@ -1,7 +1,6 @@
 import type { Logger } from '@slack/bolt';
+import type { Reply } from '../commands/reply.ts';
 import type { Library } from '../library.ts';
-import type { SlackMessage } from '../slack/blocks.ts';
-import { toSlackMessage } from '../slack/blocks.ts';
 import type { PostResult, RetryPolicy } from '../slack/post.ts';
 import type { Store } from '../store/types.ts';
 import { firesBetween } from './cron.ts';
@@ -26,7 +25,7 @@ const scanLimit = 10_000;
 
 /** Posts a message (a thread reply when `thread_ts` is set) with a retry policy. */
 export type Poster = (
-  message: SlackMessage & { channel: string; thread_ts?: string },
+  message: { channel: string; thread_ts?: string; reply: Reply },
   policy: RetryPolicy,
 ) => Promise<PostResult>;
 
@@ -113,7 +112,7 @@ export function createWeeklyRunner(options: {
     const id = store.claimFire({ channel, scheduledAt: slot, ...posted, queued: pick.queued, at: now });
     if (id === undefined) return { channel, slot, status: 'already-claimed' };
     const title = pickView(pick).title;
-    const result = await post({ channel, ...toSlackMessage(weeklyPostMessage(pick)) }, policy);
+    const result = await post({ channel, reply: weeklyPostMessage(pick) }, policy);
     if (!result.ok) {
       store.failFire(id, { error: `${result.failure}: ${result.error}`, attempts: result.attempts, at: now });
       logger.error(
@@ -131,7 +130,7 @@ export function createWeeklyRunner(options: {
       {
         channel,
         thread_ts: result.ts,
-        ...toSlackMessage(discussionMessage(pick, relatedPapers(pick, search))),
+        reply: discussionMessage(pick, relatedPapers(pick, search)),
       },
       policy,
     );

@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { fixedLibrary, type Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createSearch } from '../../src/search/search.ts';
-import type { SlackMessage } from '../../src/slack/blocks.ts';
+import { type SlackMessage, toSlackMessage } from '../../src/slack/blocks.ts';
 import type { PostResult } from '../../src/slack/post.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -39,7 +39,9 @@ export class RecordingPoster {
     if (failure) return failure;
     this.#ts += 1;
     const ts = `${this.#ts}.000100`;
-    this.posted.push({ ...message, ts, at: new Date() });
+    const { reply, ...target } = message;
+    // Recorded as Slack would receive it: rendered by the real Block Kit renderer.
+    this.posted.push({ ...target, ...toSlackMessage(reply), ts, at: new Date() });
     if (this.hangAfterNextPost) {
       this.hangAfterNextPost = false;
       return new Promise<PostResult>(() => {});
