@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
-import { plainText, type Reply } from '../../src/commands/reply.ts';
+import type { Reply } from '../../src/commands/reply.ts';
 import { createSearch } from '../../src/search/search.ts';
+import { replyLines } from '../support/replies.ts';
 import { shippedCatalog } from '../support/shipped.ts';
 
 const search = createSearch(shippedCatalog());
@@ -14,21 +15,8 @@ const context = (random = 0): CommandContext => ({
   random: () => random,
 });
 
-function read(reply: Reply): string[] {
-  return reply.blocks.map((block) => {
-    switch (block.type) {
-      case 'header':
-        return block.text;
-      case 'text':
-      case 'context':
-        return plainText(block.text);
-      case 'paper':
-        return `[${block.paper.title}]`;
-      default:
-        return block.type;
-    }
-  });
-}
+/** A reply as lines, papers without their buttons. */
+const read = (reply: Reply) => replyLines(reply).map((line) => line.replace(/ \((Share|Read next)\)/g, ''));
 
 describe('/optpaper subcommands', () => {
   it('random: one paper, picked by the injected randomness, with Share', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
-import { plainText, type Reply } from '../../src/commands/reply.ts';
+import type { Reply } from '../../src/commands/reply.ts';
 import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
 import { createWeeklyService } from '../../src/weekly/service.ts';
+import { replyLines } from '../support/replies.ts';
 import { RecordingPoster, weeklyFixture } from '../support/weekly.ts';
 
 const sunday = new Date('2026-11-29T12:00:00Z');
@@ -31,24 +32,11 @@ function setup() {
   return { ...fixture, weekly, run, context, setNow };
 }
 
-/** A reply as one string: every text block and paper title in order. */
-function read(reply: Reply): string {
-  return reply.blocks
-    .map((block) => {
-      switch (block.type) {
-        case 'header':
-          return block.text;
-        case 'text':
-        case 'context':
-          return plainText(block.text);
-        case 'paper':
-          return `[${block.paper.title}]${block.paper.note ? ` ${plainText(block.paper.note)}` : ''}${block.actions.map((action) => ` (${action.label})`).join('')}`;
-        default:
-          return '';
-      }
-    })
+/** A reply as one string, a line per block. */
+const read = (reply: Reply) =>
+  replyLines(reply)
+    .filter((line) => line !== 'actions')
     .join('\n');
-}
 
 describe('weekly commands', () => {
   it('subscribe: says the schedule, when the first post comes and with what', async () => {
