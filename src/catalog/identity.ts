@@ -47,6 +47,7 @@ export function identify(
   const lexicon = buildCasingLexicon(entries.map((entry) => entry.rawTitle));
   const byKey = new Map<string, { paper: Paper; canonical: Set<string>; entries: Entry[] }>();
   const usedIds = new Set<string>();
+  const idsBySection = new Map<string, Set<string>>();
   for (const entry of entries) {
     const key = titleKey(entry.rawTitle);
     let group = byKey.get(key);
@@ -67,6 +68,9 @@ export function identify(
     }
     const { paper } = group;
     group.entries.push(entry);
+    let sectionIds = idsBySection.get(entry.section);
+    if (!sectionIds) idsBySection.set(entry.section, (sectionIds = new Set()));
+    sectionIds.add(paper.id);
     if (!paper.sections.includes(entry.section)) paper.sections.push(entry.section);
     paper.lines.push(entry.line);
     if (entry.description && !paper.description) paper.description = entry.description;
@@ -87,11 +91,7 @@ export function identify(
     .map((raw) => ({
       name: raw.name,
       line: raw.line,
-      paperIds: [
-        ...new Set(
-          entries.filter((e) => e.section === raw.name).map((e) => byKey.get(titleKey(e.rawTitle))?.paper.id),
-        ),
-      ].filter((id): id is string => id !== undefined),
+      paperIds: [...(idsBySection.get(raw.name) ?? [])],
     }))
     .filter((section) => section.paperIds.length > 0);
   diagnostics.sort((a, b) => a.line - b.line);
