@@ -68,9 +68,8 @@ export function identify(
     }
     const { paper } = group;
     group.entries.push(entry);
-    let sectionIds = idsBySection.get(entry.section);
-    if (!sectionIds) idsBySection.set(entry.section, (sectionIds = new Set()));
-    sectionIds.add(paper.id);
+    const sectionIds = idsBySection.get(entry.section) ?? new Set<string>();
+    idsBySection.set(entry.section, sectionIds.add(paper.id));
     if (!paper.sections.includes(entry.section)) paper.sections.push(entry.section);
     paper.lines.push(entry.line);
     if (entry.description && !paper.description) paper.description = entry.description;
