@@ -18,11 +18,18 @@ const resultCount = 5;
 export function searchReply(query: string, context: CommandContext, nearCommand?: string): Reply {
   const hits = context.search.search(query, { limit: resultCount });
   if (hits.length === 0) return noMatch(query, context, nearCommand);
+  const unknown = context.search.unknownWords(query);
   const blocks: ReplyBlock[] = [
     ...(nearCommand ? [didYouMean(nearCommand)] : []),
     {
       type: 'context',
-      text: [`${hits.length === 1 ? 'Best match' : `Top ${hits.length}`} for ${quote(query)}`],
+      text: [
+        `${hits.length === 1 ? 'Best match' : `Top ${hits.length}`} for ${quote(query)}`,
+        // Said, so that nobody thinks "kingma" was found: the list names no authors.
+        ...(unknown.length > 0
+          ? [` · no paper mentions ${unknown.map((word) => quote(word)).join(' or ')}`]
+          : []),
+      ],
     },
     ...hits.map((hit) => paperBlock(hit.paper, context)),
   ];
@@ -36,7 +43,8 @@ export function searchReply(query: string, context: CommandContext, nearCommand?
 function noMatch(query: string, context: CommandContext, nearCommand?: string): Reply {
   const blocks: ReplyBlock[] = [{ type: 'text', text: [`No papers match ${quote(query)}.`] }];
   if (nearCommand) blocks.push(didYouMean(nearCommand));
-  const suggestions = context.search.suggest(query);
+  // A near command ("halp") is what was meant: titles that look like it would only distract.
+  const suggestions = nearCommand ? [] : context.search.suggest(query);
   if (suggestions.length > 0) {
     const text: Inline[] = ['Closest in the list: '];
     suggestions.forEach((name, index) => {

@@ -109,15 +109,56 @@ export const fuzzyDefaults: Readonly<FuzzyOptions> = Object.freeze({
 });
 
 /**
- * The vocabulary of an index, searchable by exact term, prefix and edit distance. Word terms are
- * bucketed by length with their letter sets, so that a typo only compares against words of nearby
- * length and similar letters; terms that start with a digit (arXiv ids, years) match exactly only.
+ * Words bucketed by length with their letter sets, so that a typo is only compared with words of
+ * nearby length and similar letters.
+ */
+class Neighbourhood {
+  readonly #words: string[] = [];
+  readonly #byLength: number[][] = [];
+  #letters = new Int32Array(1024);
+
+  /** Add a word under an index of the caller's choosing (its position in the caller's table). */
+  add(word: string, index: number): void {
+    const bucket = this.#byLength[word.length] ?? [];
+    bucket.push(index);
+    this.#byLength[word.length] = bucket;
+    if (index >= this.#letters.length) {
+      const grown = new Int32Array(Math.max(index + 1, this.#letters.length * 2));
+      grown.set(this.#letters);
+      this.#letters = grown;
+    }
+    this.#letters[index] = letterSet(word);
+    this.#words[index] = word;
+  }
+
+  /** Call `found` with every word within `maxEdits` edits of `query` (not the query itself), and the distance. */
+  near(query: string, maxEdits: number, found: (index: number, distance: number) => void): void {
+    if (maxEdits <= 0) return;
+    const letters = letterSet(query);
+    for (let length = query.length - maxEdits; length <= query.length + maxEdits; length++) {
+      for (const index of this.#byLength[length] ?? []) {
+        if (bitCount(letters ^ (this.#letters[index] as number)) > 2 * maxEdits) continue;
+        const distance = editDistance(query, this.#words[index] ?? '', maxEdits);
+        if (distance > 0 && distance <= maxEdits) found(index, distance);
+      }
+    }
+  }
+}
+
+/**
+ * The vocabulary of an index, searchable by exact term, prefix and edit distance. Typos are looked
+ * for among the words as the list writes them, not among their stems: a stem can hide a typo or make
+ * one ("minma" stems to itself, "minima" to "minimum"; "trining" to "trine", "training" to "train";
+ * "transformer" to "transform", two edits from "transfer"). Words that start with a digit (arXiv ids,
+ * years) match exactly only.
  */
 export class Vocabulary {
   readonly #ids = new Map<string, number>();
   readonly #terms: string[] = [];
-  readonly #byLength: number[][] = [];
-  #letters = new Int32Array(1024);
+  /** Written words (folded), each with the term it stands for. */
+  readonly #words = new Map<string, number>();
+  readonly #wordTerms: number[] = [];
+  readonly #wordNeighbours = new Neighbourhood();
   /** Terms sorted, for prefix ranges by binary search. */
   #sorted: number[] | undefined;
   readonly #options: FuzzyOptions;
@@ -145,21 +186,25 @@ export class Vocabulary {
       id = this.#terms.length;
       this.#ids.set(term, id);
       this.#terms.push(term);
-      if (!/^\d/.test(term)) {
-        const bucket = this.#byLength[term.length] ?? [];
-        bucket.push(id);
-        this.#byLength[term.length] = bucket;
-        if (id >= this.#letters.length) {
-          const grown = new Int32Array(this.#letters.length * 2);
-          grown.set(this.#letters);
-          this.#letters = grown;
-        }
-        this.#letters[id] = letterSet(term);
-      }
       this.#sorted = undefined;
       this.#cache.clear();
     }
     return id;
+  }
+
+  /**
+   * Remember a word as the list writes it (folded), for typos that its stem would hide.
+   *
+   * @param word A folded word of the list.
+   * @param term The id of the term it stands for.
+   */
+  addWord(word: string, term: number): void {
+    if (this.#words.has(word) || !/^\p{L}+$/u.test(word)) return;
+    const index = this.#wordTerms.length;
+    this.#words.set(word, index);
+    this.#wordTerms.push(term);
+    this.#wordNeighbours.add(word, index);
+    this.#cache.clear();
   }
 
   /**
@@ -184,14 +229,17 @@ export class Vocabulary {
 
   /**
    * Every term a query term may stand for: itself when the list uses it; otherwise terms it is a
-   * prefix of or that are a prefix of it ("regul" → "regular"; "normalis" → "normal"), and terms
-   * within one or two edits, each with its similarity. Results are cached per query term.
+   * prefix of or that are a prefix of it ("regul" → "regular"; "normalis" → "normal"), and the terms
+   * of the list's words within one or two edits of the word as typed, each with its similarity.
+   * Results are cached per query term and word.
    *
    * @param query A query term.
+   * @param word The folded word it came from (default: the term).
    * @returns Matches, best first.
    */
-  match(query: string): TermMatch[] {
-    const cached = this.#cache.get(query);
+  match(query: string, word = query): TermMatch[] {
+    const key = word === query ? query : `${query}\u0000${word}`;
+    const cached = this.#cache.get(key);
     if (cached) return cached;
     const best = new Map<number, number>();
     const offer = (term: number, similarity: number) => {
@@ -210,24 +258,17 @@ export class Vocabulary {
           if (id !== undefined) offer(id, prefixSimilarity * (1 - 0.05 * (query.length - length)));
         }
       }
-      const maxEdits = query.length >= twoEditsFrom ? 2 : query.length >= oneEditFrom ? 1 : 0;
-      const letters = letterSet(query);
-      for (
-        let length = query.length - maxEdits;
-        maxEdits > 0 && length <= query.length + maxEdits;
-        length++
-      ) {
-        for (const id of this.#byLength[length] ?? []) {
-          if (bitCount(letters ^ (this.#letters[id] as number)) > 2 * maxEdits) continue;
-          const distance = editDistance(query, this.#terms[id] ?? '', maxEdits);
-          if (distance > 0 && distance <= maxEdits) offer(id, editSimilarity ** distance);
-        }
+      const edits = (length: number) => (length >= twoEditsFrom ? 2 : length >= oneEditFrom ? 1 : 0);
+      if (!this.#words.has(word)) {
+        this.#wordNeighbours.near(word, edits(word.length), (index, distance) =>
+          offer(this.#wordTerms[index] as number, editSimilarity ** distance),
+        );
       }
     }
     const matches = [...best].map(([term, similarity]) => ({ term, similarity }));
     matches.sort((a, b) => b.similarity - a.similarity);
     if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(query, matches);
+    this.#cache.set(key, matches);
     return matches;
   }
 

@@ -54,6 +54,8 @@ const admitFactor = 50;
 
 /** A query term as matched against the vocabulary. */
 interface QueryTerm {
+  /** The word as typed (folded). */
+  word: string;
   matches: Array<{ term: number; similarity: number; idf: number }>;
   /** What matching this term is worth in the coverage: the idf of its best match, or the largest idf. */
   reference: number;
@@ -160,7 +162,10 @@ export class InvertedIndex {
             (token) => !token.stop && (field !== 'url' || isUrlWord(token)),
           );
           const terms = tokens.map((token) => token.term);
-          for (const term of terms) offer(term, weight);
+          for (const token of tokens) {
+            offer(token.term, weight);
+            this.vocabulary.addWord(token.word, this.vocabulary.intern(token.term));
+          }
           // Phrases are matched with and without the joined forms of compounds (`batchnorm` / `batch norm`).
           const phraseTerms = tokens.filter((token) => !token.joined).map((token) => token.term);
           for (const term of synonymTerms(terms)) offer(term, weight * synonymWeight);
@@ -211,7 +216,7 @@ export class InvertedIndex {
     query: string,
     { limit, minCoverage, minExactTerms, minExactCoverage }: CandidateOptions,
   ): Candidate[] {
-    const terms = this.#queryTerms(query);
+    const { terms } = this.#queryTerms(query);
     if (terms.length === 0) return [];
     const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
     const threshold = Math.min(minCoverage, minExactCoverage);
@@ -285,20 +290,43 @@ export class InvertedIndex {
     return ids.slice(0, count).map((id) => this.vocabulary.term(id));
   }
 
-  /** Analyse a query: non-stop terms (all terms when the query is only stop words), each matched. */
-  #queryTerms(query: string): QueryTerm[] {
+  /**
+   * The words of a query that no document uses, not even misspelt, and that the search leaves out
+   * because the rest of the query is found ("adam kingma": the list names no authors).
+   *
+   * @param query Query text.
+   * @returns Folded words, in query order.
+   */
+  unknownWords(query: string): string[] {
+    return this.#queryTerms(query).unknown;
+  }
+
+  /**
+   * Analyse a query: non-stop terms (all terms when the query is only stop words), each matched.
+   * Words the list never uses are left out when they are at most half the query and every other word
+   * is found as written: one unknown word must not hide the paper the others name, while a query of
+   * mostly unknown or misspelt words ("banana bread recipe", "deep banana bread") still finds nothing.
+   */
+  #queryTerms(query: string): { terms: QueryTerm[]; unknown: string[] } {
     const tokens = tokenize(query).filter((token) => !token.joined);
     // A query of stop words only ("the", "of a") asks for nothing.
-    const terms = [...new Set(tokens.filter((token) => !token.stop).map((token) => token.term))];
-    return terms.slice(0, 32).map((term) => {
+    const words = new Map(tokens.filter((token) => !token.stop).map((token) => [token.term, token.word]));
+    const terms = [...words].slice(0, 32).map(([term, word]): QueryTerm => {
       const matches = this.vocabulary
-        .match(term)
+        .match(term, word)
         .map(({ term: id, similarity }) => ({ term: id, similarity, idf: this.#idf[id] ?? 0 }));
       const exact = matches.find((match) => match.similarity === 1);
       const reference =
         exact?.idf ?? (matches.length > 0 ? Math.max(...matches.map((m) => m.idf)) : this.#maxIdf);
-      return { matches, reference: Math.max(reference, 0.1) };
+      return { word, matches, reference: Math.max(reference, 0.1) };
     });
+    const unknown = terms.filter((term) => term.matches.length === 0);
+    const known = terms.filter((term) => term.matches.length > 0);
+    const allExact = known.every((term) => term.matches.some((match) => match.similarity === 1));
+    if (unknown.length === 0 || !allExact || unknown.length > Math.floor(terms.length / 2)) {
+      return { terms, unknown: [] };
+    }
+    return { terms: known, unknown: unknown.map((term) => term.word) };
   }
 }
 

@@ -87,6 +87,16 @@ export class Ranker {
       .filter((hit) => hit.score >= best * relativeCutoff)
       .map((hit) => ({ doc: hit.doc, score: Math.min(1, Math.round(hit.score * 1000) / 1000) || 0.001 }));
   }
+
+  /**
+   * The words {@link rank} left out of a query because no document uses them.
+   *
+   * @param query Query text.
+   * @returns Folded words, in query order.
+   */
+  unknownWords(query: string): string[] {
+    return this.#index.unknownWords(query);
+  }
 }
 
 function firstOf(value: string | readonly string[] | undefined): string {

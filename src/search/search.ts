@@ -21,6 +21,8 @@ export interface PaperSearch {
   readonly catalog: Catalog;
   /** Papers for a query, best first; empty when nothing matches well enough. */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** The words of a query that {@link search} left out because no paper uses them (the list names no authors). */
+  unknownWords(query: string): string[];
   /** The section a name designates: its number (1-based), its exact name, or a fuzzy match. */
   findSection(name: string): Section | undefined;
   /** For a query that found nothing: up to three section names or titles that look closest. */
@@ -79,8 +81,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
         Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)),
         searchDefaults.maxLimit,
       );
-      const text = truncateAtWord(query, searchDefaults.maxQueryLength);
-      const { exact, rest } = exactMatches(text, byLink);
+      const { exact, rest } = exactMatches(truncateAtWord(query, searchDefaults.maxQueryLength), byLink);
       const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
       if (rest.trim() !== '' && hits.length < limit) {
         for (const hit of ranker.rank(rest)) {
@@ -88,6 +89,10 @@ export function createSearch(catalog: Catalog): PaperSearch {
         }
       }
       return hits.slice(0, limit);
+    },
+    unknownWords(query) {
+      const { rest } = exactMatches(truncateAtWord(query, searchDefaults.maxQueryLength), byLink);
+      return rest.trim() === '' ? [] : ranker.unknownWords(rest);
     },
     findSection(name) {
       const wanted = name.trim();

@@ -30,6 +30,11 @@ describe('/optpaper subcommands', () => {
     expect(first.blocks[1]).toMatchObject({ actions: [{ id: 'share_paper', label: 'Share', value: 'sgd' }] });
   });
 
+  it('search: says which words no paper mentions when it answers from the others', async () => {
+    const reply = await runCommand('adam kingma', context());
+    expect(read(reply)).toEqual(['Best match for “adam kingma” · no paper mentions “kingma”', '[ADAM]']);
+  });
+
   it('random <section>: from that section only, named fuzzily', async () => {
     const reply = await runCommand('random sharp minima', context(0.5));
     expect(read(reply)).toEqual([
@@ -86,8 +91,8 @@ describe('/optpaper subcommands', () => {
   });
 
   it('a search that finds nothing offers the closest names and the way to browse', async () => {
-    expect(read(await runCommand('initializaton of nets', context()))).toEqual([
-      'No papers match “initializaton of nets”.',
+    expect(read(await runCommand('initializaton of bananas', context()))).toEqual([
+      'No papers match “initializaton of bananas”.',
       expect.stringMatching(/^Closest in the list: .*Initialization of Neural Network/),
       'Browse with /optpaper sections, or see /optpaper help.',
     ]);

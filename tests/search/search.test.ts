@@ -102,6 +102,29 @@ describe('search on the shipped list', () => {
     },
   );
 
+  it.each(['deep banana bread', 'stochastic banana bread', 'transformer'])(
+    'When most of "%s" is not in the list it returns nothing',
+    (query) => {
+      expect(search.search(query)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['adam kingma', 'ADAM', ['kingma']],
+    ['sharp minima hochreiter', 'Sharp Minima Can Generalize For Deep Nets', ['hochreiter']],
+  ])(
+    'When one word of "%s" is in no paper it finds "%s" from the others, and says so',
+    (query, title, unknown) => {
+      expect(titles(query)[0]).toBe(title);
+      expect(search.unknownWords(query)).toEqual(unknown);
+    },
+  );
+
+  it('When every word is in the list nothing is reported unknown', () => {
+    expect(search.unknownWords('sharp minima')).toEqual([]);
+    expect(search.unknownWords('banana bread recipe')).toEqual([]);
+  });
+
   it('When the query carries Slack markup it searches the words', () => {
     expect(titles('<!channel> sharp minima')[0]).toBe('Sharp Minima Can Generalize For Deep Nets');
   });

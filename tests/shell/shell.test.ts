@@ -79,7 +79,7 @@ describe('npm run shell, driven through stdin', () => {
     expect(replies[1]).toMatch(/^No papers match “x{79}…”\./);
     expect(replies[2]).toMatch(/^No papers match “🍌 שלום”\./);
     expect(replies[3]).toMatch(/^optpaper: papers on optimization for deep learning/);
-    expect(replies[4]).toMatch(/^Did you mean `\/optpaper help`\?/);
+    expect(replies[4]).toMatch(/^No papers match “halp”\.\nDid you mean `\/optpaper help`\?\nBrowse/);
   });
 });
 
