@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultListPath, loadCatalog } from './catalog/load.ts';
+import { loadCatalog } from './catalog/load.ts';
 import { checkCommand } from './cli/check.ts';
 import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
 import { listCommand } from './cli/list.ts';
 import { searchCommand } from './cli/search.ts';
 import { upcomingCommand } from './cli/upcoming.ts';
-import { readStateConfig, type StateConfig } from './config.ts';
+import { readListPath, readStateConfig, resolvePath, type StateConfig } from './config.ts';
 import { openLibrary } from './library.ts';
 import { createSearch, searchDefaults } from './search/search.ts';
 import { runLocalShell } from './shell/local.ts';
@@ -66,7 +66,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(usage);
     return exitCodes.ok;
   }
-  const listPath = values.list ?? io.env.OPTPAPER_LIST ?? defaultListPath;
+  const listPath = values.list === undefined ? readListPath(io.env) : resolvePath(values.list, io.env);
   switch (command) {
     case 'list':
       noArguments(command, args);
@@ -79,7 +79,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'check': {
       if (args.length > 1) throw new UsageError('check takes at most one file');
-      const file = args[0] ?? listPath;
+      const file = args[0] === undefined ? listPath : resolvePath(args[0], io.env);
       return checkCommand(await loadCatalog(file), file, { json: values.json, strict: values.strict }, io);
     }
     case 'upcoming': {
@@ -163,6 +163,11 @@ function readLimit(raw: string | undefined): number {
 
 // Run when executed (npm run optpaper), not when imported by a test.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `optpaper list | head`: the reader has gone, which is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(exitCodes.ok);
+  });
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

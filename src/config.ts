@@ -168,8 +168,8 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
   const db = value('OPTPAPER_DB');
   return {
     state: {
-      listPath: path(value('OPTPAPER_LIST')) ?? configDefaults.listPath,
-      dbPath: db === ':memory:' ? db : (path(db) ?? configDefaults.dbPath),
+      listPath: readListPath(env),
+      dbPath: db === ':memory:' ? db : db ? resolvePath(db, env) : configDefaults.dbPath,
       weekly,
       logLevel,
     },
@@ -213,7 +213,25 @@ function readUrl(raw: string): string | undefined {
   }
 }
 
-function path(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  return isAbsolute(raw) ? raw : resolve(process.cwd(), raw);
+/**
+ * A path as the user typed it, made absolute against the directory they typed it in: npm runs scripts
+ * from the package root but says where it was started (`INIT_CWD`).
+ *
+ * @param raw A path, absolute or relative.
+ * @param env The environment (`INIT_CWD`).
+ * @returns An absolute path.
+ */
+export function resolvePath(raw: string, env: Env = process.env): string {
+  return isAbsolute(raw) ? raw : resolve(env.INIT_CWD || process.cwd(), raw);
+}
+
+/**
+ * The paper list to read: `OPTPAPER_LIST` (blank means unset), else the shipped list.
+ *
+ * @param env The environment.
+ * @returns An absolute path.
+ */
+export function readListPath(env: Env): string {
+  const raw = reader(env)('OPTPAPER_LIST');
+  return raw === undefined ? configDefaults.listPath : resolvePath(raw, env);
 }

@@ -1,7 +1,7 @@
 import type { ListItem } from 'mdast';
 import { flattenInline, type Inline } from './inline.ts';
 import { isLabel, makeLink, titleFromUrl } from './links.ts';
-import { repairMojibake } from './mojibake.ts';
+import { repairMojibakeReported } from './mojibake.ts';
 import { repairLinks } from './repair.ts';
 import type { RawSection } from './sections.ts';
 import { collapseWhitespace } from './title.ts';
@@ -66,16 +66,11 @@ export function readEntries(
 function readInline(raw: Inline[], diagnostics: Diagnostic[]): Inline[] {
   const inlines = repairLinks(raw, diagnostics);
   return inlines.map((node) => {
-    if (node.type !== 'text') return node;
-    const { text, repaired } = repairMojibake(node.value);
-    if (repaired) {
-      diagnostics.push({
-        line: node.line,
-        severity: 'warning',
-        code: 'mojibake',
-        message: `mojibake repaired: "${collapseWhitespace(node.value)}" → "${collapseWhitespace(text)}"`,
-      });
+    // A link's text is the title of `- [Title](url)` items: repaired like any text (a URL never needs it).
+    if (node.type === 'link') {
+      return node.bare ? node : { ...node, text: repairMojibakeReported(node.text, node.line, diagnostics) };
     }
+    const text = repairMojibakeReported(node.value, node.line, diagnostics);
     const lines = text.trim().split('\n').length;
     if (lines > 1) {
       diagnostics.push({

@@ -39,10 +39,13 @@ function splitBeforeHeadings(markdown: string, minLines: number): Array<{ text: 
   let start = 0;
   let fence: string | undefined;
   lines.forEach((line, index) => {
-    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
+    const run = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (run) {
+      const [, marks = '', after = ''] = run;
+      // CommonMark: a fence closes on a run of the same character at least as long, with nothing after it.
+      if (fence === undefined) fence = marks;
+      else if (marks[0] === fence[0] && marks.length >= fence.length && after.trim() === '')
+        fence = undefined;
       return;
     }
     if (fence === undefined && index - start >= minLines && /^#{1,6}(\s|$)/.test(line)) {

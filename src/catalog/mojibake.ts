@@ -1,3 +1,5 @@
+import type { Diagnostic } from './types.ts';
+
 /**
  * UTF-8 text that was once decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`).
  * Node's TextDecoder cannot re-encode to windows-1252, so the 27 characters that
@@ -73,4 +75,26 @@ export function repairMojibake(text: string): { text: string; repaired: boolean 
     }
   });
   return { text: result, repaired };
+}
+
+/**
+ * {@link repairMojibake}, reporting a repair as a warning for `optpaper check`.
+ *
+ * @param text Text that may contain mojibake.
+ * @param line Its line in the list.
+ * @param diagnostics Receives the warning.
+ * @returns The repaired text.
+ */
+export function repairMojibakeReported(text: string, line: number, diagnostics: Diagnostic[]): string {
+  const repair = repairMojibake(text);
+  if (repair.repaired) {
+    const shown = (value: string) => value.replace(/\s+/g, ' ').trim();
+    diagnostics.push({
+      line,
+      severity: 'warning',
+      code: 'mojibake',
+      message: `mojibake repaired: "${shown(text)}" → "${shown(repair.text)}"`,
+    });
+  }
+  return repair.text;
 }

@@ -17,5 +17,16 @@ export function parseCatalog(markdown: string): Catalog {
   const definitions = definitionsOf(tree);
   const sections = collectSections(tree, diagnostics);
   const entries = sections.flatMap((section) => readEntries(section, diagnostics, definitions));
-  return identify(sections, entries, diagnostics);
+  const catalog = identify(sections, entries, diagnostics);
+  if (catalog.papers.length === 0) {
+    // An empty file, prose, or a list with no headings: nothing to search or post, and `check` must say so.
+    catalog.diagnostics.unshift({
+      line: 1,
+      severity: 'error',
+      code: 'no-papers',
+      message:
+        'no papers found: a paper is a list item with a link ("- [Title](https://…)") under a heading ("## Section")',
+    });
+  }
+  return catalog;
 }

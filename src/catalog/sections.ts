@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { hostOf } from './links.ts';
+import { repairMojibakeReported } from './mojibake.ts';
 import { collapseWhitespace } from './title.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -13,9 +14,12 @@ export interface RawSection {
 
 type OpenSection = RawSection & { depth: number; skipped: boolean; hasList: boolean };
 
-/** Headings that hold housekeeping, not papers. */
+/**
+ * Headings that hold housekeeping, not papers: the whole heading names it ("Contributing", "How to
+ * contribute", "Support us"), so that "Support Vector Machines" or "Donation-based Learning" stay sections.
+ */
 const nonContentHeading =
-  /^(contribut|licen[cs]e|donat|sponsor|backers|support\b|acknowledg|credits|code of conduct|changelog)|coffee|donation|buy me/i;
+  /^(?:(?:how to |ways to )?contribut(?:e|ing|ion|ions|ors?)(?: guidelines?)?|licen[cs]es?|donat(?:e|ions?)|sponsors?(?:hip)?|backers|support(?: us| the project| this (?:project|list|work))?|acknowledge?ments?|credits|code of conduct|change ?log)\W*$|buy me a coffee/i;
 
 /** Hosts of donation and sponsorship links: an item pointing only there is a footer, not a paper. */
 const donationHosts: ReadonlySet<string> = new Set([
@@ -60,7 +64,7 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
   for (const node of tree.children) {
     if (node.type === 'heading') {
       close(node);
-      current = openSection(node);
+      current = openSection(node, diagnostics);
     } else if (node.type === 'list') {
       const line = node.position?.start.line ?? 0;
       if (current) current.hasList = true;
@@ -79,9 +83,10 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
   return sections;
 }
 
-function openSection(heading: Heading): OpenSection {
-  const name = collapseWhitespace(textOf(heading, { includeImageAlt: false }));
+function openSection(heading: Heading, diagnostics: Diagnostic[]): OpenSection {
   const line = heading.position?.start.line ?? 0;
+  const written = collapseWhitespace(textOf(heading, { includeImageAlt: false }));
+  const name = repairMojibakeReported(written, line, diagnostics);
   return {
     name,
     line,

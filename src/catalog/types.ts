@@ -58,7 +58,8 @@ export type DiagnosticCode =
   | 'unreadable-item'
   | 'duplicate'
   | 'skipped-section'
-  | 'empty-section';
+  | 'empty-section'
+  | 'no-papers';
 
 /** Something the parser repaired, skipped or could not read, for `optpaper check`. */
 export interface Diagnostic {

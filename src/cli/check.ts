@@ -35,14 +35,20 @@ export function checkCommand(
       diagnostics: catalog.diagnostics,
     });
   } else {
-    const shown = relative(process.cwd(), file) || file;
+    // Relative to where the user typed the command (npm runs scripts from the package root).
+    const from = io.env.INIT_CWD || process.cwd();
+    const shown = file.startsWith(from) ? relative(from, file) || file : file;
     for (const diagnostic of catalog.diagnostics) io.stdout.write(`${formatDiagnostic(shown, diagnostic)}\n`);
     io.stdout.write(
       `${shown}: ${catalog.sections.length} sections, ${catalog.entries.length} entries, ${catalog.papers.length} papers; ` +
-        `${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes\n`,
+        `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}\n`,
     );
   }
   return failed ? exitCodes.failed : exitCodes.ok;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function formatDiagnostic(file: string, diagnostic: Diagnostic): string {

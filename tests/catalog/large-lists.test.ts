@@ -9,8 +9,11 @@ function longList(): { markdown: string; lineOf: Map<string, number> } {
   for (let section = 0; section < 40; section++) {
     lines.push(`## Section ${section}`, '');
     if (section === 7) {
-      // A heading-looking line inside a fenced block must not cut the list there.
-      lines.push('```sh', '# not a heading', 'npm run bench', '```', '');
+      // Heading-looking lines inside a fenced block, long enough that a cut would fall inside it: a
+      // four-backtick fence is not closed by the three-backtick one it shows.
+      lines.push('````md', '```sh');
+      for (let line = 0; line < 300; line++) lines.push('# not a heading', 'npm run bench');
+      lines.push('```', '````', '');
     }
     for (let item = 0; item < 50; item++) {
       const title = `Paper ${section}.${item} on adaptive gradient methods`;
@@ -44,6 +47,7 @@ describe('a list parsed in pieces', () => {
 
   it('does not cut inside a fenced code block', () => {
     expect(catalog.sections.map((section) => section.name)).not.toContain('not a heading');
+    expect(catalog.sections).toHaveLength(40);
     expect(catalog.sections[7]?.paperIds).toHaveLength(50);
   });
 

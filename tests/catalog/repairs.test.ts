@@ -72,10 +72,17 @@ describe('parseCatalog on hostile input', () => {
     ['an empty file', ''],
     ['prose only', 'Just a paragraph.\n\nAnother one.'],
     ['binary noise', '\u0000\u0001\uFFFD\u0007 [[[ ]]] ((( '],
-  ])('gives an empty catalog for %s', (_name, markdown) => {
+  ])('gives an empty catalog for %s, with an error saying what a list needs', (_name, markdown) => {
     const catalog = parseCatalog(markdown);
     expect(catalog.sections).toEqual([]);
     expect(catalog.papers).toEqual([]);
+    expect(catalog.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({
+        line: 1,
+        code: 'no-papers',
+        message: expect.stringMatching(/^no papers found/),
+      }),
+    ]);
   });
 
   it('reads a heading with five hundred items', () => {

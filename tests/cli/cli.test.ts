@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import { repoRoot, runScript } from '../support/spawn.ts';
+import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
 
 /** Run the CLI in-process, capturing its output. */
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -227,6 +228,46 @@ describe('the optpaper CLI', () => {
     expect((await cli('upcoming', 'many')).stderr).toContain(
       'upcoming needs a number of weeks from 1 to 520',
     );
+  });
+
+  it('check exits 1 on a file with no papers, saying what a list needs', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'empty.md');
+    writeFileSync(empty, 'Just prose, no list.\n');
+    const { code, stdout } = await cli('check', empty);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${empty}:1: error: no papers found: a paper is a list item with a link`);
+    expect(stdout).toContain('0 sections, 0 entries, 0 papers; 1 error, 0 warnings, 0 notes');
+  });
+
+  it('OPTPAPER_LIST and FILE arguments are read from where npm was started (INIT_CWD), not the package root', async () => {
+    const tests = join(repoRoot, 'tests');
+    const viaEnv = await cliWith(
+      { OPTPAPER_LIST: '../data/optimization-papers.md', INIT_CWD: tests },
+      'check',
+    );
+    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.stdout).toContain(
+      `${join(repoRoot, 'data/optimization-papers.md')}: 14 sections, 116 entries, 114 papers`,
+    );
+    const viaFile = await cliWith({ INIT_CWD: tests }, 'check', 'fixtures/catalog/malformed/input.md');
+    expect(viaFile.stdout).toMatch(/^fixtures\/catalog\/malformed\/input\.md:12: error: item has no link/m);
+  });
+
+  it('a blank OPTPAPER_LIST means the shipped list', async () => {
+    const { code, stdout } = await cliWith({ OPTPAPER_LIST: '  ' }, 'list');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('1. Popular Optimization algorithms (8)');
+  });
+
+  it('list piped into a reader that stops early (| head) exits 0 without a stack trace', async () => {
+    const piped = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; '${process.execPath}' --import ${tsxLoader} src/cli.ts list | head -n 1`],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(piped.stdout).toBe('1. Popular Optimization algorithms (8)\n');
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
   });
 
   it('a missing list file is one clear line and exit 1', async () => {
