@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdOf, canonicalUrl, urlYear } from '../../src/catalog/links.ts';
+import { arxivIdOf, canonicalUrl, makeLink, urlYear } from '../../src/catalog/links.ts';
 import { repairMojibake } from '../../src/catalog/mojibake.ts';
 import { parseCatalog } from '../../src/catalog/parse.ts';
 import { buildCasingLexicon, readableTitle } from '../../src/catalog/title.ts';
@@ -41,9 +41,25 @@ describe('links', () => {
     ['https://arxiv.org/pdf/1611.03530.pdf', '1611.03530'],
     ['http://arxiv.org/abs/1412.6980v9', '1412.6980'],
     ['https://arxiv.org/abs/hep-th/9901001', 'hep-th/9901001'],
+    ['https://arxiv.org/abs/1412.6980?context=cs', '1412.6980'],
+    ['https://arxiv.org/abs/1412.6980v2#S3', '1412.6980'],
     ['https://openreview.net/forum?id=x', undefined],
+    ['https://example.org/?next=https://arxiv.org/abs/1412.6980', undefined],
   ])('When reading %s the arXiv id is %s', (url, id) => {
     expect(arxivIdOf(url)).toBe(id);
+  });
+
+  it.each([
+    ['Link', 'https://github.com/someone/adabound', 'code', 'Link'],
+    ['', 'https://github.com/someone/adabound', 'code', 'Code'],
+    ['Link', 'https://www.youtube.com/watch?v=x', 'video', 'Link'],
+    ['Link', 'https://distill.pub/2017/momentum/', 'blog', 'Link'],
+    ['Link', 'https://www.deeplearningbook.org/contents/optimization.html', 'book', 'Link'],
+    ['Link', 'https://example.org/', 'blog', 'Link'],
+    ['Link', 'https://example.org/paper.pdf', 'paper', 'Link'],
+    ['Slides', 'https://example.org/slides.pdf', 'video', 'Slides'],
+  ])('When a link labelled %s points to %s its kind is %s, labelled %s', (text, url, kind, label) => {
+    expect(makeLink(text, url)).toMatchObject({ kind, label });
   });
 
   it('gives one canonical form to the ways of writing one link', () => {

@@ -125,6 +125,14 @@ describe('search on the shipped list', () => {
     expect(search.unknownWords('banana bread recipe')).toEqual([]);
   });
 
+  it('drops hits far weaker than the best, however many are asked for', () => {
+    const hits = search.search('sharp minima', { limit: 50 });
+    const best = hits[0]?.score ?? 0;
+    expect(hits.length).toBeGreaterThan(3);
+    expect(hits.length).toBeLessThan(20);
+    for (const hit of hits) expect(hit.score).toBeGreaterThanOrEqual(best * 0.25 - 0.001);
+  });
+
   it('When the query carries Slack markup it searches the words', () => {
     expect(titles('<!channel> sharp minima')[0]).toBe('Sharp Minima Can Generalize For Deep Nets');
   });
