@@ -12,7 +12,7 @@ export interface RawSection {
   items: ListItem[];
 }
 
-type OpenSection = RawSection & { depth: number; skipped: boolean; hasList: boolean };
+type OpenSection = RawSection & { depth: number; skipped: boolean; hasList: boolean; parent?: string };
 
 /**
  * Headings that hold housekeeping, not papers: the whole heading names it ("Contributing", "How to
@@ -44,6 +44,9 @@ const donationHosts: ReadonlySet<string> = new Set([
  */
 export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSection[] {
   const sections: RawSection[] = [];
+  const parentOf = new Map<string, string | undefined>();
+  /** The headings above the current one, outermost first. */
+  const outline: Array<{ depth: number; name: string }> = [];
   let current: OpenSection | undefined;
   const close = (next?: Heading) => {
     // A heading with nothing under it and no sub-heading is an empty section: worth a note to maintainers.
@@ -56,15 +59,27 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
       });
     }
     if (current && !current.skipped && current.items.length > 0) {
-      const existing = sections.find((section) => section.name === current?.name);
+      let { name } = current;
+      // "### Papers" under two headings are two sections: the second is named with its parent. The
+      // same heading written twice under one parent is one section.
+      if (parentOf.has(name) && parentOf.get(name) !== current.parent && current.parent) {
+        name = `${current.parent} › ${name}`;
+      }
+      const existing = sections.find((section) => section.name === name);
       if (existing) existing.items.push(...current.items);
-      else sections.push({ name: current.name, line: current.line, items: current.items });
+      else {
+        sections.push({ name, line: current.line, items: current.items });
+        parentOf.set(name, current.parent);
+      }
     }
   };
   for (const node of tree.children) {
     if (node.type === 'heading') {
       close(node);
       current = openSection(node, diagnostics);
+      while ((outline.at(-1)?.depth ?? 0) >= node.depth) outline.pop();
+      current.parent = outline.at(-1)?.name;
+      outline.push({ depth: node.depth, name: current.name });
     } else if (node.type === 'list') {
       const line = node.position?.start.line ?? 0;
       if (current) current.hasList = true;
