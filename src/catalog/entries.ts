@@ -87,7 +87,8 @@ function readInline(raw: Inline[], diagnostics: Diagnostic[]): Inline[] {
 /**
  * Find the title, links and description in an item. The title is the text of a leading title link
  * (`- [Title](url) - description`), else the text before the first label link (`- Title [Link](url)`),
- * else, for a bare URL alone, a title made from the URL.
+ * else the text after leading label links (`- [PDF](url) Title`), else, for a bare URL alone, a
+ * title made from the URL.
  */
 function interpret(inlines: readonly Inline[]): { title: string; links: Link[]; description?: string } {
   const links: Link[] = [];
@@ -116,6 +117,12 @@ function interpret(inlines: readonly Inline[]): { title: string; links: Link[]; 
     }
   }
   let title = cleanTitle(titleParts.join(''));
+  if (title === '' && links.length > 0 && rest.join('').trim() !== '') {
+    // The link first, the title after it (`- [PDF](url) Title - description`).
+    const [after = '', ...described] = collapseWhitespace(rest.join('')).split(/\s[-–—]\s/);
+    title = cleanTitle(after);
+    rest.splice(0, rest.length, described.join(' - '));
+  }
   const only = links[0];
   if (
     title === '' &&

@@ -4,13 +4,15 @@ import type { Diagnostic } from './types.ts';
 
 /** `… [Link (` at the end of a text, the remains of `[Link](url)` written `[Link (url)`. */
 const openParenthesisedLabel = /\[\s*([\p{L} ]+?)\s*\(\s*$/u;
+/** `… [Title] (` at the end of a text: `[Title](url)` written with a space, which leaves the URL bare. */
+const spacedTitleLink = /\[([^[\]]*\S[^[\]]*)\]\s+\(\s*$/u;
 /** The same mistake when the URL stayed in the text (no autolink literal extension). */
 const parenthesisedLink = /\[\s*([\p{L} ]+?)\s*\(\s*(https?:\/\/[^\s)]+)\s*\)\]?/gu;
 
 /**
  * Repair broken link syntax that hand-written lists are prone to, reporting every repair:
- * `[Link (https://…)` becomes a `Link` link to that URL, and a stray `[` before a label link
- * (`[[Link](…)`) is removed.
+ * `[Link (https://…)` becomes a `Link` link to that URL, `[Title] (https://…)` a link titled `Title`,
+ * and a stray `[` before a label link (`[[Link](…)`) is removed.
  *
  * @param inlines Text and links of one item.
  * @param diagnostics Receives one warning per repair.
@@ -42,6 +44,24 @@ function repairParenthesisedLinks(inlines: readonly Inline[], diagnostics: Diagn
         brokenLink(link.line, `"[${label} (${link.url})" is missing "](": read as [${label}](…)`),
       );
       if (after?.type === 'text') out.push({ ...after, value: after.value.replace(/^\s*\)\]?/, '') });
+      index += after ? 2 : 1;
+      continue;
+    }
+    const spaced = node.type === 'text' ? spacedTitleLink.exec(node.value) : null;
+    if (
+      node.type === 'text' &&
+      spaced?.[1] &&
+      link?.type === 'link' &&
+      link.bare &&
+      (after === undefined || (after.type === 'text' && /^\s*\)/.test(after.value)))
+    ) {
+      const text = spaced[1].trim();
+      out.push({ ...node, value: node.value.slice(0, spaced.index) });
+      out.push({ ...link, text, bare: false });
+      diagnostics.push(
+        brokenLink(link.line, `"[${text}] (${link.url})" has a space before "(": read as [${text}](…)`),
+      );
+      if (after?.type === 'text') out.push({ ...after, value: after.value.replace(/^\s*\)/, '') });
       index += after ? 2 : 1;
       continue;
     }
