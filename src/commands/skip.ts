@@ -19,8 +19,14 @@ export function skipReply(context: CommandContext): Reply {
     if (!skipped)
       return { text: 'There is nothing to skip: the list is empty.', blocks: [], visibility: 'ephemeral' };
     const [next] = weekly.upcoming(context.channel.id, 1, context.now);
-    const text: Inline[] = [`Skipped ${pickView(skipped.skipped).title}: it moves to the end of this round.`];
-    if (next) {
+    const title = pickView(skipped.skipped).title;
+    const same = next && next.pick.reading.paperIds.join() === skipped.skipped.reading.paperIds.join();
+    const text: Inline[] = same
+      ? [`${title} is the last reading left in this round, so it stays next`]
+      : [`Skipped ${title}: it moves to the end of this round.`];
+    if (same && next) {
+      text.push(': ', { text: formatDay(next.at, subscription.timeZone), bold: true }, '.');
+    } else if (next) {
       const view = pickView(next.pick);
       text.push(
         ' Next up, ',

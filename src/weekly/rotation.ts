@@ -17,8 +17,8 @@
  *   consecutive picks come from different sections whenever two sections still have readings left.
  * - Skips. A reading matched (by paper id or link) by a skipped item of the current cycle is held
  *   back: it is picked only when no other reading is left in any section, and held-back readings
- *   then come in the order they were skipped, each from the first section after the reference that
- *   lists it.
+ *   then come in the order they were last skipped (skipping one again sends it behind the others),
+ *   each from the first section after the reference that lists it.
  * - Queue. The first queued paper id that the catalog knows and whose reading is not done this cycle
  *   is the next pick, before the round-robin and even if it was skipped (asking for a paper overrides
  *   skipping it); its section is that paper's first section. Unknown and done ids are ignored. The
@@ -103,7 +103,7 @@ export function nextPick(
   const index = indexReadings(readings);
   let cycle = history.posted.reduce((max, item) => Math.max(max, item.cycle), 1);
   let done = new Set(
-    matchingAll(
+    matchingLatest(
       index,
       history.posted.filter((item) => item.cycle === cycle),
     ),
@@ -138,7 +138,7 @@ export function nextPick(
 
   const reference = referenceSection(catalog, index, history.posted.at(-1));
   const count = catalog.sections.length;
-  const skips = matchingAll(
+  const skips = matchingLatest(
     index,
     history.skipped.filter((item) => item.cycle === cycle),
   );
@@ -233,9 +233,19 @@ function matches(index: ReadingIndex, item: HistoryItem): number[] {
   return [...new Set(found.filter((position) => position !== undefined))];
 }
 
-/** Readings (by index) that any of the items names, in the order the items first name them. */
-function matchingAll(index: ReadingIndex, items: readonly HistoryItem[]): number[] {
-  return [...new Set(items.flatMap((item) => matches(index, item)))];
+/**
+ * Readings (by index) that any of the items names, in the order the items last name them: a reading
+ * skipped again goes behind the others, so that skipping keeps moving through what is left.
+ */
+function matchingLatest(index: ReadingIndex, items: readonly HistoryItem[]): number[] {
+  const order = new Set<number>();
+  for (const item of items) {
+    for (const found of matches(index, item)) {
+      order.delete(found);
+      order.add(found);
+    }
+  }
+  return [...order];
 }
 
 /** Index in `catalog.sections` that the round-robin continues after; -1 for "before the first". */

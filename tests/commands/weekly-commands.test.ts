@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/parse.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
+import { fixedLibrary } from '../../src/library.ts';
+import { createSearch } from '../../src/search/search.ts';
 import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
 import { createWeeklyService } from '../../src/weekly/service.ts';
 import { replyLines } from '../support/replies.ts';
@@ -9,8 +12,10 @@ import { RecordingPoster, weeklyFixture } from '../support/weekly.ts';
 
 const sunday = new Date('2026-11-29T12:00:00Z');
 
-function setup() {
-  const fixture = weeklyFixture();
+function setup(markdown?: string) {
+  const fixture = weeklyFixture(
+    markdown === undefined ? {} : { library: fixedLibrary(createSearch(parseCatalog(markdown))) },
+  );
   const weekly = createWeeklyService({
     store: fixture.store,
     library: fixture.library,
@@ -89,6 +94,25 @@ describe('weekly commands', () => {
       'Skipped SGD · Momentum · RMSProp · Optimization: it moves to the end of this round. Next up, Mon 30 Nov 2026: AdaGrad.',
     );
     expect(await run('upcoming 2')).toContain('[AdaGrad] Mon 30 Nov 2026 · section 1 of 14');
+  });
+
+  it('skip, again and again: moves through what is left, and says when one reading is all that is left', async () => {
+    const { run } = setup(
+      '## A\n- [Alpha one](https://example.org/a1)\n- [Alpha two](https://example.org/a2)\n## B\n- [Beta one](https://example.org/b1)\n',
+    );
+    await run('subscribe');
+    const nextUp = async () => (await run('skip')).replace(/^.*Next up, [^:]+: /, '');
+    expect([await nextUp(), await nextUp(), await nextUp(), await nextUp()]).toEqual([
+      'Alpha two.',
+      'Beta one.',
+      'Alpha one.',
+      'Alpha two.',
+    ]);
+    const single = setup('## A\n- [Alpha one](https://example.org/a1)\n');
+    await single.run('subscribe');
+    expect(await single.run('skip')).toBe(
+      'Alpha one is the last reading left in this round, so it stays next: Mon 30 Nov 2026.',
+    );
   });
 
   it('queue and Read next: the paper becomes the next pick, once', async () => {

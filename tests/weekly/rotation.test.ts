@@ -314,6 +314,15 @@ describe('skips', () => {
     expect(keys(catalog, reversed, 3)).toEqual(['a3', 'a2', 'b2']);
   });
 
+  it('sends a reading skipped again behind the other held-back ones, so that skipping keeps moving', () => {
+    const history = { ...afterPosting(catalog, 3), skipped: skipped('a3', 'a2', 'b2', 'a3') };
+    expect(keys(catalog, history, 3)).toEqual(['a2', 'b2', 'a3']);
+    // The last reading of a round, skipped twice, is still what is left.
+    const [remaining = ''] = keys(catalog, afterPosting(catalog, 5), 1);
+    const last = { ...afterPosting(catalog, 5), skipped: skipped(remaining, remaining) };
+    expect(keys(catalog, last, 1)).toEqual([remaining]);
+  });
+
   it('recognises a skip by link when the paper was renamed since', () => {
     const history = {
       ...afterPosting(catalog, 3),
