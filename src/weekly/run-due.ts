@@ -20,6 +20,13 @@ export const weeklyPolicy: Readonly<RetryPolicy> = Object.freeze({
   maxDelayMs: 60_000,
 });
 
+/**
+ * A fire handled this soon after its slot is on time, whatever the grace period: the grace is for
+ * catching up after downtime, and `WEEKLY_GRACE_HOURS=0` must not turn every (slightly late) cron tick
+ * into a missed fire.
+ */
+const onTimeMs = 5 * 60_000;
+
 /** Most slots enumerated since the last handled one before falling back to the grace window. */
 const scanLimit = 10_000;
 
@@ -94,7 +101,7 @@ export function createWeeklyRunner(options: {
         `weekly: ${channel} missed ${slots.length - 1} earlier fire(s) while the bot was down; only the latest counts`,
       );
     }
-    if (now.getTime() - slot.getTime() > graceMs) {
+    if (now.getTime() - slot.getTime() > Math.max(graceMs, onTimeMs)) {
       // Recorded, so that the next run starts after it and nobody is told twice.
       store.recordMissed({ channel, scheduledAt: slot, at: now });
       logger.warn(

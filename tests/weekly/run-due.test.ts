@@ -9,10 +9,10 @@ const monday = new Date('2026-11-30T09:00:00Z');
 const week = 7 * 24 * hour;
 const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
 
-function setup() {
+function setup(grace = graceMs) {
   const fixture = weeklyFixture();
   const poster = new RecordingPoster();
-  const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
+  const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs: grace });
   fixture.store.subscribe({
     channel: 'C0READING',
     cron: '0 9 * * 1',
@@ -24,6 +24,16 @@ function setup() {
 }
 
 describe('runDue', () => {
+  it('with no grace period (WEEKLY_GRACE_HOURS=0) still posts a fire the cron runs a moment late', async () => {
+    const { runner, poster } = setup(0);
+    expect((await runner.runDue(at(monday, 40))).map((outcome) => outcome.status)).toEqual(['posted']);
+    expect(poster.posted).toHaveLength(2);
+    // …but does not catch up a fire missed while the bot was down.
+    expect((await runner.runDue(at(monday, week + hour))).map((outcome) => outcome.status)).toEqual([
+      'missed',
+    ]);
+  });
+
   it('posts the due fire: the paper, the channel progress, and a discussion thread with related papers', async () => {
     const { runner, poster, store } = setup();
     const outcomes = await runner.runDue(at(monday, 50));
