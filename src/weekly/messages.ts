@@ -54,7 +54,7 @@ export function weeklyPostMessage(pick: Pick): Reply {
 
 /**
  * Papers of the list related to a pick, found through the search with the pick's title, its own
- * papers left out; topped up from its section when the search finds fewer than two.
+ * papers left out; topped up when the search finds fewer than two (see below).
  *
  * @param pick The pick.
  * @param search The search over the current list.
@@ -69,12 +69,25 @@ export function relatedPapers(pick: Pick, search: PaperSearch): Paper[] {
   for (const paper of pick.papers) {
     for (const hit of search.search(paper.title, { limit: relatedCount + own.size + 1 })) add(hit.paper);
   }
-  if (related.length < 2) {
-    const section = search.catalog.sections.find((candidate) => candidate.name === pick.section);
-    for (const id of section?.paperIds ?? []) {
-      const paper = search.catalog.papers.find((candidate) => candidate.id === id);
+  // Fewer than two: the pick's section, then papers found by the section's name, then the sections
+  // next to it in the list, until there are two (a list of fewer than three papers has fewer).
+  const { sections, papers } = search.catalog;
+  const at = Math.max(
+    0,
+    sections.findIndex((candidate) => candidate.name === pick.section),
+  );
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  const topUp = (candidates: Iterable<Paper | undefined>) => {
+    for (const paper of candidates) {
+      if (related.length >= 2) return;
       if (paper) add(paper);
     }
+  };
+  const sectionPapers = (index: number) => (sections[index]?.paperIds ?? []).map((id) => byId.get(id));
+  topUp(sectionPapers(at));
+  topUp(search.search(pick.section).map((hit) => hit.paper));
+  for (let step = 1; related.length < 2 && step < sections.length; step++) {
+    topUp(sectionPapers((at + step) % sections.length));
   }
   return related.slice(0, relatedCount);
 }
