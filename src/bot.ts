@@ -102,8 +102,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     library,
     logger,
     graceMs: config.weekly.graceHours * 3_600_000,
-    post: ({ reply, ...target }, policy) =>
-      postMessage(app.client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep),
+    post: ({ reply, ...target }, policy, signal) =>
+      postMessage(app.client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal),
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
@@ -135,6 +135,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     stop() {
       stopped ??= (async () => {
         stopWatching();
+        // Retries still waiting are given up (and caught up at the next start); a request sent is awaited.
+        runner.stop();
         await scheduler?.stop();
         await caughtUp.catch(() => undefined);
         await running.stop();

@@ -3,6 +3,7 @@ import { StartupError, startBot } from './bot.ts';
 import { missingCredentialsMessage, readConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runLocalShell } from './shell/local.ts';
+import { slackDefaults } from './slack/app.ts';
 
 // `npm start`: read .env when there is one, check the configuration, then run the bot; with no Slack
 // credentials, open the local shell in a terminal, or stop with the variables to set.
@@ -32,8 +33,9 @@ try {
   const bot = await startBot(config, { logger });
   const shutdown = (signal: string) => {
     logger.info(`${signal} received: finishing requests in flight`);
-    // A stuck connection must not keep a stopping bot alive forever.
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // A stuck connection must not keep a stopping bot alive forever: one Web API request in flight
+    // (its timeout) and the HTTP server's close fit in this.
+    setTimeout(() => process.exit(1), 2 * slackDefaults.requestTimeoutMs).unref();
     void bot.stop().then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

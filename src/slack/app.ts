@@ -23,6 +23,29 @@ export const eventsPath = '/slack/events';
 /** Health check for load balancers in HTTP mode. */
 export const healthPath = '/healthz';
 
+export const slackDefaults = Object.freeze({
+  /** Longest wait for one Web API answer, in ms; the bot's hard stop (main.ts) allows for one. */
+  requestTimeoutMs: 10_000,
+});
+
+/**
+ * Options of the bot's Web API client: it never retries on its own (post.ts decides every retry) and
+ * gives up on a silent connection.
+ *
+ * @param apiUrl Web API base URL, ending in `/`.
+ * @returns Client options.
+ */
+export function webClientOptions(apiUrl: string) {
+  return {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    // No answer in this time is a network error (retried by the weekly policy): a stuck connection
+    // must not hold every channel's post, or a stopping bot, for minutes.
+    timeout: slackDefaults.requestTimeoutMs,
+  };
+}
+
 /** A running app. */
 export interface RunningSlackApp {
   app: App;
@@ -49,11 +72,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, log
     botUserId: connection.botUserId,
     logger,
     logLevel: logger.getLevel?.() ?? LogLevel.INFO,
-    clientOptions: {
-      slackApiUrl: connection.apiUrl,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-    },
+    clientOptions: webClientOptions(connection.apiUrl),
   };
   const app = connection.appToken
     ? new App({ ...common, appToken: connection.appToken, socketMode: true })

@@ -10,7 +10,9 @@ export type PostFailure =
   /** No answer at all: the post may or may not have reached Slack. */
   | 'network'
   /** `ok: false` (not_in_channel, channel_not_found, is_archived…): retrying cannot help. */
-  | 'refused';
+  | 'refused'
+  /** The bot is stopping: the retry it was waiting for was not made. */
+  | 'stopped';
 
 /** When to try again, and how long to wait. */
 export interface RetryPolicy {
@@ -20,7 +22,10 @@ export interface RetryPolicy {
   retryOn: readonly PostFailure[];
   /** First wait after a 5xx or network error, doubled each time, in ms. */
   baseDelayMs: number;
-  /** Longest wait, Retry-After included, in ms. */
+  /**
+   * Longest wait in ms. A Retry-After longer than this ends the retries: retrying before Slack said
+   * would only be refused again.
+   */
   maxDelayMs: number;
 }
 
@@ -58,6 +63,17 @@ export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * `ok: false` answers that say Slack failed, not that the request was wrong: worth another attempt
+ * like a 5xx (https://docs.slack.dev/reference/methods/chat.postMessage, "Errors").
+ */
+const transientErrors: ReadonlySet<string> = new Set([
+  'internal_error',
+  'fatal_error',
+  'request_timeout',
+  'service_unavailable',
+]);
+
+/**
  * Post a message with chat.postMessage, retrying as the policy says. The client must be built with
  * `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true`, so that every retry is decided here.
  *
@@ -65,6 +81,7 @@ export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(reso
  * @param message Channel, optional thread, and the rendered message.
  * @param policy When to retry.
  * @param sleep How to wait (default: a timer).
+ * @param signal Aborted when the bot stops: no further attempt is made (failure `stopped`).
  * @returns The message ts, or why it failed.
  */
 export async function postMessage(
@@ -72,6 +89,7 @@ export async function postMessage(
   message: SlackMessage & { channel: string; thread_ts?: string },
   policy: RetryPolicy,
   sleep: Sleep = realSleep,
+  signal?: AbortSignal,
 ): Promise<PostResult> {
   let attempt = 0;
   for (;;) {
@@ -81,12 +99,38 @@ export async function postMessage(
       return { ok: true, ts: result.ts ?? '', channel: result.channel ?? message.channel, attempts: attempt };
     } catch (error) {
       const { failure, detail, retryAfterMs } = classify(error);
-      if (attempt >= policy.attempts || !policy.retryOn.includes(failure)) {
+      const wait = retryAfterMs ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      if (attempt >= policy.attempts || !policy.retryOn.includes(failure) || wait > policy.maxDelayMs) {
         return { ok: false, failure, error: detail, attempts: attempt };
       }
-      const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-      await sleep(Math.min(policy.maxDelayMs, retryAfterMs ?? backoff));
+      if (!(await sleepUnlessAborted(sleep, wait, signal))) {
+        return {
+          ok: false,
+          failure: 'stopped',
+          error: `stopping after ${failure}: ${detail}`,
+          attempts: attempt,
+        };
+      }
     }
+  }
+}
+
+/** Wait, unless the signal is (or becomes) aborted. @returns Whether the wait ran to its end. */
+async function sleepUnlessAborted(sleep: Sleep, ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (!signal) {
+    await sleep(ms);
+    return true;
+  }
+  if (signal.aborted) return false;
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<false>((resolve) => {
+    onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([sleep(ms).then(() => !signal.aborted), aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
 
@@ -110,8 +154,11 @@ export function classify(error: unknown): { failure: PostFailure; detail: string
       return coded.statusCode === 429
         ? { failure: 'ratelimited', detail: 'ratelimited' }
         : { failure: 'server', detail: `HTTP ${coded.statusCode ?? '?'}` };
-    case webApi.ErrorCode.PlatformError:
-      return { failure: 'refused', detail: coded.data?.error ?? 'unknown_error' };
+    case webApi.ErrorCode.PlatformError: {
+      const code = coded.data?.error ?? 'unknown_error';
+      if (code === 'ratelimited') return { failure: 'ratelimited', detail: code };
+      return { failure: transientErrors.has(code) ? 'server' : 'refused', detail: code };
+    }
     default:
       return { failure: 'network', detail: error instanceof Error ? error.message : String(error) };
   }

@@ -96,6 +96,7 @@ function createStore(db: BetterSqlite3.Database): Store {
     interruptedFires: db.prepare<[], FireRow>(
       `SELECT * FROM fires WHERE status = 'posting' ORDER BY scheduled_at, id`,
     ),
+    releaseFire: db.prepare<[number]>(`DELETE FROM fires WHERE id = ? AND status = 'posting'`),
     markInterrupted: db.prepare<[number, number]>(
       `UPDATE fires SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'posting'`,
     ),
@@ -186,6 +187,7 @@ function createStore(db: BetterSqlite3.Database): Store {
     recordMissed: ({ channel, scheduledAt, at }) =>
       statements.recordMissed.run(channel, ms(scheduledAt), ms(at)).changes > 0,
     interruptedFires: () => statements.interruptedFires.all().map(toFire),
+    releaseFire: (id) => statements.releaseFire.run(id).changes > 0,
     markInterrupted: (id, at) => statements.markInterrupted.run(ms(at), id).changes > 0,
     fire(id) {
       const row = statements.fire.get(id);

@@ -123,6 +123,13 @@ export interface Store {
    */
   failFire(id: number, failure: { error: string; attempts: number; at: Date }): boolean;
   /**
+   * Give a claimed slot back, as if it had never been claimed: the bot stopped between attempts, so
+   * the restart's catch-up posts it (within the grace period).
+   *
+   * @returns Whether a `posting` fire was released.
+   */
+  releaseFire(id: number): boolean;
+  /**
    * A slot passed while the bot was down and is too old to catch up: recorded as `missed` so that
    * it is neither caught up later nor counted as posted.
    *

@@ -9,15 +9,16 @@ import { nextPick, pickToPosted } from './rotation.ts';
 import { readingsOf } from './service.ts';
 
 /**
- * The weekly post is worth waiting for: rate limits, 5xx and network errors are retried with backoff
- * (about a minute and a half in all). A 5xx or a lost answer may hide a post Slack did accept; that
- * rare duplicate is the price of not losing the week's paper.
+ * The weekly post is worth waiting for: rate limits, 5xx and network errors are retried, five attempts
+ * in all. A 5xx or a lost answer may hide a post Slack did accept; that rare duplicate is the price of
+ * not losing the week's paper.
  */
 export const weeklyPolicy: Readonly<RetryPolicy> = Object.freeze({
   attempts: 5,
   retryOn: Object.freeze(['ratelimited', 'server', 'network'] as const),
   baseDelayMs: 2000,
-  maxDelayMs: 60_000,
+  // Backoff waits 2, 4, 8 and 16 s; a Retry-After is waited out in full up to this.
+  maxDelayMs: 5 * 60_000,
 });
 
 /**
@@ -34,13 +35,15 @@ const scanLimit = 10_000;
 export type Poster = (
   message: { channel: string; thread_ts?: string; reply: Reply },
   policy: RetryPolicy,
+  /** Aborted when the bot stops: a retry not yet made is given up (failure `stopped`). */
+  signal?: AbortSignal,
 ) => Promise<PostResult>;
 
 /** What became of one channel's slot. */
 export interface FireOutcome {
   channel: string;
   slot: Date;
-  status: 'posted' | 'failed' | 'missed' | 'already-claimed' | 'empty-list';
+  status: 'posted' | 'failed' | 'missed' | 'already-claimed' | 'empty-list' | 'stopped';
   paperIds?: readonly string[];
   messageTs?: string;
   error?: string;
@@ -56,6 +59,11 @@ export interface WeeklyRunner {
   runDue(now: Date): Promise<FireOutcome[]>;
   /** At start-up: fires a crash left `posting` are marked interrupted, never re-posted. */
   recoverInterrupted(now: Date): void;
+  /**
+   * The bot is stopping: retries not yet made are given up and their slots released, so that the
+   * next start-up catches them up; a request already sent is waited for. Later runs post nothing.
+   */
+  stop(): void;
 }
 
 /**
@@ -75,6 +83,7 @@ export function createWeeklyRunner(options: {
   const { store, library, post, logger, graceMs } = options;
   const policy = options.policy ?? weeklyPolicy;
   let queue: Promise<unknown> = Promise.resolve();
+  const stopping = new AbortController();
 
   const runChannel = async (
     channel: string,
@@ -119,7 +128,15 @@ export function createWeeklyRunner(options: {
     const id = store.claimFire({ channel, scheduledAt: slot, ...posted, queued: pick.queued, at: now });
     if (id === undefined) return { channel, slot, status: 'already-claimed' };
     const title = pickView(pick).title;
-    const result = await post({ channel, reply: weeklyPostMessage(pick) }, policy);
+    const result = await post({ channel, reply: weeklyPostMessage(pick) }, policy, stopping.signal);
+    if (!result.ok && result.failure === 'stopped') {
+      store.releaseFire(id);
+      logger.warn(
+        `weekly: stopping before “${title}” reached ${channel} for the ${slot.toISOString()} fire ` +
+          `(${result.error}); the next start-up posts it if it is within the grace period`,
+      );
+      return { channel, slot, status: 'stopped', paperIds: posted.paperIds, error: result.error };
+    }
     if (!result.ok) {
       store.failFire(id, { error: `${result.failure}: ${result.error}`, attempts: result.attempts, at: now });
       logger.error(
@@ -140,6 +157,7 @@ export function createWeeklyRunner(options: {
         reply: discussionMessage(pick, relatedPapers(pick, search)),
       },
       policy,
+      stopping.signal,
     );
     if (!thread.ok)
       logger.warn(`weekly: the discussion reply in ${channel} failed (${thread.failure}: ${thread.error})`);
@@ -149,6 +167,7 @@ export function createWeeklyRunner(options: {
   const runAll = async (now: Date): Promise<FireOutcome[]> => {
     const outcomes: FireOutcome[] = [];
     for (const subscription of store.subscriptions()) {
+      if (stopping.signal.aborted) break;
       const { channel, cron, timeZone, createdAt } = subscription;
       // Slots before the subscription, or up to its last handled slot, are not due.
       const since = new Date(Math.max(createdAt.getTime(), store.lastSlot(channel)?.getTime() ?? 0));
@@ -168,12 +187,16 @@ export function createWeeklyRunner(options: {
       queue = run.catch(() => undefined);
       return run;
     },
+    stop() {
+      stopping.abort();
+    },
     recoverInterrupted(now) {
       for (const fire of store.interruptedFires()) {
         store.markInterrupted(fire.id, now);
         logger.warn(
           `weekly: the ${fire.scheduledAt.toISOString()} post to ${fire.channel} was interrupted by a restart; ` +
-            'not posting it again (at most once). If it did not reach Slack, its paper stays next.',
+            'not posting it again (at most once). Its paper was not recorded as posted, so it stays next: ' +
+            'if the post did reach Slack, the channel will see it again next time.',
         );
       }
     },

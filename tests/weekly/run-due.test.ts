@@ -1,5 +1,10 @@
+import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
+import { webClientOptions } from '../../src/slack/app.ts';
+import { toSlackMessage } from '../../src/slack/blocks.ts';
+import { postMessage } from '../../src/slack/post.ts';
+import { createWeeklyRunner, type Poster } from '../../src/weekly/run-due.ts';
+import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
 
 const hour = 3_600_000;
@@ -140,6 +145,43 @@ describe('runDue', () => {
     expect(poster.weeklyPosts).toHaveLength(1);
     expect(store.fire(1)?.status).toBe('interrupted');
     expect(logs.join('')).toContain('was interrupted by a restart; not posting it again (at most once)');
+  });
+
+  it('when the bot stops during a retry wait: gives the slot back, and the next start-up posts it once', async () => {
+    const { store, library, logger, logs } = setup();
+    const stub = await new SlackApiStub().start();
+    try {
+      const client = new webApi.WebClient('xoxb-test', webClientOptions(stub.apiUrl));
+      // The real post with retries; its backoff waits never end on their own: only stopping ends them.
+      const post: Poster = ({ reply, ...target }, policy, signal) =>
+        postMessage(
+          client,
+          { ...target, ...toSlackMessage(reply) },
+          policy,
+          () => new Promise(() => {}),
+          signal,
+        );
+      const stopping = createWeeklyRunner({ store, library, logger, post, graceMs });
+      stub.script('chat.postMessage', { status: 503, body: {} });
+      const run = stopping.runDue(at(monday, 1000));
+      await stub.waitFor((calls) => calls.length === 1);
+      stopping.stop();
+      expect((await run).map((outcome) => outcome.status)).toEqual(['stopped']);
+      expect(store.lastSlot('C0READING')).toBeUndefined();
+      expect(logs.join('')).toContain('the next start-up posts it if it is within the grace period');
+
+      const restarted = createWeeklyRunner({ store, library, logger, post, graceMs });
+      restarted.recoverInterrupted(at(monday, 60_000));
+      expect((await restarted.runDue(at(monday, 60_000))).map((outcome) => outcome.status)).toEqual([
+        'posted',
+      ]);
+      const posts = stub.calls.filter((call) => call.method === 'chat.postMessage' && !call.body.thread_ts);
+      expect(posts).toHaveLength(2);
+      expect(String(posts[1]?.body.text)).toContain('SGD');
+      expect(store.posts('C0READING')).toHaveLength(1);
+    } finally {
+      await stub.close();
+    }
   });
 
   it('keeps channels apart: each its own schedule and its own history', async () => {
