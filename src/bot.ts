@@ -81,7 +81,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
   };
   const store = openState(config.dbPath);
-  subscribeEnvironmentChannel(store, config, clock());
+  subscribeEnvironmentChannel(store, config, clock(), logger);
   let scheduler: WeeklyScheduler | undefined;
   const weekly = createWeeklyService({
     store,
@@ -161,11 +161,20 @@ function openState(path: string): Store {
 
 /**
  * WEEKLY_CHANNEL is a subscription owned by the environment: created, and re-timed when WEEKLY_CRON
- * or WEEKLY_TZ change. A schedule set from Slack (/optpaper subscribe) in that channel wins.
+ * or WEEKLY_TZ change. A schedule set from Slack (/optpaper subscribe) in that channel wins, and so
+ * does `/optpaper unsubscribe`: a channel that opted out is not subscribed again by a restart.
  */
-function subscribeEnvironmentChannel(store: Store, config: Config, now: Date): void {
+function subscribeEnvironmentChannel(store: Store, config: Config, now: Date, logger: Logger): void {
   const { channel, cron, timeZone } = config.weekly;
   if (!channel) return;
+  const optedOut = store.unsubscribedAt(channel);
+  if (optedOut) {
+    logger.info(
+      `WEEKLY_CHANNEL ${channel} unsubscribed from Slack on ${optedOut.toISOString()}: not subscribing it again ` +
+        '(/optpaper subscribe in that channel resumes the weekly post)',
+    );
+    return;
+  }
   const existing = store.subscription(channel);
   if (
     existing &&

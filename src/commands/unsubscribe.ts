@@ -11,7 +11,7 @@ import { withWeekly } from './weekly.ts';
  */
 export function unsubscribeReply(context: CommandContext): Reply {
   return withWeekly(context, (weekly) =>
-    weekly.unsubscribe(context.channel.id)
+    weekly.unsubscribe(context.channel.id, context.now)
       ? textReply(
           [
             'This channel will no longer get a paper of the week. Its history is kept: ',

@@ -66,6 +66,16 @@ export const migrations: readonly Migration[] = Object.freeze([
       CREATE INDEX skips_by_channel ON skips (channel, cycle);
     `,
   },
+  {
+    name: 'unsubscriptions',
+    sql: `
+      -- Channels that unsubscribed from Slack: WEEKLY_CHANNEL must not subscribe them again at start-up.
+      CREATE TABLE unsubscriptions (
+        channel TEXT PRIMARY KEY,
+        unsubscribed_at INTEGER NOT NULL
+      );
+    `,
+  },
 ]);
 
 /**

@@ -70,6 +70,13 @@ function createStore(db: BetterSqlite3.Database): Store {
         cron = excluded.cron, time_zone = excluded.time_zone,
         created_by = excluded.created_by, created_at = excluded.created_at`),
     deleteSubscription: db.prepare<[string]>('DELETE FROM subscriptions WHERE channel = ?'),
+    recordUnsubscription: db.prepare<[string, number]>(
+      'INSERT OR REPLACE INTO unsubscriptions (channel, unsubscribed_at) VALUES (?, ?)',
+    ),
+    forgetUnsubscription: db.prepare<[string]>('DELETE FROM unsubscriptions WHERE channel = ?'),
+    unsubscription: db.prepare<[string], { unsubscribed_at: number }>(
+      'SELECT unsubscribed_at FROM unsubscriptions WHERE channel = ?',
+    ),
     subscription: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel = ?'),
     subscriptions: db.prepare<[], SubscriptionRow>(
       'SELECT * FROM subscriptions ORDER BY created_at, channel',
@@ -157,11 +164,20 @@ function createStore(db: BetterSqlite3.Database): Store {
   });
 
   const store: Store = {
-    subscribe({ channel, cron, timeZone, createdBy, at }) {
+    subscribe: db.transaction(({ channel, cron, timeZone, createdBy, at }) => {
       statements.upsertSubscription.run(channel, cron, timeZone, createdBy, ms(at));
+      statements.forgetUnsubscription.run(channel);
       return { channel, cron, timeZone, createdBy, createdAt: new Date(ms(at)) };
+    }),
+    unsubscribe: db.transaction((channel: string, at: Date) => {
+      const removed = statements.deleteSubscription.run(channel).changes > 0;
+      if (removed) statements.recordUnsubscription.run(channel, ms(at));
+      return removed;
+    }),
+    unsubscribedAt(channel) {
+      const row = statements.unsubscription.get(channel);
+      return row ? new Date(row.unsubscribed_at) : undefined;
     },
-    unsubscribe: (channel) => statements.deleteSubscription.run(channel).changes > 0,
     subscription(channel) {
       const row = statements.subscription.get(channel);
       return row ? toSubscription(row) : undefined;

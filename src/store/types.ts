@@ -97,8 +97,13 @@ export interface Store {
     createdBy: string;
     at: Date;
   }): Subscription;
-  /** Stop a channel's weekly post; its history stays. @returns Whether it was subscribed. */
-  unsubscribe(channel: string): boolean;
+  /**
+   * Stop a channel's weekly post; its history stays, and the unsubscription is remembered (until the
+   * channel subscribes again). @returns Whether it was subscribed.
+   */
+  unsubscribe(channel: string, at: Date): boolean;
+  /** When the channel last unsubscribed, if it has not subscribed since. */
+  unsubscribedAt(channel: string): Date | undefined;
   subscription(channel: string): Subscription | undefined;
   /** Every subscription, oldest schedule first. */
   subscriptions(): Subscription[];

@@ -45,7 +45,7 @@ export interface WeeklyService {
     at: Date,
   ): Subscription;
   /** Stop the weekly post in a channel; its history is kept for a later subscription. */
-  unsubscribe(channel: string): boolean;
+  unsubscribe(channel: string, at: Date): boolean;
   /** The channel's next fire after a time (on the default schedule when it is not subscribed). */
   nextFire(channel: string, after: Date): Date | undefined;
   /** The next picks with their dates, on the channel's schedule (or the default one). */
@@ -105,8 +105,8 @@ export function createWeeklyService(options: {
       changed();
       return subscription;
     },
-    unsubscribe(channel) {
-      const removed = store.unsubscribe(channel);
+    unsubscribe(channel, at) {
+      const removed = store.unsubscribe(channel, at);
       if (removed) changed();
       return removed;
     },

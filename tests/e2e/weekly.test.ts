@@ -54,12 +54,13 @@ describe('the paper of the week, end to end', () => {
     await first.bot.stop();
     const before = weeklyPosts('C0WEEKLY').map(titleOf);
     expect(before.slice(0, 2)).toEqual(['SGD · Momentum · RMSProp · Optimization', 'BatchNorm']);
-    // Every post opened a thread under itself.
+    // Every post opened a thread under itself: a reply whose thread_ts is the ts Slack gave that post.
     for (const post of weeklyPosts('C0WEEKLY')) {
-      const ts = stub.calls.find(
-        (call) => call.body.thread_ts !== undefined && call.body.channel === 'C0WEEKLY',
-      )?.body.thread_ts;
-      expect(ts).toBeDefined();
+      const ts = (post.answer?.body as { ts?: string } | undefined)?.ts;
+      expect(ts).toMatch(/^\d+\.\d+$/);
+      const replies = stub.callsTo('chat.postMessage').filter((call) => call.body.thread_ts === ts);
+      expect(replies.map((reply) => reply.body.channel)).toEqual(['C0WEEKLY']);
+      expect(JSON.stringify(replies[0]?.body.blocks)).toContain('Related in the list');
       expect(JSON.stringify(post.body.blocks)).toContain('readings so far');
     }
 
@@ -98,6 +99,26 @@ describe('the paper of the week, end to end', () => {
         .map((fire) => [fire.paperIds[0], fire.attempts])
         .at(-1),
     ).toEqual(['sgd', 2]);
+  });
+
+  it('does not subscribe WEEKLY_CHANNEL again after it unsubscribed from Slack, until it subscribes again', async () => {
+    stub = await new SlackApiStub().start();
+    const env = { WEEKLY_CHANNEL: 'C0WEEKLY', OPTPAPER_DB: database() };
+    const first = await start(env);
+    expect(first.bot.store.subscription('C0WEEKLY')).toMatchObject({ createdBy: 'WEEKLY_CHANNEL' });
+    const unsubscribe = await postSigned(
+      first.url,
+      commandBody({ text: 'unsubscribe', channel_id: 'C0WEEKLY' }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(JSON.stringify(await unsubscribe.json())).toContain(
+      'This channel will no longer get a paper of the week.',
+    );
+    await first.bot.stop();
+
+    const restarted = await start(env);
+    expect(restarted.bot.store.subscription('C0WEEKLY')).toBeUndefined();
+    expect(restarted.logs.join('')).toContain('WEEKLY_CHANNEL C0WEEKLY unsubscribed from Slack on');
   });
 
   it('subscribes and unsubscribes a channel through signed slash commands', async () => {

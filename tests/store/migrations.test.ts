@@ -84,7 +84,14 @@ describe('openStore and the schema version', () => {
     try {
       expect(userVersion(raw)).toBe(migrations.length);
       expect(raw.prepare('SELECT x FROM unrelated').all()).toEqual([{ x: 42 }]);
-      expect(tables(raw)).toEqual(['fires', 'queue', 'skips', 'subscriptions', 'unrelated']);
+      expect(tables(raw)).toEqual([
+        'fires',
+        'queue',
+        'skips',
+        'subscriptions',
+        'unrelated',
+        'unsubscriptions',
+      ]);
     } finally {
       raw.close();
     }

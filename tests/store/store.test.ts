@@ -66,9 +66,15 @@ describe('the store in memory', () => {
         createdAt: new Date('2025-01-02T00:00:00Z'),
       });
       expect(store.subscriptions().map((subscription) => subscription.channel)).toEqual(['C1', 'C2']);
-      expect(store.unsubscribe('C1')).toBe(true);
-      expect(store.unsubscribe('C1')).toBe(false);
+      expect(store.unsubscribedAt('C1')).toBeUndefined();
+      expect(store.unsubscribe('C1', at)).toBe(true);
+      expect(store.unsubscribe('C1', at)).toBe(false);
       expect(store.subscription('C1')).toBeUndefined();
+      // Remembered, until the channel subscribes again.
+      expect(store.unsubscribedAt('C1')).toEqual(at);
+      store.subscribe({ channel: 'C1', cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U1', at });
+      expect(store.unsubscribedAt('C1')).toBeUndefined();
+      store.unsubscribe('C1', at);
       expect(store.subscriptions().map((subscription) => subscription.channel)).toEqual(['C2']);
     });
 
@@ -99,7 +105,7 @@ describe('the store in memory', () => {
     it('keeps a channel’s history when it unsubscribes', () => {
       store.subscribe({ channel: 'C1', cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U1', at });
       store.completeFire(claimed(store), { messageTs: '1.0001', at: monday(0) });
-      store.unsubscribe('C1');
+      store.unsubscribe('C1', at);
       expect(store.posts('C1').map((fire) => fire.messageTs)).toEqual(['1.0001']);
       expect(store.lastSlot('C1')).toEqual(monday(0));
     });
@@ -360,7 +366,7 @@ describe('the store in a file', () => {
           .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
           .all()
           .map((row) => row.name),
-      ).toEqual(['fires', 'queue', 'skips', 'subscriptions']);
+      ).toEqual(['fires', 'queue', 'skips', 'subscriptions', 'unsubscriptions']);
     } finally {
       raw.close();
     }

@@ -8,6 +8,8 @@ export interface RecordedCall {
   /** Authorization header: the token the call carried. */
   authorization?: string;
   at: number;
+  /** What the stand-in answered (a posted message's `ts` is in it). */
+  answer?: StubResponse;
 }
 
 /** What the stand-in answers: a JSON body with a status and headers. */
@@ -94,9 +96,8 @@ export class SlackApiStub {
     };
     if (request.headers.authorization) call.authorization = request.headers.authorization;
     this.calls.push(call);
-    const scripted = this.#scripted.get(method)?.shift();
-    if (scripted) return scripted;
-    return { body: this.#defaultAnswer(method, call.body) };
+    call.answer = this.#scripted.get(method)?.shift() ?? { body: this.#defaultAnswer(method, call.body) };
+    return call.answer;
   }
 
   #defaultAnswer(method: string, body: Record<string, unknown>): unknown {

@@ -62,7 +62,7 @@ describe('the weekly scheduler (node-cron, fake timers)', () => {
     );
     store.subscribe({ channel: 'C0B', cron: '0 10 * * 1', timeZone: 'UTC', createdBy: 'U0BOB', at: start });
     scheduler.refresh();
-    store.unsubscribe('C0A');
+    store.unsubscribe('C0A', new Date());
     scheduler.refresh();
     await vi.advanceTimersByTimeAsync(4 * day);
     expect(poster.weeklyPosts.map((post) => post.channel)).toEqual(['C0B']);
