@@ -1,6 +1,8 @@
+import type { FireRecord } from '../store/types.ts';
 import { describeSchedule } from '../weekly/cron.ts';
+import { formatDay } from '../weekly/dates.ts';
 import type { CommandContext } from './context.ts';
-import type { Reply, ReplyBlock } from './reply.ts';
+import type { Reply, ReplyBlock, RichText } from './reply.ts';
 import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
 
 /**
@@ -18,6 +20,8 @@ export function scheduleReply(context: CommandContext): Reply {
     const blocks: ReplyBlock[] = [
       { type: 'text', text: [`This channel gets a paper of the week ${schedule}.`] },
     ];
+    const problem = lastFireProblem(weekly.lastFire(context.channel.id), subscription.timeZone);
+    if (problem) blocks.push({ type: 'text', text: problem });
     if (next) blocks.push({ type: 'text', text: nextPostText('Next post', next, subscription.timeZone) });
     blocks.push({
       type: 'context',
@@ -31,4 +35,33 @@ export function scheduleReply(context: CommandContext): Reply {
     });
     return { text: `A paper of the week ${schedule}.`, blocks, visibility: 'ephemeral' };
   });
+}
+
+/**
+ * What went wrong with the latest post, said where people look: a failed, missed or interrupted week
+ * is otherwise only in the bot's log.
+ */
+function lastFireProblem(fire: FireRecord | undefined, timeZone: string): RichText | undefined {
+  if (!fire) return undefined;
+  const day = formatDay(fire.scheduledAt, timeZone);
+  switch (fire.status) {
+    case 'failed':
+      return fire.error?.includes('not_in_channel') || fire.error?.includes('channel_not_found')
+        ? [
+            `⚠️ The ${day} post failed: I am not in this channel. Invite me with `,
+            { text: '/invite @optpaper', code: true },
+            '; the paper stays next.',
+          ]
+        : [
+            `⚠️ The ${day} post failed after ${fire.attempts} attempts (${fire.error ?? 'unknown error'}); the paper stays next.`,
+          ];
+    case 'missed':
+      return [`⚠️ The ${day} post was missed while the bot was down; the paper stays next.`];
+    case 'interrupted':
+      return [
+        `⚠️ A restart interrupted the ${day} post. If it did not appear here, its paper comes next time.`,
+      ];
+    default:
+      return undefined;
+  }
 }

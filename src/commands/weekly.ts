@@ -54,8 +54,9 @@ export function notSubscribedReply(): Reply {
 export function countArgument(args: string, fallback: number, max: number): number | undefined {
   const trimmed = args.trim();
   if (trimmed === '') return fallback;
-  if (!/^\d+$/.test(trimmed)) return undefined;
-  return Math.min(Math.max(1, Number(trimmed)), max);
+  // 0 and -3 are not a number of weeks; 999 is "as many as you show".
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) === 0) return undefined;
+  return Math.min(Number(trimmed), max);
 }
 
 /**

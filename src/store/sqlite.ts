@@ -108,8 +108,8 @@ function createStore(db: BetterSqlite3.Database): Store {
       `UPDATE fires SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'posting'`,
     ),
     fire: db.prepare<[number], FireRow>('SELECT * FROM fires WHERE id = ?'),
-    lastSlot: db.prepare<[string], { slot: number | null }>(
-      'SELECT max(scheduled_at) AS slot FROM fires WHERE channel = ?',
+    lastFire: db.prepare<[string], FireRow>(
+      'SELECT * FROM fires WHERE channel = ? ORDER BY scheduled_at DESC, id DESC LIMIT 1',
     ),
     postsNewestFirst: db.prepare<[string, number], FireRow>(`
       SELECT * FROM fires WHERE channel = ? AND status = 'posted'
@@ -209,9 +209,12 @@ function createStore(db: BetterSqlite3.Database): Store {
       const row = statements.fire.get(id);
       return row ? toFire(row) : undefined;
     },
+    lastFire(channel) {
+      const row = statements.lastFire.get(channel);
+      return row ? toFire(row) : undefined;
+    },
     lastSlot(channel) {
-      const slot = statements.lastSlot.get(channel)?.slot;
-      return slot === null || slot === undefined ? undefined : new Date(slot);
+      return store.lastFire(channel)?.scheduledAt;
     },
     // SQLite reads LIMIT -1 as "no limit".
     posts: (channel, limit) => statements.postsNewestFirst.all(channel, limit ?? -1).map(toFire),

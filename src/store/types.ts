@@ -147,6 +147,8 @@ export interface Store {
   markInterrupted(id: number, at: Date): boolean;
   /** The fire with that id. */
   fire(id: number): FireRecord | undefined;
+  /** The fire of the channel's latest slot, whatever its status. */
+  lastFire(channel: string): FireRecord | undefined;
   /** The latest slot of the channel with a row of any status: catch-up starts after it. */
   lastSlot(channel: string): Date | undefined;
   /** Posted fires of a channel, newest slot first (default: all). */

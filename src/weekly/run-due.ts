@@ -31,6 +31,15 @@ const onTimeMs = 5 * 60_000;
 /** Most slots enumerated since the last handled one before falling back to the grace window. */
 const scanLimit = 10_000;
 
+/** The latest slot in (since, now], looking back from `now` over windows four times longer each time. */
+function latestSlot(cron: string, timeZone: string, since: Date, now: Date): Date | undefined {
+  for (let window = 60_000; ; window *= 4) {
+    const from = new Date(Math.max(since.getTime(), now.getTime() - window));
+    const found = firesBetween(cron, timeZone, from, now, Number.MAX_SAFE_INTEGER).at(-1);
+    if (found || from.getTime() === since.getTime()) return found;
+  }
+}
+
 /** Posts a message (a thread reply when `thread_ts` is set) with a retry policy. */
 export type Poster = (
   message: { channel: string; thread_ts?: string; reply: Reply },
@@ -92,22 +101,15 @@ export function createWeeklyRunner(options: {
     since: Date,
     now: Date,
   ): Promise<FireOutcome | undefined> => {
-    let slots = firesBetween(cron, timeZone, since, now, scanLimit);
-    // A cron firing every few seconds over a long downtime: only the grace window can matter.
-    if (slots.length === scanLimit) {
-      slots = firesBetween(
-        cron,
-        timeZone,
-        new Date(Math.max(since.getTime(), now.getTime() - graceMs)),
-        now,
-        Number.MAX_SAFE_INTEGER,
-      );
-    }
-    const slot = slots.at(-1);
+    const slots = firesBetween(cron, timeZone, since, now, scanLimit);
+    // A cron firing every few seconds over a long downtime: only the latest slot matters, and
+    // enumerating every one of them would block the bot for seconds. Look back from now instead.
+    const slot = slots.length < scanLimit ? slots.at(-1) : latestSlot(cron, timeZone, since, now);
     if (!slot) return undefined;
     if (slots.length > 1) {
+      const count = slots.length < scanLimit ? `${slots.length - 1}` : `more than ${scanLimit - 1}`;
       logger.warn(
-        `weekly: ${channel} missed ${slots.length - 1} earlier fire(s) while the bot was down; only the latest counts`,
+        `weekly: ${channel} missed ${count} earlier fire(s) while the bot was down; only the latest counts`,
       );
     }
     if (now.getTime() - slot.getTime() > Math.max(graceMs, onTimeMs)) {

@@ -1,6 +1,6 @@
 import type { Catalog, Paper } from '../catalog/types.ts';
 import type { Library } from '../library.ts';
-import type { Store, Subscription } from '../store/types.ts';
+import type { FireRecord, Store, Subscription } from '../store/types.ts';
 import { nextFires } from './cron.ts';
 import { groupReadings, type Reading } from './readings.ts';
 import { nextPick, type Pick, pickToPosted, upcomingPicks } from './rotation.ts';
@@ -50,6 +50,8 @@ export interface WeeklyService {
   nextFire(channel: string, after: Date): Date | undefined;
   /** The next picks with their dates, on the channel's schedule (or the default one). */
   upcoming(channel: string, count: number, after: Date): UpcomingPick[];
+  /** The channel's latest slot and what became of it (posted, failed, missed, interrupted). */
+  lastFire(channel: string): FireRecord | undefined;
   /** Posts Slack accepted in the channel, newest first. */
   posts(channel: string, limit: number): PostRecord[];
   /** Move the channel's next pick to the end of the cycle; what was skipped and what comes next. */
@@ -121,6 +123,7 @@ export function createWeeklyService(options: {
       const dates = nextFires(cron, timeZone, after, picks.length);
       return picks.map((pick, index) => ({ pick, at: dates[index] as Date }));
     },
+    lastFire: (channel) => store.lastFire(channel),
     posts(channel, limit) {
       return store.posts(channel, limit).flatMap((fire) =>
         fire.messageTs

@@ -82,6 +82,8 @@ describe('weekly commands', () => {
         '[Convex Neural Networks] Mon 14 Dec 2026 · section 3 of 14',
     );
     expect(await run('upcoming lots')).toBe('Give a number of weeks, up to 20: /optpaper upcoming 5');
+    expect(await run('upcoming 0')).toBe('Give a number of weeks, up to 20: /optpaper upcoming 5');
+    expect(await run('upcoming 999')).toMatch(/^Next 20 papers of the week\n/);
     expect(await run('week')).toBe(
       'Nothing posted here yet. The first paper, SGD · Momentum · RMSProp · Optimization, comes Mon 30 Nov 2026.',
     );
@@ -165,6 +167,29 @@ describe('weekly commands', () => {
     expect(await run('queue batchnorm')).toBe(
       'BatchNorm was already a paper of the week here in this round.',
     );
+  });
+
+  it('schedule says when the last post failed, was missed or was interrupted, and what to do', async () => {
+    const { run, store, library, logger, setNow } = setup();
+    await run('subscribe');
+    const poster = new RecordingPoster();
+    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    poster.fail({ ok: false, failure: 'refused', error: 'not_in_channel', attempts: 1 });
+    await runner.runDue(new Date('2026-11-30T09:00:01Z'));
+    setNow(new Date('2026-12-01T10:00:00Z'));
+    expect(await run('schedule')).toContain(
+      '⚠️ The Mon 30 Nov 2026 post failed: I am not in this channel. Invite me with /invite @optpaper; the paper stays next.\n' +
+        'Next post: Mon 7 Dec 2026, 09:00 UTC with SGD · Momentum · RMSProp · Optimization.',
+    );
+    // Down for more than the grace period over the next slot: missed, said so.
+    await runner.runDue(new Date('2026-12-09T09:00:00Z'));
+    setNow(new Date('2026-12-09T10:00:00Z'));
+    expect(await run('schedule')).toContain(
+      '⚠️ The Mon 7 Dec 2026 post was missed while the bot was down; the paper stays next.',
+    );
+    await runner.runDue(new Date('2026-12-14T09:00:01Z'));
+    setNow(new Date('2026-12-14T10:00:00Z'));
+    expect(await run('schedule')).not.toContain('⚠️');
   });
 
   it('unsubscribe keeps the history; weekly commands then say how to subscribe', async () => {

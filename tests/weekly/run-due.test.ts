@@ -184,6 +184,24 @@ describe('runDue', () => {
     }
   });
 
+  it('after a long downtime on a cron of seconds posts the latest slot only, without walking every missed one', async () => {
+    const { runner, poster, store, logs } = setup();
+    store.subscribe({
+      channel: 'C0FAST',
+      cron: '* * * * * *',
+      timeZone: 'UTC',
+      createdBy: 'U0BOB',
+      at: monday,
+    });
+    const outcomes = await runner.runDue(at(monday, 48 * hour + 500));
+    expect(outcomes.find((outcome) => outcome.channel === 'C0FAST')).toMatchObject({
+      status: 'posted',
+      slot: at(monday, 48 * hour),
+    });
+    expect(poster.weeklyPosts.filter((post) => post.channel === 'C0FAST')).toHaveLength(1);
+    expect(logs.join('')).toContain('C0FAST missed more than 9999 earlier fire(s) while the bot was down');
+  });
+
   it('keeps channels apart: each its own schedule and its own history', async () => {
     const { runner, poster, store } = setup();
     store.subscribe({
