@@ -109,19 +109,21 @@ export const fuzzyDefaults: Readonly<FuzzyOptions> = Object.freeze({
 });
 
 /**
- * Words bucketed by length with their letter sets, so that a typo is only compared with words of
- * nearby length and similar letters.
+ * Words bucketed by length and first letter, with their letter sets, so that a typo is only compared
+ * with words of nearby length, the same first letter and similar letters. A typo in the first letter
+ * is rare and costly to look for (every bucket); one that swaps the first two letters is found.
  */
 class Neighbourhood {
   readonly #words: string[] = [];
-  readonly #byLength: number[][] = [];
+  readonly #buckets = new Map<string, number[]>();
   #letters = new Int32Array(1024);
 
   /** Add a word under an index of the caller's choosing (its position in the caller's table). */
   add(word: string, index: number): void {
-    const bucket = this.#byLength[word.length] ?? [];
+    const key = bucketKey(word.length, word[0] ?? '');
+    const bucket = this.#buckets.get(key) ?? [];
     bucket.push(index);
-    this.#byLength[word.length] = bucket;
+    this.#buckets.set(key, bucket);
     if (index >= this.#letters.length) {
       const grown = new Int32Array(Math.max(index + 1, this.#letters.length * 2));
       grown.set(this.#letters);
@@ -135,14 +137,21 @@ class Neighbourhood {
   near(query: string, maxEdits: number, found: (index: number, distance: number) => void): void {
     if (maxEdits <= 0) return;
     const letters = letterSet(query);
+    const firsts = new Set([query[0] ?? '', query[1] ?? '']);
     for (let length = query.length - maxEdits; length <= query.length + maxEdits; length++) {
-      for (const index of this.#byLength[length] ?? []) {
-        if (bitCount(letters ^ (this.#letters[index] as number)) > 2 * maxEdits) continue;
-        const distance = editDistance(query, this.#words[index] ?? '', maxEdits);
-        if (distance > 0 && distance <= maxEdits) found(index, distance);
+      for (const first of firsts) {
+        for (const index of this.#buckets.get(bucketKey(length, first)) ?? []) {
+          if (bitCount(letters ^ (this.#letters[index] as number)) > 2 * maxEdits) continue;
+          const distance = editDistance(query, this.#words[index] ?? '', maxEdits);
+          if (distance > 0 && distance <= maxEdits) found(index, distance);
+        }
       }
     }
   }
+}
+
+function bucketKey(length: number, first: string): string {
+  return `${length}:${first}`;
 }
 
 /**
