@@ -34,7 +34,10 @@ export function historyReply(args: string, context: CommandContext): Reply {
       return [
         `${formatDay(post.postedAt, timeZone)} · `,
         { text: title, url: messageLink(context.channel.id, post.messageTs) },
-        ` · ${post.section}\n`,
+        // Set apart from the title, which may itself be several entries joined with " · ".
+        ' — ',
+        { text: post.section, italic: true },
+        '\n',
       ];
     });
     return {

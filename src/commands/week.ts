@@ -1,8 +1,8 @@
 import { formatDay, messageLink } from '../weekly/dates.ts';
-import { pickView } from '../weekly/messages.ts';
+import { pickView, readingView } from '../weekly/messages.ts';
 import type { CommandContext } from './context.ts';
 import { paperById } from './papers.ts';
-import { type Reply, textReply, viewOf } from './reply.ts';
+import { type Reply, textReply } from './reply.ts';
 import { notSubscribedReply, withWeekly } from './weekly.ts';
 
 /**
@@ -27,13 +27,14 @@ export function weekReply(context: CommandContext): Reply {
     const papers = current.paperIds
       .map((id) => paperById(context, id))
       .filter((paper) => paper !== undefined);
-    const [first] = papers;
-    const title = papers.map((paper) => paper.title).join(' · ') || current.paperIds.join(', ');
-    const view = first
-      ? { ...viewOf(first), title }
-      : { id: current.paperIds[0] ?? '', title, sections: [current.section], otherLinks: [] };
+    const sections = [...new Set(papers.flatMap((paper) => paper.sections))];
+    const view = readingView(
+      papers,
+      sections.length > 0 ? sections : [current.section],
+      current.paperIds.join(', '),
+    );
     return {
-      text: `This week: ${title}`,
+      text: `This week: ${view.title}`,
       blocks: [
         { type: 'context', text: [`Paper of the week since ${formatDay(current.postedAt, timeZone)}`] },
         { type: 'paper', paper: view, actions: [] },

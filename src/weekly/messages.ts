@@ -14,17 +14,33 @@ const relatedCount = 3;
  * @returns Its view.
  */
 export function pickView(pick: Pick): PaperView {
-  const [first, ...others] = pick.papers;
-  if (!first)
-    return { id: pick.reading.key, title: pick.reading.key, sections: pick.reading.sections, otherLinks: [] };
+  return readingView(pick.papers, pick.reading.sections, pick.reading.key);
+}
+
+/**
+ * How a reading is shown: one paper as itself; several entries pointing to one text as one item,
+ * every title, section and link named.
+ *
+ * @param papers The reading's papers (empty when none is in the list any more).
+ * @param sections The sections it is listed in.
+ * @param fallback Shown as its title when no paper is left.
+ * @returns The view.
+ */
+export function readingView(
+  papers: readonly Paper[],
+  sections: readonly string[],
+  fallback: string,
+): PaperView {
+  const [first, ...others] = papers;
+  if (!first) return { id: fallback, title: fallback, sections, otherLinks: [] };
   const view = viewOf(first);
-  if (others.length === 0) return { ...view, sections: pick.reading.sections };
+  if (others.length === 0) return { ...view, sections };
   return {
     ...view,
-    title: pick.papers.map((paper) => paper.title).join(' · '),
-    sections: pick.reading.sections,
-    otherLinks: uniqueLinks(pick.papers.flatMap((paper) => viewOf(paper).otherLinks)),
-    note: [`One reading for ${pick.papers.length} entries of the list, which all point to it.`],
+    title: papers.map((paper) => paper.title).join(' · '),
+    sections,
+    otherLinks: uniqueLinks(papers.flatMap((paper) => viewOf(paper).otherLinks)),
+    note: [`One reading for ${papers.length} entries of the list, which all point to it.`],
   };
 }
 

@@ -152,6 +152,12 @@ describe('weekly commands', () => {
     const poster = new RecordingPoster();
     const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
     await runner.runDue(new Date('2026-11-30T09:00:01Z'));
+    setNow(new Date('2026-12-01T10:00:00Z'));
+    // A reading of four entries is shown as one, naming them all.
+    expect(await run('week')).toBe(
+      'Paper of the week since Mon 30 Nov 2026\n[SGD · Momentum · RMSProp · Optimization] ' +
+        'One reading for 4 entries of the list, which all point to it.\nOpen the discussion thread',
+    );
     await runner.runDue(new Date('2026-12-07T09:00:01Z'));
     setNow(new Date('2026-12-08T10:00:00Z'));
     const ts = poster.weeklyPosts[1]?.ts.replace('.', '') ?? '';
@@ -161,8 +167,8 @@ describe('weekly commands', () => {
     const week = await runCommand('week', fixture.context());
     expect(JSON.stringify(week.blocks)).toContain(`https://slack.com/archives/C0READING/p${ts}`);
     expect(await run('history')).toBe(
-      'Last 2 papers of the week\nMon 7 Dec 2026 · BatchNorm · Normalization Methods\n' +
-        'Mon 30 Nov 2026 · SGD · Momentum · RMSProp · Optimization · Popular Optimization algorithms\n',
+      'Last 2 papers of the week\nMon 7 Dec 2026 · BatchNorm — Normalization Methods\n' +
+        'Mon 30 Nov 2026 · SGD · Momentum · RMSProp · Optimization — Popular Optimization algorithms\n',
     );
     expect(await run('queue batchnorm')).toBe(
       'BatchNorm was already a paper of the week here in this round.',
