@@ -122,7 +122,7 @@ export class InvertedIndex {
   readonly #idf: Float64Array;
   readonly #maxIdf: number;
   // Scratch space reused by every query: a query never allocates per document.
-  readonly #best: Float32Array;
+  readonly #bestContribution: Float32Array;
   readonly #covered: Float32Array;
   readonly #score: Float32Array;
   readonly #coverage: Float32Array;
@@ -195,7 +195,7 @@ export class InvertedIndex {
     }
     this.#maxIdf = maxIdf || 1;
     this.vocabulary.seal();
-    this.#best = new Float32Array(this.size);
+    this.#bestContribution = new Float32Array(this.size);
     this.#covered = new Float32Array(this.size);
     this.#score = new Float32Array(this.size);
     this.#coverage = new Float32Array(this.size);
@@ -224,46 +224,72 @@ export class InvertedIndex {
     // their long posting lists only update documents already found.
     terms.sort((a, b) => b.reference - a.reference);
     let remaining = totalReference;
-    // Document lists in preallocated buffers: a common word touches tens of thousands of documents.
-    const touched = this.#touched;
-    const termTouched = this.#termTouched;
     let touchedCount = 0;
-    for (const { matches, reference } of terms) {
-      const exact = matches.some((match) => match.similarity === 1);
+    for (const term of terms) {
       // …and once the rarer words have found far more documents than are asked for, commoner words
       // only re-rank those: a document without any of the rarer words would not make the cut.
       const admitsNew = remaining / totalReference >= threshold && touchedCount < limit * admitFactor;
-      remaining -= reference;
-      let termCount = 0;
-      for (const { term, similarity, idf } of matches) {
-        const postingDocs = this.#postingDocs[term] ?? new Int32Array();
-        const postingWeights = this.#postingWeights[term] ?? new Float32Array();
-        for (let index = 0; index < postingDocs.length; index++) {
-          const doc = postingDocs[index] as number;
-          if (!admitsNew && this.#seen[doc] === 0) continue;
-          const contribution = similarity * idf * (postingWeights[index] as number);
-          if (this.#best[doc] === 0 && this.#covered[doc] === 0) termTouched[termCount++] = doc;
-          if (contribution > (this.#best[doc] as number)) this.#best[doc] = contribution;
-          if (similarity > (this.#covered[doc] as number)) this.#covered[doc] = similarity;
-        }
-      }
-      for (let index = 0; index < termCount; index++) {
-        const doc = termTouched[index] as number;
-        if (this.#seen[doc] === 0) {
-          this.#seen[doc] = 1;
-          touched[touchedCount++] = doc;
-        }
-        this.#score[doc] = (this.#score[doc] as number) + (this.#best[doc] as number);
-        this.#coverage[doc] =
-          (this.#coverage[doc] as number) + ((this.#covered[doc] as number) * reference) / totalReference;
-        if (exact && this.#covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] as number) + 1;
-        this.#best[doc] = 0;
-        this.#covered[doc] = 0;
+      remaining -= term.reference;
+      touchedCount = this.#addTerm(term, admitsNew, totalReference, touchedCount);
+    }
+    return this.#best(touchedCount, totalReference, { limit, minCoverage, minExactTerms, minExactCoverage });
+  }
+
+  /**
+   * Add one query term's postings to the scratch scores. Its own method, like {@link #best}: hot loops
+   * in small functions are optimised on their own, and a first query on a big list does not run a
+   * large, half-optimised function.
+   *
+   * @returns The number of documents touched so far.
+   */
+  #addTerm(
+    { matches, reference }: QueryTerm,
+    admitsNew: boolean,
+    totalReference: number,
+    touchedBefore: number,
+  ): number {
+    const touched = this.#touched;
+    const termTouched = this.#termTouched;
+    const best = this.#bestContribution;
+    const covered = this.#covered;
+    const seen = this.#seen;
+    let touchedCount = touchedBefore;
+    const exact = matches.some((match) => match.similarity === 1);
+    let termCount = 0;
+    for (const { term, similarity, idf } of matches) {
+      const postingDocs = this.#postingDocs[term] ?? new Int32Array();
+      const postingWeights = this.#postingWeights[term] ?? new Float32Array();
+      for (let index = 0; index < postingDocs.length; index++) {
+        const doc = postingDocs[index] as number;
+        if (!admitsNew && seen[doc] === 0) continue;
+        const contribution = similarity * idf * (postingWeights[index] as number);
+        if (best[doc] === 0 && covered[doc] === 0) termTouched[termCount++] = doc;
+        if (contribution > (best[doc] as number)) best[doc] = contribution;
+        if (similarity > (covered[doc] as number)) covered[doc] = similarity;
       }
     }
+    for (let index = 0; index < termCount; index++) {
+      const doc = termTouched[index] as number;
+      if (seen[doc] === 0) {
+        seen[doc] = 1;
+        touched[touchedCount++] = doc;
+      }
+      this.#score[doc] = (this.#score[doc] as number) + (best[doc] as number);
+      this.#coverage[doc] =
+        (this.#coverage[doc] as number) + ((covered[doc] as number) * reference) / totalReference;
+      if (exact && covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] as number) + 1;
+      best[doc] = 0;
+      covered[doc] = 0;
+    }
+    return touchedCount;
+  }
+
+  /** The best of the touched documents that match enough of the query; the scratch space is reset. */
+  #best(touchedCount: number, totalReference: number, options: CandidateOptions): Candidate[] {
+    const { limit, minCoverage, minExactTerms, minExactCoverage } = options;
     const heap = new TopK(limit);
     for (let index = 0; index < touchedCount; index++) {
-      const doc = touched[index] as number;
+      const doc = this.#touched[index] as number;
       const coverage = this.#coverage[doc] as number;
       const score = ((this.#score[doc] as number) * coverage * coverage) / totalReference;
       const exactTerms = this.#exact[doc] as number;
