@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { arxivIdOf, canonicalUrl } from '../catalog/links.ts';
-import type { Catalog, Paper, Section } from '../catalog/types.ts';
+import type { Catalog, LinkKind, Paper, Section } from '../catalog/types.ts';
 import { Ranker } from './ranker.ts';
 import { fold } from './text.ts';
 
@@ -39,6 +39,15 @@ export const searchDefaults = Object.freeze({
 });
 
 const urlPattern = /https?:\/\/[^\s<>|]+/gi;
+
+/** Words for the kinds of link, as people search for them. */
+const kindWords: Readonly<Record<LinkKind, string>> = Object.freeze({
+  paper: '',
+  code: 'code github implementation',
+  video: 'video talk lecture',
+  blog: 'blog post',
+  book: 'book chapter',
+});
 const arxivPattern = /(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?!\d)/g;
 
 /**
@@ -55,8 +64,12 @@ export function createSearch(catalog: Catalog): PaperSearch {
       title: paper.title === paper.rawTitle ? paper.title : [paper.title, paper.rawTitle],
       description: paper.description ?? '',
       section: paper.sections,
-      // arXiv ids are matched exactly before ranking (exactMatches): they need no terms here.
-      url: paper.links.map((link) => link.url),
+      // arXiv ids are matched exactly before ranking (exactMatches): they need no terms here. What a
+      // link is, when it is not the paper, is searchable too ("deep learning book", "adam code").
+      url: [
+        ...paper.links.map((link) => link.url),
+        ...new Set(paper.links.map((link) => kindWords[link.kind])),
+      ],
     })),
   );
   const sectionRanker = new Ranker(sections.map((section) => ({ title: section.name })));

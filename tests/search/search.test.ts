@@ -133,6 +133,14 @@ describe('search on the shipped list', () => {
     for (const hit of hits) expect(hit.score).toBeGreaterThanOrEqual(best * 0.25 - 0.001);
   });
 
+  it('finds papers by what their links are: a book, code, a blog post, a talk', () => {
+    expect(titles('deep learning book').slice(0, 5).sort()).toEqual(
+      expect.arrayContaining(['Momentum', 'Optimization', 'RMSProp', 'SGD']),
+    );
+    expect(titles('momentum blog')[0]).toBe('Why Momentum really works?');
+    expect(titles('adabound code')[0]).toBe('AdaBound');
+  });
+
   it('When the query carries Slack markup it searches the words', () => {
     expect(titles('<!channel> sharp minima')[0]).toBe('Sharp Minima Can Generalize For Deep Nets');
   });
