@@ -150,4 +150,33 @@ describe('npm start (src/main.ts)', () => {
     expect(stderr).not.toContain('xoxb-from-dotenv');
     expect(stderr).not.toContain(testSigningSecret);
   });
+
+  it('npm start passes SIGTERM on to the bot (a service manager or docker stop signals npm)', async () => {
+    stub = await new SlackApiStub().start();
+    const child = spawn('npm', ['start'], {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-npm-start',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: ':memory:',
+      },
+    });
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('optpaper is running')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('SIGTERM received: finishing requests in flight');
+    expect(stderr).toContain('optpaper stopped');
+  });
 });
