@@ -52,7 +52,7 @@ export interface RunningSlackApp {
   mode: 'socket' | 'http';
   /** In HTTP mode, the server (its port is the one really bound). */
   server?: Server;
-  /** Stop accepting requests, let in-flight ones finish. */
+  /** Stop accepting requests, let in-flight ones and the listener work they started finish. */
   stop(): Promise<void>;
 }
 
@@ -105,9 +105,29 @@ function health(deps: SlackDeps) {
  * @returns The running app.
  */
 export async function startSlackApp(app: App, connection: SlackConnection): Promise<RunningSlackApp> {
+  // Listeners go on after their ack (Share posts, mention replies, Read next): a stop waits for them,
+  // or the sharer would never hear back and a late write would find the database closed.
+  const working = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    working.add(work);
+    try {
+      await work;
+    } finally {
+      working.delete(work);
+    }
+  });
+  const finishWork = () => Promise.allSettled([...working]).then(() => undefined);
   if (connection.appToken) {
     await app.start();
-    return { app, mode: 'socket', stop: () => app.stop().then(() => undefined) };
+    return {
+      app,
+      mode: 'socket',
+      stop: async () => {
+        await app.stop();
+        await finishWork();
+      },
+    };
   }
   const server = (await app.start(connection.port)) as Server;
   return {
@@ -119,6 +139,7 @@ export async function startSlackApp(app: App, connection: SlackConnection): Prom
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
+      await finishWork();
     },
   };
 }

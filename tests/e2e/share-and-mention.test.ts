@@ -44,6 +44,25 @@ describe('Share', () => {
     expect(told).toBe('Shared “Sharp Minima Can Generalize For Deep Nets” in the channel.');
   });
 
+  it('when the bot stops during a slow post, the post and the answer to the sharer still finish', async () => {
+    app.stub.script('chat.postMessage', {
+      delayMs: 400,
+      body: { ok: true, channel: 'C0READING', ts: '1700000000.000100' },
+    });
+    const acked = await postSigned(
+      app.eventsUrl,
+      actionBody(
+        { action_id: 'share_paper:0', value: sharpMinima },
+        { response_url: app.stub.responseUrl('slow') },
+      ),
+      'application/x-www-form-urlencoded',
+    );
+    expect(acked.status).toBe(200);
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
+    await app.running.stop();
+    expect(String(app.stub.callsTo('response:slow')[0]?.body.text)).toMatch(/^Shared/);
+  });
+
   it('tells the sharer how to invite the bot when it is not in the channel', async () => {
     app.stub.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     const told = await pressShare(sharpMinima, 'refused');

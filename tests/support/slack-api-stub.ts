@@ -17,6 +17,8 @@ export interface StubResponse {
   status?: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** Answer this long after the call arrived: a slow Slack. */
+  delayMs?: number;
 }
 
 /**
@@ -35,7 +37,8 @@ export class SlackApiStub {
   /** Start on a free port of 127.0.0.1. */
   async start(): Promise<this> {
     this.#server = createServer((request, response) => {
-      void this.#handle(request).then(({ status = 200, headers = {}, body }) => {
+      void this.#handle(request).then(async ({ status = 200, headers = {}, body, delayMs = 0 }) => {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         response.writeHead(status, { 'content-type': 'application/json', ...headers });
         response.end(JSON.stringify(body));
       });
