@@ -29,17 +29,24 @@ if (config.mode === 'offline') {
   process.exit(0);
 }
 
+const starting = startBot(config, { logger });
+// Listening from the first moment: a signal during start-up stops the bot once it has started.
+const shutdown = (signal: string) => {
+  logger.info(`${signal} received: finishing requests in flight`);
+  // A stuck connection must not keep a stopping bot alive forever: one Web API request in flight
+  // (its timeout) and the HTTP server's close fit in this.
+  setTimeout(() => process.exit(1), 2 * slackDefaults.requestTimeoutMs).unref();
+  void starting
+    .then((bot) => bot.stop())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+};
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.once('SIGINT', () => shutdown('SIGINT'));
 try {
-  const bot = await startBot(config, { logger });
-  const shutdown = (signal: string) => {
-    logger.info(`${signal} received: finishing requests in flight`);
-    // A stuck connection must not keep a stopping bot alive forever: one Web API request in flight
-    // (its timeout) and the HTTP server's close fit in this.
-    setTimeout(() => process.exit(1), 2 * slackDefaults.requestTimeoutMs).unref();
-    void bot.stop().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  await starting;
 } catch (error) {
   process.stderr.write(`optpaper: ${error instanceof StartupError ? error.message : String(error)}\n`);
   process.exit(1);
