@@ -6,8 +6,8 @@ import type { Reply } from './reply.ts';
 import { searchReply } from './search.ts';
 
 /**
- * Run the text of `/optpaper …`: a first word naming a subcommand runs it, anything else is a
- * search; empty text is help.
+ * Run the text of `/optpaper …`: a first word naming a subcommand runs it (unless the subcommand
+ * takes no words and some follow), anything else is a search; empty text is help.
  *
  * @param raw The command text as Slack (or the shell) sent it.
  * @param context The request.
@@ -18,8 +18,10 @@ export async function runCommand(raw: string, context: CommandContext): Promise<
   if (text === '') return helpFor(context);
   const [first = '', ...rest] = text.split(' ');
   const command = findSubcommand(first, context);
+  if (command?.alone && rest.length > 0) return searchReply(text, context, { alone: command.name });
   if (command) return command.run(rest.join(' '), context);
-  return searchReply(text, context, rest.length === 0 ? nearSubcommand(first, context) : undefined);
+  const near = rest.length === 0 ? nearSubcommand(first, context) : undefined;
+  return searchReply(text, context, near ? { near } : undefined);
 }
 
 function available(context: CommandContext): Subcommand[] {

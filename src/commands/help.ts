@@ -19,6 +19,13 @@ export function helpReply(lines: readonly HelpLine[], examples: readonly string[
     { type: 'header', text: 'optpaper: papers on optimization for deep learning' },
     { type: 'text', text: usage },
     {
+      type: 'text',
+      text: [
+        { text: '@optpaper <words>', code: true },
+        ' in a channel or a thread answers there with the three best matches, for everyone in the discussion.',
+      ],
+    },
+    {
       type: 'context',
       text: [
         'Try ',

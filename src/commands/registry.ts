@@ -22,6 +22,11 @@ export interface Subcommand {
   summary: string;
   /** Only offered where the paper of the week is available (Slack, the shell). */
   weekly?: boolean;
+  /**
+   * Takes no words: followed by some, the text is a search (`/optpaper skip connections` looks for
+   * "Skip Connections Eliminate Singularities", it does not skip this week's paper).
+   */
+  alone?: boolean;
   run(args: string, context: CommandContext): Reply | Promise<Reply>;
 }
 
@@ -69,6 +74,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   },
   {
     name: 'unsubscribe',
+    alone: true,
     usage: '/optpaper unsubscribe',
     summary: 'stop the paper of the week here (its history is kept)',
     weekly: true,
@@ -76,6 +82,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   },
   {
     name: 'schedule',
+    alone: true,
     usage: '/optpaper schedule',
     summary: "this channel's schedule and next post",
     weekly: true,
@@ -90,6 +97,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   },
   {
     name: 'week',
+    alone: true,
     usage: '/optpaper week',
     summary: "this week's paper and its discussion thread",
     weekly: true,
@@ -104,6 +112,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   },
   {
     name: 'skip',
+    alone: true,
     usage: '/optpaper skip',
     summary: 'move the next paper to the end of the round',
     weekly: true,

@@ -12,15 +12,16 @@ const resultCount = 5;
  *
  * @param query Plain text from the user (already read with `readUserText`).
  * @param context The request.
- * @param nearCommand A subcommand name the query may be a typo of, offered as "did you mean".
+ * @param hint A subcommand the query may be a typo of (`near`: "did you mean"), or one it starts with
+ *   that takes no words (`alone`: how to run it).
  * @returns The reply.
  */
-export function searchReply(query: string, context: CommandContext, nearCommand?: string): Reply {
+export function searchReply(query: string, context: CommandContext, hint?: CommandHint): Reply {
   const hits = context.search.search(query, { limit: resultCount });
-  if (hits.length === 0) return noMatch(query, context, nearCommand);
+  if (hits.length === 0) return noMatch(query, context, hint);
   const unknown = context.search.unknownWords(query);
   const blocks: ReplyBlock[] = [
-    ...(nearCommand ? [didYouMean(nearCommand)] : []),
+    ...(hint ? [hintBlock(hint)] : []),
     {
       type: 'context',
       text: [
@@ -40,11 +41,11 @@ export function searchReply(query: string, context: CommandContext, nearCommand?
   };
 }
 
-function noMatch(query: string, context: CommandContext, nearCommand?: string): Reply {
+function noMatch(query: string, context: CommandContext, hint?: CommandHint): Reply {
   const blocks: ReplyBlock[] = [{ type: 'text', text: [`No papers match ${quote(query)}.`] }];
-  if (nearCommand) blocks.push(didYouMean(nearCommand));
-  // A near command ("halp") is what was meant: titles that look like it would only distract.
-  const suggestions = nearCommand ? [] : context.search.suggest(query);
+  if (hint) blocks.push(hintBlock(hint));
+  // A command ("halp", "skip this") is likely what was meant: titles that look like it would distract.
+  const suggestions = hint ? [] : context.search.suggest(query);
   if (suggestions.length > 0) {
     const text: Inline[] = ['Closest in the list: '];
     suggestions.forEach((name, index) => {
@@ -66,6 +67,19 @@ function noMatch(query: string, context: CommandContext, nearCommand?: string): 
   return { text: `No papers match ${quote(query)}.`, blocks, visibility: 'ephemeral' };
 }
 
-function didYouMean(command: string): ReplyBlock {
-  return { type: 'text', text: ['Did you mean ', { text: `/optpaper ${command}`, code: true }, '?'] };
+/** A subcommand the text looks like: a typo of one (`near`), or one that takes no words (`alone`). */
+export type CommandHint = { near: string } | { alone: string };
+
+function hintBlock(hint: CommandHint): ReplyBlock {
+  if ('near' in hint) {
+    return { type: 'text', text: ['Did you mean ', { text: `/optpaper ${hint.near}`, code: true }, '?'] };
+  }
+  return {
+    type: 'context',
+    text: [
+      'Searched, since ',
+      { text: `/optpaper ${hint.alone}`, code: true },
+      ' takes no words: send it alone to run it.',
+    ],
+  };
 }

@@ -98,6 +98,20 @@ describe('weekly commands', () => {
     expect(await run('upcoming 2')).toContain('[AdaGrad] Mon 30 Nov 2026 · section 1 of 14');
   });
 
+  it('skip or unsubscribe followed by words is a search, not the command: the channel keeps its paper', async () => {
+    const { run, store } = setup();
+    await run('subscribe');
+    expect(await run('skip connections')).toBe(
+      'Searched, since /optpaper skip takes no words: send it alone to run it.\n' +
+        'Best match for “skip connections”\n[Skip Connections Eliminate Singularities] (Share) (Read next)',
+    );
+    expect(store.history('C0READING').skipped).toEqual([]);
+    expect(await run('unsubscribe from the convex papers')).toMatch(
+      /^Searched, since \/optpaper unsubscribe takes no words/,
+    );
+    expect(store.subscription('C0READING')).toBeDefined();
+  });
+
   it('skip, again and again: moves through what is left, and says when one reading is all that is left', async () => {
     const { run } = setup(
       '## A\n- [Alpha one](https://example.org/a1)\n- [Alpha two](https://example.org/a2)\n## B\n- [Beta one](https://example.org/b1)\n',
