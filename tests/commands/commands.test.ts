@@ -85,6 +85,13 @@ describe('/optpaper subcommands', () => {
     expect(read(await runCommand('help', context())).join('\n')).not.toContain('/optpaper subscribe');
   });
 
+  it('help lists the subcommands with examples, and says what @optpaper does in a thread', async () => {
+    const help = read(await runCommand('help', context())).join('\n');
+    expect(help).toContain('/optpaper section <number or name> — a section\'s papers');
+    expect(help).toContain('@optpaper <words> in a channel or a thread answers there with the three best matches');
+    expect(help).toContain('Try /optpaper sharp minima, /optpaper curiculum learning');
+  });
+
   it('an unknown word close to a subcommand is searched, with a "did you mean"', async () => {
     expect(read(await runCommand('sectoins', context()))).toContain('Did you mean /optpaper sections?');
     expect(read(await runCommand('radnom', context()))).toContain('Did you mean /optpaper random?');
