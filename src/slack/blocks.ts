@@ -5,6 +5,8 @@ import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 export const slackLimits = Object.freeze({
   blocks: 50,
   sectionText: 3000,
+  /** Text of one element of a context block. */
+  contextText: 2000,
   headerText: 150,
   buttonText: 75,
   buttonValue: 2000,
@@ -128,7 +130,7 @@ function button(action: Action, index: number): SlackBlock {
 }
 
 function context(text: string): SlackBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: cut(text, slackLimits.sectionText) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: cut(text, slackLimits.contextText) }] };
 }
 
 /**
@@ -166,6 +168,11 @@ function splitSections(text: string): string[] {
   return pieces.length > 0 ? pieces : [' '];
 }
 
+/** At most `length` UTF-16 units (Slack's count), never half a character (an emoji's surrogate pair). */
 function cut(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+  if (text.length <= length) return text;
+  let end = length - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
 }

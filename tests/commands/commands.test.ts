@@ -87,8 +87,10 @@ describe('/optpaper subcommands', () => {
 
   it('help lists the subcommands with examples, and says what @optpaper does in a thread', async () => {
     const help = read(await runCommand('help', context())).join('\n');
-    expect(help).toContain('/optpaper section <number or name> — a section\'s papers');
-    expect(help).toContain('@optpaper <words> in a channel or a thread answers there with the three best matches');
+    expect(help).toContain("/optpaper section <number or name> — a section's papers");
+    expect(help).toContain(
+      '@optpaper <words> in a channel or a thread answers there with the three best matches',
+    );
     expect(help).toContain('Try /optpaper sharp minima, /optpaper curiculum learning');
   });
 

@@ -15,7 +15,8 @@ function hugeContext(): CommandContext {
       `- ${long} number ${i} [Link](https://example.org/${i}) [Code](https://github.com/x/${i}) [Talk](https://vimeo.com/${i}) [Blog](https://example.org/blog/${i})`,
   );
   const catalog = parseCatalog(
-    `## ${'A very long section name '.repeat(12)}\n${items.join('\n')}\n## Small\n- Short [Link](https://example.org/s)\n`,
+    `## ${'A very long section name '.repeat(12)}\n${items.join('\n')}\n## Small\n- Short [Link](https://example.org/s)\n` +
+      `## ${'Optimization 😀 '.repeat(170)}\n- ${'Emoji title 😀 '.repeat(30)}[Link](https://example.org/e)\n`,
   );
   return {
     search: createSearch(catalog),
@@ -47,7 +48,10 @@ function expectWithinLimits(reply: Reply): SlackBlock[] {
   let total = 0;
   for (const block of blocks) {
     for (const value of texts(block)) {
-      expect(value.length).toBeLessThanOrEqual(slackLimits.sectionText);
+      const limit = block.type === 'context' ? slackLimits.contextText : slackLimits.sectionText;
+      expect(value.length).toBeLessThanOrEqual(limit);
+      // Never half a character: a lone surrogate is not valid text for Slack.
+      expect(value).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
       total += value.length;
     }
     const elements = [
@@ -68,12 +72,19 @@ function expectWithinLimits(reply: Reply): SlackBlock[] {
 describe('replies within Slack limits, on a list built to break them', () => {
   const context = hugeContext();
 
-  it.each(['section 1', 'sections', 'stochastic momentum', 'random', 'help', 'section 2'])(
-    '/optpaper %s',
-    async (text) => {
-      expectWithinLimits(await runCommand(text, context));
-    },
-  );
+  it.each([
+    'section 1',
+    'sections',
+    'stochastic momentum',
+    'random',
+    'help',
+    'section 2',
+    'section 3',
+    'random 3',
+    'emoji title',
+  ])('/optpaper %s', async (text) => {
+    expectWithinLimits(await runCommand(text, context));
+  });
 
   it('cuts a 1,200-character title for reading, and pages a 400-paper section with Next', async () => {
     const blocks = expectWithinLimits(await runCommand('section 1', context));
