@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/parse.ts';
+import { fixedLibrary } from '../../src/library.ts';
+import { createSearch } from '../../src/search/search.ts';
 import { createWeeklyService } from '../../src/weekly/service.ts';
 import { actionBody, mentionBody, postSigned } from '../support/signing.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -27,6 +30,35 @@ async function pressShare(paperId: string, responseName: string): Promise<string
   await app.stub.waitFor((calls) => calls.some((call) => call.method === `response:${responseName}`));
   return String(app.stub.callsTo(`response:${responseName}`)[0]?.body.text);
 }
+
+describe('Share of a paper whose title carries Slack markup', () => {
+  it('tells the sharer with the title escaped: no live mention', async () => {
+    const catalog = parseCatalog(
+      '## Traps\n- [Why x < y & <@U0BOB> <!channel> matter](https://example.org/trap)\n',
+    );
+    const hostile = await startTestApp({ library: fixedLibrary(createSearch(catalog)) });
+    try {
+      await postSigned(
+        hostile.eventsUrl,
+        actionBody(
+          { action_id: 'share_paper:0', value: catalog.papers[0]?.id ?? '' },
+          { response_url: hostile.stub.responseUrl('trap') },
+        ),
+        'application/x-www-form-urlencoded',
+      );
+      await hostile.stub.waitFor((calls) => calls.some((call) => call.method === 'response:trap'));
+      const told = JSON.stringify(hostile.stub.callsTo('response:trap')[0]?.body);
+      expect(told).toContain(
+        'Shared “Why x &lt; y &amp; &lt;@U0BOB&gt; &lt;!channel&gt; matter” in the channel.',
+      );
+      expect(told).not.toMatch(/<@U0BOB>|<!channel>/);
+      const posted = JSON.stringify(hostile.stub.callsTo('chat.postMessage')[0]?.body);
+      expect(posted).not.toMatch(/<@U0BOB>|<!channel>/);
+    } finally {
+      await hostile.stop();
+    }
+  });
+});
 
 describe('Share', () => {
   it('posts the paper into the channel with chat.postMessage, naming who shared it, and tells the sharer', async () => {
@@ -68,6 +100,22 @@ describe('Share', () => {
     const told = await pressShare(sharpMinima, 'refused');
     expect(told).toContain('Invite me with /invite @optpaper and press Share again');
     expect(app.stub.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('in a direct message, says Share cannot post there instead of asking for an invite', async () => {
+    app.stub.script('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+    await postSigned(
+      app.eventsUrl,
+      actionBody(
+        { action_id: 'share_paper:0', value: sharpMinima },
+        { channel_id: 'D0ALICE', response_url: app.stub.responseUrl('dm') },
+      ),
+      'application/x-www-form-urlencoded',
+    );
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'response:dm'));
+    expect(String(app.stub.callsTo('response:dm')[0]?.body.text)).toBe(
+      'I cannot post “Sharp Minima Can Generalize For Deep Nets” into a direct message. Share it from a channel I am in.',
+    );
   });
 
   it('retries a rate-limited post and posts it once', async () => {
