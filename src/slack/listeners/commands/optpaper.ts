@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '../../../commands/dispatch.ts';
+import { textReply } from '../../../commands/reply.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
 
@@ -20,10 +21,8 @@ export function optpaperCommand(deps: SlackDeps) {
       await ack({ response_type: reply.visibility, ...toSlackMessage(reply) });
     } catch (error) {
       logger.error(`/optpaper failed in ${command.channel_id}:`, error);
-      await ack({
-        response_type: 'ephemeral',
-        text: 'Sorry, that failed on my side and has been logged. Please try again.',
-      });
+      const sorry = textReply(['Sorry, that failed on my side and has been logged. Please try again.']);
+      await ack({ response_type: 'ephemeral', ...toSlackMessage(sorry) });
     }
   };
 }
