@@ -35,7 +35,7 @@ export function searchReply(query: string, context: CommandContext, hint?: Comma
     ...hits.map((hit) => paperBlock(hit.paper, context)),
   ];
   return {
-    text: `${hits.length} papers for ${quote(query)}: ${hits.map((hit) => hit.paper.title).join('; ')}`,
+    text: `${hits.length} ${hits.length === 1 ? 'paper' : 'papers'} for ${quote(query)}: ${hits.map((hit) => hit.paper.title).join('; ')}`,
     blocks,
     visibility: 'ephemeral',
   };

@@ -14,6 +14,11 @@ export const rankerDefaults = Object.freeze({
   fuseWeight: 0.35,
   /** Results scoring below this share of the best one are left out rather than padding the list. */
   relativeCutoff: 0.25,
+  /**
+   * Share of the query a "closest in the list" suggestion must match, when the search found nothing:
+   * part of what was asked, never a title that only shares letters with it.
+   */
+  suggestionCoverage: 0.3,
 });
 
 /** A ranked document: its number and its score in (0, 1]. */
@@ -60,17 +65,12 @@ export class Ranker {
    * Rank the documents for a query.
    *
    * @param query Query text.
+   * @param coverage `minCoverage`: share of the query a document must match (default: {@link rankerDefaults}).
    * @returns Matching documents, best first (ties in document order); empty for nonsense.
    */
-  rank(query: string): Ranked[] {
-    const {
-      candidates: limit,
-      minCoverage,
-      minExactTerms,
-      minExactCoverage,
-      fuseWeight,
-      relativeCutoff,
-    } = rankerDefaults;
+  rank(query: string, coverage: { minCoverage?: number } = {}): Ranked[] {
+    const { candidates: limit, minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } = rankerDefaults;
+    const minCoverage = coverage.minCoverage ?? rankerDefaults.minCoverage;
     const candidates = this.#index.candidates(query, { limit, minCoverage, minExactTerms, minExactCoverage });
     if (candidates.length === 0) return [];
     const similarity = this.#reranker.similarity(

@@ -1,7 +1,6 @@
-import Fuse from 'fuse.js';
 import { arxivIdOf, canonicalUrl } from '../catalog/links.ts';
 import type { Catalog, LinkKind, Paper, Section } from '../catalog/types.ts';
-import { Ranker } from './ranker.ts';
+import { Ranker, rankerDefaults } from './ranker.ts';
 import { fold } from './text.ts';
 
 /** One result: a paper and how well it matches, in (0, 1], higher is better. */
@@ -34,8 +33,6 @@ export const searchDefaults = Object.freeze({
   maxLimit: 50,
   /** Longest query read, in characters: the rest of a pasted wall of text is ignored. */
   maxQueryLength: 256,
-  /** fuse.js threshold of suggestions: looser than search, they are offered as "did you mean". */
-  suggestionThreshold: 0.5,
 });
 
 const urlPattern = /https?:\/\/[^\s<>|]+/gi;
@@ -73,13 +70,6 @@ export function createSearch(catalog: Catalog): PaperSearch {
     })),
   );
   const sectionRanker = new Ranker(sections.map((section) => ({ title: section.name })));
-  const shownNames = [...sections.map((section) => section.name), ...papers.map((paper) => paper.title)];
-  const names = shownNames.map(fold);
-  const suggestions = new Fuse(
-    names,
-    { threshold: searchDefaults.suggestionThreshold, ignoreLocation: true },
-    Fuse.createIndex([], names),
-  );
   const byLink = new Map<string, number[]>();
   const addLink = (key: string, doc: number) => byLink.set(key, [...(byLink.get(key) ?? []), doc]);
   papers.forEach((paper, doc) => {
@@ -116,11 +106,15 @@ export function createSearch(catalog: Catalog): PaperSearch {
       return best ? sections[best.doc] : undefined;
     },
     suggest(query) {
-      const text = fold(truncateAtWord(query, 64));
-      if (text.trim() === '') return [];
-      return suggestions
-        .search(text, { limit: 3 })
-        .map((result) => shownNames[result.refIndex] ?? result.item);
+      // Documents that match part of the query (its known words, typos included): closest in meaning,
+      // where fuse.js over the names would offer titles that merely share letters ("kingma").
+      const text = truncateAtWord(query, searchDefaults.maxQueryLength);
+      const relaxed = { minCoverage: rankerDefaults.suggestionCoverage };
+      const found = [
+        ...sectionRanker.rank(text, relaxed).map((hit) => sections[hit.doc]?.name),
+        ...ranker.rank(text, relaxed).map((hit) => papers[hit.doc]?.title),
+      ];
+      return [...new Set(found.filter((name): name is string => name !== undefined))].slice(0, 3);
     },
   };
 }
