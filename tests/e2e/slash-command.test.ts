@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandBody, postSigned, slackSignature, testSigningSecret } from '../support/signing.ts';
+import {
+  actionBody,
+  commandBody,
+  mentionBody,
+  postSigned,
+  slackSignature,
+  testSigningSecret,
+} from '../support/signing.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const form = 'application/x-www-form-urlencoded';
@@ -147,6 +154,37 @@ describe('request verification', () => {
     expect(response.status).toBe(401);
     expect(app.stub.calls).toEqual([]);
   });
+
+  // A Share press and a mention post to Slack when they run: refused, they must post nothing.
+  const posting = [
+    [
+      'a Share press',
+      () =>
+        actionBody(
+          { action_id: 'share_paper:0', value: 'adam' },
+          { response_url: app.stub.responseUrl('forged') },
+        ),
+      form,
+    ],
+    ['a mention', () => mentionBody({ text: '<@U0OPTBOT> adam' }), 'application/json'],
+  ] as const;
+  const forgeries = [
+    ['a forged signature', { secret: 'not-the-signing-secret-000000000' }],
+    ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ['no signature headers', { headers: {} }],
+  ] as const;
+  for (const [what, bodyOf, type] of posting) {
+    for (const [forgery, options] of forgeries) {
+      it(`refuses ${what} with ${forgery}: 401, and nothing is posted`, async () => {
+        const before = app.stub.calls.length;
+        const response = await postSigned(app.eventsUrl, bodyOf(), type, options);
+        expect(response.status).toBe(401);
+        // Give a wrongly accepted request the time to post, then check it did not.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(app.stub.calls.slice(before)).toEqual([]);
+      });
+    }
+  }
 
   it('answers GET /healthz for load balancers', async () => {
     const response = await fetch(`${app.baseUrl}/healthz`);
