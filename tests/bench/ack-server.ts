@@ -8,6 +8,8 @@ import { fixedLibrary } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createSearch } from '../../src/search/search.ts';
 import { createSlackApp, startSlackApp } from '../../src/slack/app.ts';
+import { openStore } from '../../src/store/sqlite.ts';
+import { createWeeklyService } from '../../src/weekly/service.ts';
 import { shippedCatalog } from '../support/shipped.ts';
 import { testSigningSecret } from '../support/signing.ts';
 
@@ -42,11 +44,15 @@ if (kind === 'bare') {
     botId: 'B',
     botUserId: 'U',
   };
-  const deps = {
-    library: fixedLibrary(createSearch(shippedCatalog())),
-    clock: () => new Date(),
-    random: Math.random,
-  };
+  const library = fixedLibrary(createSearch(shippedCatalog()));
+  // As the bot runs: with the paper of the week in SQLite, so a search also asks whether the channel
+  // is subscribed (for its Read next buttons).
+  const weekly = createWeeklyService({
+    store: openStore(':memory:'),
+    library,
+    defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+  });
+  const deps = { library, weekly, clock: () => new Date(), random: Math.random };
   const running = await startSlackApp(createSlackApp(connection, deps, logger), connection);
   const address = running.server?.address();
   port = typeof address === 'object' && address ? address.port : undefined;
