@@ -99,6 +99,9 @@ export interface FuzzyOptions {
   maxPrefixTerms: number;
 }
 
+/** Worth of a longer word that starts with a word the list uses. */
+const exactPrefixSimilarity = 0.7;
+
 export const fuzzyDefaults: Readonly<FuzzyOptions> = Object.freeze({
   oneEditFrom: 4,
   twoEditsFrom: 8,
@@ -257,7 +260,13 @@ export class Vocabulary {
     const exact = this.#ids.get(query);
     if (exact !== undefined) offer(exact, 1);
     const { oneEditFrom, twoEditsFrom, prefixFrom, editSimilarity, prefixSimilarity } = this.#options;
-    // A word the list uses is taken as meant: expanding it would only add noise (and postings to walk).
+    // A word the list uses is taken as meant, and only stretched to words a few letters longer that
+    // start with it ("adam" → "adamax"), worth less; anything more would only add noise.
+    if (exact !== undefined && query.length >= 4 && !/^\d/.test(query)) {
+      for (const id of this.#withPrefix(query)) {
+        if (this.term(id).length - query.length <= 3) offer(id, exactPrefixSimilarity);
+      }
+    }
     if (exact === undefined && !/^\d/.test(query)) {
       if (query.length >= prefixFrom) {
         for (const id of this.#withPrefix(query)) offer(id, prefixSimilarity);

@@ -32,7 +32,11 @@ describe('/optpaper subcommands', () => {
 
   it('search: says which words no paper mentions when it answers from the others', async () => {
     const reply = await runCommand('adam kingma', context());
-    expect(read(reply)).toEqual(['Best match for “adam kingma” · no paper mentions “kingma”', '[ADAM]']);
+    expect(read(reply)).toEqual([
+      'Top 2 for “adam kingma” · no paper mentions “kingma”',
+      '[ADAM]',
+      '[ADAMAX]',
+    ]);
   });
 
   it('random <section>: from that section only, named fuzzily', async () => {

@@ -141,6 +141,10 @@ describe('search on the shipped list', () => {
     expect(titles('adabound code')[0]).toBe('AdaBound');
   });
 
+  it('When searching for "adam" it finds ADAM first, then ADAMAX (a word a few letters longer)', () => {
+    expect(titles('adam')).toEqual(['ADAM', 'ADAMAX']);
+  });
+
   it('When the query carries Slack markup it searches the words', () => {
     expect(titles('<!channel> sharp minima')[0]).toBe('Sharp Minima Can Generalize For Deep Nets');
   });
