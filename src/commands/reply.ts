@@ -58,6 +58,8 @@ export interface Reply {
   blocks: readonly ReplyBlock[];
   /** `ephemeral`: only the person who asked sees it; `in_channel`: everyone does. */
   visibility: 'ephemeral' | 'in_channel';
+  /** What to do when a platform cannot show the whole reply (default: narrow the search). */
+  overflowHint?: string;
 }
 
 /**

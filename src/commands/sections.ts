@@ -34,7 +34,12 @@ export function sectionsReply(context: CommandContext): Reply {
       '.',
     ],
   });
-  return { text: `${sections.length} sections, ${papers.length} papers`, blocks, visibility: 'ephemeral' };
+  return {
+    text: `${sections.length} sections, ${papers.length} papers`,
+    blocks,
+    visibility: 'ephemeral',
+    overflowHint: 'open any section by its number with /optpaper section <number>',
+  };
 }
 
 /**

@@ -41,24 +41,33 @@ const userId = /^[UW][A-Z0-9]{2,20}$/;
 export function toSlackMessage(reply: Reply): SlackMessage {
   const blocks: SlackBlock[] = [];
   let characters = 0;
-  let left = 0;
+  let leftPapers = 0;
+  let leftTexts = 0;
   // Room is kept for the note that says what was left out.
   const maxBlocks = slackLimits.blocks - 1;
   const maxCharacters = slackLimits.messageText - 200;
   for (const block of reply.blocks) {
     const rendered = renderBlock(block);
     const size = rendered.reduce((sum, item) => sum + JSON.stringify(item).length, 0);
-    if (left > 0 || blocks.length + rendered.length > maxBlocks || characters + size > maxCharacters) {
+    const cutAlready = leftPapers + leftTexts > 0;
+    if (cutAlready || blocks.length + rendered.length > maxBlocks || characters + size > maxCharacters) {
       // Navigation still has to work when the page is cut.
       if (block.type === 'actions' && blocks.length + rendered.length <= maxBlocks) blocks.push(...rendered);
-      else if (block.type === 'paper' || block.type === 'text') left++;
+      else if (block.type === 'paper') leftPapers++;
+      else if (block.type === 'text') leftTexts++;
       continue;
     }
     blocks.push(...rendered);
     characters += size;
   }
-  if (left > 0)
-    blocks.push(context(`${left} more not shown: narrow the search or open the section page by page.`));
+  if (leftPapers + leftTexts > 0) {
+    const what =
+      leftPapers > 0
+        ? `${leftPapers} more ${leftPapers === 1 ? 'paper' : 'papers'} not shown`
+        : 'The rest did not fit in one Slack message';
+    const hint = reply.overflowHint ?? 'narrow the search, or open a section page by page';
+    blocks.push(context(escapeMrkdwn(`${what}: ${hint}.`)));
+  }
   return { text: cut(escapeMrkdwn(reply.text), slackLimits.fallbackText), blocks };
 }
 

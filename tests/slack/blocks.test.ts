@@ -104,7 +104,33 @@ describe('replies within Slack limits, on a list built to break them', () => {
     expect(blocks).toHaveLength(slackLimits.blocks);
     expect(texts(blocks.at(-2) ?? {})).toEqual(['line 48']);
     expect(texts(blocks.at(-1) ?? {})).toEqual([
-      '31 more not shown: narrow the search or open the section page by page.',
+      'The rest did not fit in one Slack message: narrow the search, or open a section page by page.',
+    ]);
+  });
+
+  it('counts the papers left out, and says how to reach sections that did not fit', async () => {
+    const manyPapers = {
+      text: 'many',
+      visibility: 'ephemeral',
+      blocks: Array.from({ length: 60 }, (_, i) => ({
+        type: 'paper',
+        paper: { id: `p${i}`, title: `Paper ${i}`, sections: [], otherLinks: [] },
+        actions: [],
+      })),
+    } as const;
+    const cut = expectWithinLimits(manyPapers as unknown as Reply);
+    expect(texts(cut.at(-1) ?? {})).toEqual([
+      '11 more papers not shown: narrow the search, or open a section page by page.',
+    ]);
+
+    const headings = Array.from(
+      { length: 600 },
+      (_, i) => `## Section number ${i} of a very long list\n- [Paper ${i}](https://example.org/${i})`,
+    );
+    const many = { ...context, search: createSearch(parseCatalog(headings.join('\n'))) };
+    const blocks = expectWithinLimits(await runCommand('sections', many));
+    expect(texts(blocks.at(-1) ?? {})).toEqual([
+      'The rest did not fit in one Slack message: open any section by its number with /optpaper section &lt;number&gt;.',
     ]);
   });
 });
