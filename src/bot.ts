@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
-import { type Logger, webApi } from '@slack/bolt';
+import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { type FileLibrary, openLibrary } from './library.ts';
+import { createLogger } from './logger.ts';
 import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
@@ -209,7 +210,11 @@ async function checkToken(config: Config, logger: Logger): Promise<{ botId: stri
   const client = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
-    logger,
+    // Its own retry warnings would come before the one line that says what is wrong.
+    logger: createLogger({
+      level: LogLevel.ERROR,
+      sink: { write: (line: string) => logger.debug(line.trim()) },
+    }),
   });
   try {
     const result = await client.auth.test();

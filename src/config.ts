@@ -120,7 +120,10 @@ export function readSlackConfig(env: Env): { slack: Config['slack'] } | { proble
     problem('PORT', 'PORT must be a port number (0–65535)');
   const apiUrl = readUrl(value('SLACK_API_URL') ?? configDefaults.apiUrl);
   if (!apiUrl)
-    problem('SLACK_API_URL', 'SLACK_API_URL must be an http(s) URL, such as https://slack.com/api/');
+    problem(
+      'SLACK_API_URL',
+      'SLACK_API_URL must be an http(s) URL without credentials in it, such as https://slack.com/api/',
+    );
   if (problems.length > 0 || port === undefined || !apiUrl) return { problems };
   const slack: Config['slack'] = { port, apiUrl };
   if (botToken) slack.botToken = botToken;
@@ -206,6 +209,8 @@ function readUrl(raw: string): string | undefined {
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    // fetch refuses URLs with credentials, and they would end up in logs.
+    if (url.username || url.password) return undefined;
     // The Web API client appends method names: the base must end with a slash.
     return url.href.endsWith('/') ? url.href : `${url.href}/`;
   } catch {

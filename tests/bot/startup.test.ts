@@ -99,6 +99,32 @@ describe('npm start (src/main.ts)', () => {
     expect(stderr).not.toContain('xoxp-my-user-token');
   });
 
+  it('when Slack cannot be reached, prints one line naming SLACK_API_URL (nothing from the client before it)', async () => {
+    const run = (apiUrl: string) =>
+      runScript('src/main.ts', [], {
+        cwd: scratch(),
+        env: {
+          SLACK_BOT_TOKEN: 'xoxb-1-unreachable',
+          SLACK_SIGNING_SECRET: testSigningSecret,
+          SLACK_API_URL: apiUrl,
+          PORT: '0',
+          OPTPAPER_DB: ':memory:',
+        },
+      });
+    const unreachable = await run('http://127.0.0.1:9/api/');
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^optpaper: SLACK_API_URL: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\/ \(/,
+      ),
+    ]);
+    const withCredentials = await run('http://proxyuser:proxysecret@127.0.0.1:9/api/');
+    expect(withCredentials.code).toBe(1);
+    expect(withCredentials.stderr).toBe(
+      'optpaper: SLACK_API_URL must be an http(s) URL without credentials in it, such as https://slack.com/api/\n',
+    );
+  });
+
   it('with a token Slack rejects, prints one line naming SLACK_BOT_TOKEN, never the token', async () => {
     stub = await new SlackApiStub().start();
     stub.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
