@@ -72,7 +72,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const library = await loadLibrary(config.listPath);
-  const identity = await checkToken(config, logger);
+  const { workspaceUrl, ...identity } = await checkToken(config, logger);
   const connection: SlackConnection = {
     botToken: config.slack.botToken ?? '',
     port: config.slack.port,
@@ -96,6 +96,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     clock,
     random: options.random ?? Math.random,
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(workspaceUrl ? { workspaceUrl } : {}),
   };
   const app = createSlackApp(connection, deps, logger);
   const runner = createWeeklyRunner({
@@ -206,7 +207,10 @@ async function loadLibrary(path: string): Promise<FileLibrary> {
 }
 
 /** auth.test: fail fast on a wrong token, and learn the bot's ids (Bolt would otherwise call it itself). */
-async function checkToken(config: Config, logger: Logger): Promise<{ botId: string; botUserId: string }> {
+async function checkToken(
+  config: Config,
+  logger: Logger,
+): Promise<{ botId: string; botUserId: string; workspaceUrl?: string }> {
   const client = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
@@ -218,7 +222,8 @@ async function checkToken(config: Config, logger: Logger): Promise<{ botId: stri
   });
   try {
     const result = await client.auth.test();
-    return { botId: String(result.bot_id ?? ''), botUserId: String(result.user_id ?? '') };
+    const identity = { botId: String(result.bot_id ?? ''), botUserId: String(result.user_id ?? '') };
+    return typeof result.url === 'string' ? { ...identity, workspaceUrl: result.url } : identity;
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code && badToken.has(code)) {

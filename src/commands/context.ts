@@ -15,4 +15,6 @@ export interface CommandContext {
   random: () => number;
   /** Paper-of-the-week state; absent where there is no store. */
   weekly?: WeeklyService;
+  /** The workspace's Slack URL (`https://team.slack.com/`, from auth.test), for links to messages. */
+  workspaceUrl?: string;
 }

@@ -33,7 +33,7 @@ export function historyReply(args: string, context: CommandContext): Reply {
         .join(' · ');
       return [
         `${formatDay(post.postedAt, timeZone)} · `,
-        { text: title, url: messageLink(context.channel.id, post.messageTs) },
+        { text: title, url: messageLink(context.channel.id, post.messageTs, context.workspaceUrl) },
         // Set apart from the title, which may itself be several entries joined with " · ".
         ' — ',
         { text: post.section, italic: true },

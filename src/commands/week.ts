@@ -41,7 +41,10 @@ export function weekReply(context: CommandContext): Reply {
         {
           type: 'text',
           text: [
-            { text: 'Open the discussion thread', url: messageLink(context.channel.id, current.messageTs) },
+            {
+              text: 'Open the discussion thread',
+              url: messageLink(context.channel.id, current.messageTs, context.workspaceUrl),
+            },
           ],
         },
       ],

@@ -11,6 +11,8 @@ export interface SlackDeps {
   random: () => number;
   /** How posts wait between retries (default: real timers). */
   sleep?: Sleep;
+  /** The workspace's URL from auth.test, so that links to messages are the ones Slack itself gives. */
+  workspaceUrl?: string;
 }
 
 /**
@@ -30,5 +32,6 @@ export function commandContext(deps: SlackDeps, channel: string, user: string): 
     random: deps.random,
   };
   if (deps.weekly) context.weekly = deps.weekly;
+  if (deps.workspaceUrl) context.workspaceUrl = deps.workspaceUrl;
   return context;
 }

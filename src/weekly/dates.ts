@@ -42,12 +42,16 @@ export function formatDay(date: Date, timeZone: string): string {
 }
 
 /**
- * The link to a message (and its thread) in Slack.
+ * The link to a message (and its thread) in Slack, in the form chat.getPermalink gives:
+ * `https://<workspace>.slack.com/archives/<channel>/p<ts without its dot>`.
  *
  * @param channel Channel id.
  * @param ts Message ts.
- * @returns A permalink that Slack redirects to the message.
+ * @param workspaceUrl The workspace's URL from auth.test, ending in `/` (default: `https://slack.com/`,
+ *   which Slack sends on to the workspace of whoever opens it).
+ * @returns The permalink.
  */
-export function messageLink(channel: string, ts: string): string {
-  return `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+export function messageLink(channel: string, ts: string, workspaceUrl = 'https://slack.com/'): string {
+  const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
+  return `${base}archives/${channel}/p${ts.replace('.', '')}`;
 }

@@ -76,6 +76,26 @@ describe('the paper of the week, end to end', () => {
     ]);
   });
 
+  it('/optpaper week links to the post’s thread in the workspace (the URL auth.test gave)', async () => {
+    stub = await new SlackApiStub().start();
+    const { url } = await start({
+      WEEKLY_CHANNEL: 'C0WEEKLY',
+      WEEKLY_CRON: '*/2 * * * * *',
+      OPTPAPER_DB: database(),
+    });
+    await stub.waitFor(() => weeklyPosts('C0WEEKLY').length >= 1, 10_000);
+    const ts = String((weeklyPosts('C0WEEKLY')[0]?.answer?.body as { ts?: string } | undefined)?.ts);
+    await stub.waitFor(() => stub.callsTo('chat.postMessage').some((call) => call.body.thread_ts === ts));
+    const response = await postSigned(
+      url,
+      commandBody({ text: 'week', channel_id: 'C0WEEKLY' }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(JSON.stringify(await response.json())).toContain(
+      `<https://readinggroup.slack.com/archives/C0WEEKLY/p${ts.replace('.', '')}|Open the discussion thread>`,
+    );
+  });
+
   it('retries a first attempt answered 429 and does not skip the paper', async () => {
     stub = await new SlackApiStub().start();
     stub.script('chat.postMessage', {
