@@ -3,8 +3,8 @@ import type { CommandContext } from './context.ts';
 import { type Action, type ReplyBlock, type RichText, viewOf } from './reply.ts';
 
 /**
- * A paper as a reply block, with its buttons: Share always, Read next in a channel that gets a
- * weekly paper.
+ * A paper as a reply block, with its buttons: Share except in a direct message (there is no channel to
+ * share into), Read next in a channel that gets a weekly paper.
  *
  * @param paper The paper.
  * @param context The request (its channel decides the buttons).
@@ -12,7 +12,10 @@ import { type Action, type ReplyBlock, type RichText, viewOf } from './reply.ts'
  * @returns The block.
  */
 export function paperBlock(paper: Paper, context: CommandContext, note?: RichText): ReplyBlock {
-  const actions: Action[] = [{ id: 'share_paper', label: 'Share', value: paper.id }];
+  const actions: Action[] = [];
+  // Slack's direct-message ids start with D.
+  if (!context.channel.id.startsWith('D'))
+    actions.push({ id: 'share_paper', label: 'Share', value: paper.id });
   if (context.weekly?.isSubscribed(context.channel.id)) {
     actions.push({ id: 'read_next', label: 'Read next', value: paper.id });
   }

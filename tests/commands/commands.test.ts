@@ -39,6 +39,13 @@ describe('/optpaper subcommands', () => {
     ]);
   });
 
+  it('search in a direct message: no Share button, since there is no channel to share into', async () => {
+    const inChannel = await runCommand('sharp minima', context());
+    expect(inChannel.blocks[1]).toMatchObject({ actions: [{ id: 'share_paper' }] });
+    const inDm = await runCommand('sharp minima', { ...context(), channel: { id: 'D0ALICE' } });
+    expect(inDm.blocks[1]).toMatchObject({ type: 'paper', actions: [] });
+  });
+
   it('random <section>: from that section only, named fuzzily', async () => {
     const reply = await runCommand('random sharp minima', context(0.5));
     expect(read(reply)).toEqual([
