@@ -10,8 +10,9 @@ export interface Subscription {
   /** Who set the current schedule: a Slack user id, or whatever the caller records (`WEEKLY_CHANNEL`). */
   createdBy: string;
   /**
-   * When the current schedule was set (each `subscribe` resets it): slots before it were never due,
-   * so catch-up at start-up looks no further back than this.
+   * When the current schedule starts (each `subscribe` resets it): slots up to it were never due, so
+   * catch-up at start-up looks no further back than this. Usually when it was set; later when the
+   * schedule changed just after a post (see WeeklyService.subscribe).
    */
   createdAt: Date;
 }

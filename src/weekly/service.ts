@@ -93,6 +93,25 @@ export function createWeeklyService(options: {
   const { store, library, defaults } = options;
   const changed = () => options.onSubscriptionsChanged?.();
   const scheduleOf = (channel: string) => store.subscription(channel) ?? defaults;
+  /** A schedule's slots start after its `createdAt`, which may lie ahead (see below). */
+  const notBefore = (channel: string, after: Date) =>
+    new Date(Math.max(after.getTime(), store.subscription(channel)?.createdAt.getTime() ?? 0));
+  /**
+   * Where a new schedule starts: now, unless its first slot would come less than half a period after
+   * the channel's last post (Monday 09:00 moved to Monday 16:00 after that morning's post): then after
+   * that slot, so that a schedule change never brings a second paper the same week.
+   */
+  const firstSlotAfterLastPost = (
+    channel: string,
+    schedule: { cron: string; timeZone: string },
+    at: Date,
+  ) => {
+    const [last] = store.posts(channel, 1);
+    const [first, second] = nextFires(schedule.cron, schedule.timeZone, at, 2);
+    if (!last || !first || !second) return at;
+    const halfPeriod = (second.getTime() - first.getTime()) / 2;
+    return first.getTime() - last.scheduledAt.getTime() < halfPeriod ? first : at;
+  };
   const current = () => {
     const { catalog } = library.current();
     return { catalog, readings: readingsOf(catalog) };
@@ -103,7 +122,8 @@ export function createWeeklyService(options: {
     isSubscribed: (channel) => store.subscription(channel) !== undefined,
     subscription: (channel) => store.subscription(channel),
     subscribe(channel, schedule, by, at) {
-      const subscription = store.subscribe({ channel, ...schedule, createdBy: by, at });
+      const start = firstSlotAfterLastPost(channel, schedule, at);
+      const subscription = store.subscribe({ channel, ...schedule, createdBy: by, at: start });
       changed();
       return subscription;
     },
@@ -114,13 +134,13 @@ export function createWeeklyService(options: {
     },
     nextFire(channel, after) {
       const { cron, timeZone } = scheduleOf(channel);
-      return nextFires(cron, timeZone, after, 1)[0];
+      return nextFires(cron, timeZone, notBefore(channel, after), 1)[0];
     },
     upcoming(channel, count, after) {
       const { catalog, readings } = current();
       const picks = upcomingPicks(catalog, readings, store.history(channel), count);
       const { cron, timeZone } = scheduleOf(channel);
-      const dates = nextFires(cron, timeZone, after, picks.length);
+      const dates = nextFires(cron, timeZone, notBefore(channel, after), picks.length);
       return picks.map((pick, index) => ({ pick, at: dates[index] as Date }));
     },
     lastFire: (channel) => store.lastFire(channel),

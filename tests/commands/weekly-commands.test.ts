@@ -212,6 +212,25 @@ describe('weekly commands', () => {
     expect(await run('schedule')).not.toContain('⚠️');
   });
 
+  it('a schedule changed just after a post does not bring a second paper that week', async () => {
+    const { run, store, library, logger, setNow } = setup();
+    await run('subscribe');
+    const poster = new RecordingPoster();
+    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    await runner.runDue(new Date('2026-11-30T09:00:01Z'));
+    setNow(new Date('2026-11-30T10:00:00Z'));
+    expect(await run('subscribe monday 4pm')).toContain(
+      'First post: Mon 7 Dec 2026, 16:00 UTC with BatchNorm.',
+    );
+    await runner.runDue(new Date('2026-11-30T16:00:01Z'));
+    expect(poster.weeklyPosts).toHaveLength(1);
+    await runner.runDue(new Date('2026-12-07T16:00:01Z'));
+    expect(poster.weeklyPosts).toHaveLength(2);
+    // Moved far enough from the last post (Friday), the new schedule starts at once.
+    setNow(new Date('2026-12-08T10:00:00Z'));
+    expect(await run('subscribe friday 9am')).toContain('First post: Fri 11 Dec 2026, 09:00 UTC');
+  });
+
   it('unsubscribe keeps the history; weekly commands then say how to subscribe', async () => {
     const { run } = setup();
     await run('subscribe');
