@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
-import { type FileLibrary, openLibrary } from './library.ts';
+import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
 import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
@@ -9,6 +9,7 @@ import type { SlackDeps } from './slack/deps.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
 import { openStore } from './store/sqlite.ts';
 import type { Store } from './store/types.ts';
+import { PendingPosts } from './weekly/pending.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 import { createWeeklyService, type WeeklyService } from './weekly/service.ts';
@@ -24,12 +25,15 @@ export class StartupError extends Error {
   }
 }
 
-/** Things a test replaces: time, randomness, waiting. */
+/** Things a test replaces: time, randomness, waiting, Socket Mode's patience. */
 export interface BotOptions {
   logger: Logger;
   clock?: () => Date;
   random?: () => number;
   sleep?: Sleep;
+  socket?: SlackConnection['socket'];
+  /** How often the runner's bookkeeping runs (default: every minute). */
+  maintenanceMs?: number;
 }
 
 /** The running bot. */
@@ -38,16 +42,29 @@ export interface RunningBot {
   server?: Server;
   library: FileLibrary;
   store: Store;
-  weekly: WeeklyService;
+  /** The workspace the bot's token belongs to. */
+  team: string;
+  /** The paper-of-the-week service of a workspace. */
+  weeklyFor(team: string): WeeklyService;
   runner: WeeklyRunner;
   /** The start-up catch-up run (fires missed while the bot was down, within the grace period). */
   caughtUp: Promise<unknown>;
-  /** Stop taking requests, finish those in flight, close the database. */
+  /** Resolves with one line when the bot can no longer reach Slack and must exit (Socket Mode). */
+  failed: Promise<string>;
+  /** Stop taking requests, finish those in flight (a weekly post waiting for Slack included), close the database. */
   stop(): Promise<void>;
 }
 
 /** Who subscribed the channel named by WEEKLY_CHANNEL: the environment, not a person. */
 export const environmentSubscriber = 'WEEKLY_CHANNEL';
+
+/** Timings of the running bot, one place. */
+export const botDefaults = Object.freeze({
+  /** The runner's bookkeeping (interrupted posts, unrecorded posts) and forgetting old deliveries. */
+  maintenanceMs: 60_000,
+  /** Deliveries are forgotten this long after they were claimed. */
+  deliveryMemoryMs: 2 * 24 * 3_600_000,
+});
 
 /** Slack's answers to auth.test that mean the token itself is wrong. */
 const badToken = new Set([
@@ -60,8 +77,8 @@ const badToken = new Set([
 ]);
 
 /**
- * Start the bot: load the list, check the token with Slack, start the app (Socket Mode or HTTP).
- * The entry point only composes: everything here is passed in or read from `config`.
+ * Start the bot: load the list, check the token with Slack, open the database, start the app (Socket
+ * Mode or HTTP). The entry point only composes: everything here is passed in or read from `config`.
  *
  * @param config From `readConfig`, in `socket` or `http` mode.
  * @param options Logger, clock, randomness.
@@ -71,55 +88,90 @@ const badToken = new Set([
 export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const library = await loadLibrary(config.listPath);
-  const { workspaceUrl, ...identity } = await checkToken(config, logger);
+  const library = await loadLibrary(config);
+  const { workspaceUrl, team, ...identity } = await checkToken(config, logger);
   const connection: SlackConnection = {
     botToken: config.slack.botToken ?? '',
     port: config.slack.port,
+    healthPort: config.slack.healthPort,
     apiUrl: config.slack.apiUrl,
     ...identity,
     ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
     ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
+    ...(options.socket ? { socket: options.socket } : {}),
   };
-  const store = openState(config.dbPath);
-  subscribeEnvironmentChannel(store, config, clock(), logger);
+  const store = openState(config.dbPath, logger);
+  try {
+    const adopted = await store.adoptUnscoped(team);
+    if (adopted > 0)
+      logger.info(`database: ${adopted} row(s) from before workspaces were told apart now belong to ${team}`);
+    await subscribeEnvironmentChannel(store, team, config, clock(), logger);
+  } catch (error) {
+    await store.close();
+    throw new StartupError(
+      'OPTPAPER_DB',
+      `OPTPAPER_DB: cannot use the database ${config.dbPath} (${message(error)})`,
+    );
+  }
   let scheduler: WeeklyScheduler | undefined;
-  const weekly = createWeeklyService({
-    store,
-    library,
-    defaults: { cron: config.weekly.cron, timeZone: config.weekly.timeZone },
-    onSubscriptionsChanged: () => scheduler?.refresh(),
-  });
+  const pending = new PendingPosts();
+  const services = new Map<string, WeeklyService>();
+  const weeklyFor = (key: string): WeeklyService => {
+    let service = services.get(key);
+    if (!service) {
+      service = createWeeklyService({
+        store: store.team(key),
+        library,
+        defaults: { cron: config.weekly.cron, timeZone: config.weekly.timeZone },
+        onSubscriptionsChanged: () => void scheduler?.refresh(),
+        pending,
+      });
+      services.set(key, service);
+    }
+    return service;
+  };
   const deps: SlackDeps = {
     library,
-    weekly,
+    weeklyFor,
+    store,
     clock,
     random: options.random ?? Math.random,
     ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(workspaceUrl ? { workspaceUrl } : {}),
+    ...(workspaceUrl ? { workspaceUrl: () => workspaceUrl } : {}),
   };
-  const app = createSlackApp(connection, deps, logger);
+  const built = createSlackApp(connection, deps, logger, {
+    list: () => library.state(),
+    database: () => store.health(),
+  });
   const runner = createWeeklyRunner({
     store,
     library,
     logger,
+    clock,
+    pending,
     graceMs: config.weekly.graceHours * 3_600_000,
-    post: ({ reply, ...target }, policy, signal) =>
-      postMessage(app.client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal),
+    post: ({ reply, team: _team, ...target }, policy, signal) =>
+      postMessage(built.app.client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal),
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
-    running = await startSlackApp(app, connection);
+    running = await startSlackApp(built, connection);
   } catch (error) {
-    store.close();
+    await store.close();
     throw startFailure(error, config);
   }
   const stopWatching = library.watch(logger);
-  // node-cron never runs a fire that passed while the process was down: catch up here, once.
-  runner.recoverInterrupted(clock());
-  const caughtUp = runner.runDue(clock());
+  const maintain = () =>
+    Promise.all([
+      runner.maintain(clock()),
+      store.expireDeliveries(new Date(clock().getTime() - botDefaults.deliveryMemoryMs)),
+    ]).catch((error: unknown) => logger.error('maintenance failed:', error));
+  // Fires a crash left half-done are marked, then node-cron's missed fires are caught up, once.
+  const caughtUp = maintain().then(() => runner.runDue(clock()));
+  const maintenance = setInterval(maintain, options.maintenanceMs ?? botDefaults.maintenanceMs);
+  maintenance.unref();
   scheduler = createScheduler({ store, runner, clock, logger });
-  scheduler.start();
+  await scheduler.start();
   const { catalog } = library.current();
   logger.info(
     `optpaper is running in ${running.mode === 'socket' ? 'Socket Mode' : `HTTP mode on port ${addressPort(running.server) ?? config.slack.port}`}: ` +
@@ -131,18 +183,23 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(running.server ? { server: running.server } : {}),
     library,
     store,
-    weekly,
+    team,
+    weeklyFor,
     runner,
     caughtUp,
+    failed: running.gaveUp,
     stop() {
       stopped ??= (async () => {
         stopWatching();
-        // Retries still waiting are given up (and caught up at the next start); a request sent is awaited.
-        runner.stop();
+        clearInterval(maintenance);
+        // Retries still waiting are given up (and caught up at the next start); a request sent is
+        // awaited and its outcome recorded, and posts the database refused are written a last time.
+        const runnerStopped = runner.stop();
         await scheduler?.stop();
         await caughtUp.catch(() => undefined);
+        await runnerStopped;
         await running.stop();
-        store.close();
+        await store.close();
         logger.info('optpaper stopped');
       })();
       return stopped;
@@ -150,13 +207,19 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   };
 }
 
-function openState(path: string): Store {
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function openState(path: string, logger: Logger): Store {
   try {
-    return openStore(path);
+    return openStore(path, {
+      events: { warn: (line) => logger.warn(line), error: (line) => logger.error(line) },
+    });
   } catch (error) {
     throw new StartupError(
       'OPTPAPER_DB',
-      `OPTPAPER_DB: cannot open the database ${path} (${error instanceof Error ? error.message : String(error)})`,
+      `OPTPAPER_DB: cannot open the database ${path} (${message(error)})`,
     );
   }
 }
@@ -166,10 +229,17 @@ function openState(path: string): Store {
  * or WEEKLY_TZ change. A schedule set from Slack (/optpaper subscribe) in that channel wins, and so
  * does `/optpaper unsubscribe`: a channel that opted out is not subscribed again by a restart.
  */
-function subscribeEnvironmentChannel(store: Store, config: Config, now: Date, logger: Logger): void {
+async function subscribeEnvironmentChannel(
+  store: Store,
+  team: string,
+  config: Config,
+  now: Date,
+  logger: Logger,
+): Promise<void> {
   const { channel, cron, timeZone } = config.weekly;
   if (!channel) return;
-  const optedOut = store.unsubscribedAt(channel);
+  const scoped = store.team(team);
+  const optedOut = await scoped.unsubscribedAt(channel);
   if (optedOut) {
     logger.info(
       `WEEKLY_CHANNEL ${channel} unsubscribed from Slack on ${optedOut.toISOString()}: not subscribing it again ` +
@@ -177,30 +247,28 @@ function subscribeEnvironmentChannel(store: Store, config: Config, now: Date, lo
     );
     return;
   }
-  const existing = store.subscription(channel);
+  const existing = await scoped.subscription(channel);
   if (
     existing &&
     (existing.createdBy !== environmentSubscriber ||
       (existing.cron === cron && existing.timeZone === timeZone))
   )
     return;
-  store.subscribe({ channel, cron, timeZone, createdBy: environmentSubscriber, at: now });
+  await scoped.subscribe({ channel, cron, timeZone, createdBy: environmentSubscriber, at: now });
 }
 
-async function loadLibrary(path: string): Promise<FileLibrary> {
+async function loadLibrary(config: Config): Promise<FileLibrary> {
+  const path = config.listPath;
   let library: FileLibrary;
   try {
-    library = await openLibrary(path);
+    library = await openLibrary(path, { maxBytes: config.listMaxBytes });
   } catch (error) {
-    throw new StartupError(
-      'OPTPAPER_LIST',
-      `OPTPAPER_LIST: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new StartupError('OPTPAPER_LIST', `OPTPAPER_LIST: ${message(error)}`);
   }
   if (library.current().catalog.papers.length === 0) {
     throw new StartupError(
       'OPTPAPER_LIST',
-      `OPTPAPER_LIST: no papers found in ${path}; see what went wrong with: npm run -s optpaper -- check ${path}`,
+      `OPTPAPER_LIST: no papers found in ${path}; see what went wrong with: ${checkCommandFor(path)}`,
     );
   }
   return library;
@@ -210,7 +278,7 @@ async function loadLibrary(path: string): Promise<FileLibrary> {
 async function checkToken(
   config: Config,
   logger: Logger,
-): Promise<{ botId: string; botUserId: string; workspaceUrl?: string }> {
+): Promise<{ botId: string; botUserId: string; team: string; workspaceUrl?: string }> {
   const client = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
@@ -222,7 +290,11 @@ async function checkToken(
   });
   try {
     const result = await client.auth.test();
-    const identity = { botId: String(result.bot_id ?? ''), botUserId: String(result.user_id ?? '') };
+    // An org-wide install answers with the enterprise; its state is kept under that id.
+    const team = result.is_enterprise_install
+      ? String(result.enterprise_id ?? '')
+      : String(result.team_id ?? '');
+    const identity = { botId: String(result.bot_id ?? ''), botUserId: String(result.user_id ?? ''), team };
     return typeof result.url === 'string' ? { ...identity, workspaceUrl: result.url } : identity;
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
@@ -234,22 +306,29 @@ async function checkToken(
     }
     throw new StartupError(
       'SLACK_API_URL',
-      `SLACK_API_URL: cannot reach Slack at ${config.slack.apiUrl} (${code ?? (error instanceof Error ? error.message : String(error))})`,
+      `SLACK_API_URL: cannot reach Slack at ${config.slack.apiUrl} (${code ?? message(error)})`,
     );
   }
 }
 
 function startFailure(error: unknown, config: Config): StartupError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (config.slack.appToken) {
+  const text = message(error);
+  if (/EADDRINUSE/.test(text) && config.slack.appToken) {
     return new StartupError(
-      'SLACK_APP_TOKEN',
-      `SLACK_APP_TOKEN: Socket Mode could not connect (${message}); check the app-level token`,
+      'HEALTH_PORT',
+      `HEALTH_PORT: port ${config.slack.healthPort} (for /healthz) is already in use; set HEALTH_PORT to a free port, or off`,
     );
   }
-  if (/EADDRINUSE/.test(message))
+  if (config.slack.appToken) {
+    // The Socket Mode monitor's line already says what is wrong and what to do.
+    return new StartupError(
+      'SLACK_APP_TOKEN',
+      text.includes('SLACK_APP_TOKEN') ? text : `SLACK_APP_TOKEN: ${text}`,
+    );
+  }
+  if (/EADDRINUSE/.test(text))
     return new StartupError('PORT', `PORT: port ${config.slack.port} is already in use`);
-  return new StartupError('PORT', `PORT: cannot listen on port ${config.slack.port} (${message})`);
+  return new StartupError('PORT', `PORT: cannot listen on port ${config.slack.port} (${text})`);
 }
 
 function addressPort(server: Server | undefined): number | undefined {

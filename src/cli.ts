@@ -10,6 +10,7 @@ import { readListPath, readStateConfig, resolvePath, type StateConfig } from './
 import { openLibrary } from './library.ts';
 import { createSearch, searchDefaults } from './search/search.ts';
 import { runLocalShell } from './shell/local.ts';
+import { openStore } from './store/sqlite.ts';
 import { openLocalWeekly } from './weekly/local.ts';
 
 const usage = `Usage: optpaper <command> [options]
@@ -18,12 +19,14 @@ Commands:
   list [--json]                          every section and its papers, in list order
   search <query> [--json] [--limit N]    papers matching a query, best first (default 5, at most 50)
   check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
-  upcoming <N> [--json] [--channel ID]   the next N papers of the week of a channel, with their dates
+  upcoming <N> [--json] [--channel ID] [--team ID]
+                                         the next N papers of the week of a channel, with their dates
   shell                                  try the bot without Slack: /optpaper … and @optpaper …, replies as text
 
 Options:
   --list FILE    the paper list (default: $OPTPAPER_LIST, else data/optimization-papers.md)
   --channel ID   for upcoming: the channel (default: $WEEKLY_CHANNEL, else a channel with no history)
+  --team ID      for upcoming: the workspace (default: the one the channel is subscribed in, else the only one)
   -h, --help     this help
 
 Examples:
@@ -95,16 +98,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       }
       const state = stateConfig(io);
       const library = await openLibrary(listPath);
-      const { weekly, store } = openLocalWeekly(library, { dbPath: state.dbPath, ...state.weekly });
+      const channel = values.channel ?? state.weekly.channel;
+      const team = values.team ?? (await teamOf(state.dbPath, channel));
+      const { weekly, store } = openLocalWeekly(library, { dbPath: state.dbPath, ...state.weekly, team });
       try {
-        const channel = values.channel ?? state.weekly.channel;
-        return upcomingCommand(
+        return await upcomingCommand(
           weekly,
-          { count: Number(raw), channel, json: values.json, now: new Date() },
+          { count: Number(raw), channel, team, json: values.json, now: new Date() },
           io,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     }
     case 'shell':
@@ -136,6 +140,7 @@ function parse(argv: readonly string[]) {
       limit: { type: 'string' },
       list: { type: 'string' },
       channel: { type: 'string' },
+      team: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -146,6 +151,23 @@ function stateConfig(io: CliIo): StateConfig {
   const read = readStateConfig(io.env);
   if ('problems' in read) throw new Error(read.problems.map((problem) => problem.message).join('; '));
   return read.state;
+}
+
+/**
+ * The workspace `upcoming` looks at when none is given: the one where the channel is subscribed, else
+ * the only workspace in the database, else the rows of a database from before workspaces (`''`).
+ */
+async function teamOf(dbPath: string, channel: string | undefined): Promise<string> {
+  const store = openStore(dbPath);
+  try {
+    const subscriptions = await store.allSubscriptions();
+    const teams = new Set(subscriptions.map((subscription) => subscription.team));
+    const subscribed = subscriptions.filter((subscription) => subscription.channel === channel);
+    if (subscribed.length === 1 && subscribed[0]) return subscribed[0].team;
+    return teams.size === 1 ? ([...teams][0] ?? '') : '';
+  } finally {
+    await store.close();
+  }
 }
 
 function noArguments(command: string, args: readonly string[]): void {

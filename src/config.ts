@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LogLevel } from '@slack/bolt';
 import { defaultListPath } from './catalog/load.ts';
+import { readListDefaults } from './list/read-list.ts';
 import { parseLogLevel } from './logger.ts';
 import { validateCron, validateTimeZone } from './weekly/cron.ts';
 
@@ -14,9 +15,13 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     port: number;
+    /** Socket Mode: where `/healthz` is served (default: `port`); `off`: nowhere. */
+    healthPort: number | 'off';
     apiUrl: string;
   };
   listPath: string;
+  /** Largest list file read, in bytes (OPTPAPER_LIST_MAX_BYTES). */
+  listMaxBytes: number;
   dbPath: string;
   weekly: {
     channel?: string;
@@ -44,12 +49,13 @@ export const configDefaults = Object.freeze({
   timeZone: 'UTC',
   graceHours: 24,
   logLevel: 'info',
+  listMaxBytes: readListDefaults.maxBytes,
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The part of the configuration that the CLI and the shell need too: no Slack credentials. */
-export type StateConfig = Pick<Config, 'listPath' | 'dbPath' | 'weekly' | 'logLevel'>;
+export type StateConfig = Pick<Config, 'listPath' | 'listMaxBytes' | 'dbPath' | 'weekly' | 'logLevel'>;
 
 /**
  * Read the configuration from an environment (a pure function of it).
@@ -118,14 +124,20 @@ export function readSlackConfig(env: Env): { slack: Config['slack'] } | { proble
   const port =
     integer(value('PORT'), configDefaults.port, 0, 65_535) ??
     problem('PORT', 'PORT must be a port number (0–65535)');
+  const rawHealthPort = value('HEALTH_PORT');
+  const healthPort =
+    rawHealthPort?.toLowerCase() === 'off'
+      ? ('off' as const)
+      : (integer(rawHealthPort, port ?? configDefaults.port, 0, 65_535) ??
+        problem('HEALTH_PORT', 'HEALTH_PORT must be a port number (0–65535) or off'));
   const apiUrl = readUrl(value('SLACK_API_URL') ?? configDefaults.apiUrl);
   if (!apiUrl)
     problem(
       'SLACK_API_URL',
       'SLACK_API_URL must be an http(s) URL without credentials in it, such as https://slack.com/api/',
     );
-  if (problems.length > 0 || port === undefined || !apiUrl) return { problems };
-  const slack: Config['slack'] = { port, apiUrl };
+  if (problems.length > 0 || port === undefined || healthPort === undefined || !apiUrl) return { problems };
+  const slack: Config['slack'] = { port, healthPort, apiUrl };
   if (botToken) slack.botToken = botToken;
   if (signingSecret) slack.signingSecret = signingSecret;
   if (appToken) slack.appToken = appToken;
@@ -165,13 +177,21 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
   const logLevel =
     parseLogLevel(value('LOG_LEVEL') ?? configDefaults.logLevel) ??
     problem('LOG_LEVEL', 'LOG_LEVEL must be one of debug, info, warn, error');
-  if (problems.length > 0 || graceHours === undefined || !logLevel) return { problems };
+  const listMaxBytes =
+    integer(value('OPTPAPER_LIST_MAX_BYTES'), configDefaults.listMaxBytes, 1024, 1024 ** 3) ??
+    problem(
+      'OPTPAPER_LIST_MAX_BYTES',
+      'OPTPAPER_LIST_MAX_BYTES must be a number of bytes from 1024 to 1073741824',
+    );
+  if (problems.length > 0 || graceHours === undefined || !logLevel || listMaxBytes === undefined)
+    return { problems };
   const weekly: Config['weekly'] = { cron, timeZone, graceHours };
   if (channel) weekly.channel = channel;
   const db = value('OPTPAPER_DB');
   return {
     state: {
       listPath: readListPath(env),
+      listMaxBytes,
       dbPath: db === ':memory:' ? db : db ? resolvePath(db, env) : configDefaults.dbPath,
       weekly,
       logLevel,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { StartupError, startBot } from './bot.ts';
 import { missingCredentialsMessage, readConfig } from './config.ts';
+import { logReload } from './library.ts';
 import { createLogger } from './logger.ts';
 import { runLocalShell } from './shell/local.ts';
 import { slackDefaults } from './slack/app.ts';
@@ -29,24 +30,46 @@ if (config.mode === 'offline') {
   process.exit(0);
 }
 
+// No single request may end the process: a promise a library forgot to handle is logged, not fatal.
+process.on('unhandledRejection', (reason) => {
+  logger.error('unhandled rejection (the bot keeps running):', reason);
+});
+
 const starting = startBot(config, { logger });
+let stopping = false;
 // Listening from the first moment: a signal during start-up stops the bot once it has started.
-const shutdown = (signal: string) => {
+const shutdown = (signal: string, code = 0) => {
+  // npm, a terminal's Ctrl-C and `docker stop` may each send one: the first stop must run to its end
+  // (a weekly post waiting for Slack is awaited and recorded), so later signals only say so.
+  if (stopping) {
+    logger.info(`${signal} received again: still stopping (waiting for work in flight)`);
+    return;
+  }
+  stopping = true;
   logger.info(`${signal} received: finishing requests in flight`);
-  // A stuck connection must not keep a stopping bot alive forever: one Web API request in flight
-  // (its timeout) and the HTTP server's close fit in this.
-  setTimeout(() => process.exit(1), 2 * slackDefaults.requestTimeoutMs).unref();
+  // A stuck connection must not keep a stopping bot alive forever: a weekly post and its thread reply
+  // (one request timeout each) and the HTTP server's close fit in this.
+  setTimeout(() => process.exit(1), 3 * slackDefaults.requestTimeoutMs).unref();
   void starting
     .then((bot) => bot.stop())
     .then(
-      () => process.exit(0),
+      () => process.exit(code),
       () => process.exit(1),
     );
 };
-process.once('SIGTERM', () => shutdown('SIGTERM'));
-process.once('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
 try {
-  await starting;
+  const bot = await starting;
+  // SIGHUP: read the list again and use it even if it drops most papers (the operator decided).
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP received: reading the list again, accepting it whatever it holds');
+    void bot.library.reload({ accept: true }).then((outcome) => logReload(logger, bot.library.path, outcome));
+  });
+  void bot.failed.then((line) => {
+    process.stderr.write(`optpaper: ${line}\n`);
+    shutdown('Slack connection lost', 1);
+  });
 } catch (error) {
   process.stderr.write(`optpaper: ${error instanceof StartupError ? error.message : String(error)}\n`);
   process.exit(1);

@@ -14,17 +14,18 @@ import { paperJson } from './list.ts';
  * @param io Output.
  * @returns The exit code.
  */
-export function upcomingCommand(
+export async function upcomingCommand(
   weekly: WeeklyService,
-  options: { count: number; channel: string | undefined; json: boolean; now: Date },
+  options: { count: number; channel: string | undefined; team: string; json: boolean; now: Date },
   io: CliIo,
-): number {
+): Promise<number> {
   const channel = options.channel ?? '';
-  const subscription = options.channel ? weekly.subscription(options.channel) : undefined;
+  const subscription = options.channel ? await weekly.subscription(options.channel) : undefined;
   const { cron, timeZone } = subscription ?? weekly.defaults;
-  const upcoming = weekly.upcoming(channel, options.count, options.now);
+  const upcoming = await weekly.upcoming(channel, options.count, options.now);
   if (options.json) {
     writeJson(io, {
+      team: options.team,
       channel: options.channel ?? null,
       subscribed: subscription !== undefined,
       schedule: { cron, timeZone, description: describeSchedule(cron, timeZone) },

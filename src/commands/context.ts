@@ -13,8 +13,26 @@ export interface CommandContext {
   now: Date;
   /** Source of randomness for `/optpaper random`, in [0, 1). */
   random: () => number;
-  /** Paper-of-the-week state; absent where there is no store. */
+  /** Paper-of-the-week state of the request's workspace; absent where there is no store. */
   weekly?: WeeklyService;
+  /**
+   * Whether the channel gets a paper of the week (results then offer Read next). Read once per request,
+   * before the command runs; false when the database cannot answer, so that search never depends on it.
+   */
+  subscribed?: boolean;
   /** The workspace's Slack URL (`https://team.slack.com/`, from auth.test), for links to messages. */
   workspaceUrl?: string;
+}
+
+/**
+ * Complete a command context: whether the channel gets a paper of the week is read here, once per
+ * request. A database that cannot answer means "not subscribed": search must never depend on it.
+ *
+ * @param base The request, without `subscribed`.
+ * @returns The context.
+ */
+export async function withSubscription(base: Omit<CommandContext, 'subscribed'>): Promise<CommandContext> {
+  if (!base.weekly) return { ...base, subscribed: false };
+  const subscribed = await base.weekly.isSubscribed(base.channel.id).catch(() => false);
+  return { ...base, subscribed };
 }

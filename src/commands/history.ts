@@ -14,15 +14,15 @@ const maxCount = 30;
  * @param context The request.
  * @returns The reply.
  */
-export function historyReply(args: string, context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
+export function historyReply(args: string, context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
     const count = countArgument(args, defaultCount, maxCount);
     if (count === undefined) {
       const text = `Give a number of posts, up to ${maxCount}: /optpaper history 10`;
       return textReply([text]);
     }
-    const posts = weekly.posts(context.channel.id, count);
-    const subscription = weekly.subscription(context.channel.id);
+    const posts = await weekly.posts(context.channel.id, count);
+    const subscription = await weekly.subscription(context.channel.id);
     if (posts.length === 0) {
       return subscription ? textReply(['Nothing posted here yet.']) : notSubscribedReply();
     }

@@ -16,7 +16,7 @@ export function paperBlock(paper: Paper, context: CommandContext, note?: RichTex
   // Slack's direct-message ids start with D.
   if (!context.channel.id.startsWith('D'))
     actions.push({ id: 'share_paper', label: 'Share', value: paper.id });
-  if (context.weekly?.isSubscribed(context.channel.id)) {
+  if (context.subscribed) {
     actions.push({ id: 'read_next', label: 'Read next', value: paper.id });
   }
   return { type: 'paper', paper: viewOf(paper, note), actions };

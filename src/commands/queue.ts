@@ -11,7 +11,7 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
  * @param context The request.
  * @returns The reply.
  */
-export function queueQueryReply(query: string, context: CommandContext): Reply {
+export async function queueQueryReply(query: string, context: CommandContext): Promise<Reply> {
   if (query.trim() === '') {
     const text = 'Say which paper: /optpaper queue sharp minima';
     return textReply([text]);
@@ -31,11 +31,11 @@ export function queueQueryReply(query: string, context: CommandContext): Reply {
  * @param context The request.
  * @returns The reply.
  */
-export function queueReply(paperId: string, context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
-    const subscription = weekly.subscription(context.channel.id);
+export function queueReply(paperId: string, context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
+    const subscription = await weekly.subscription(context.channel.id);
     if (!subscription) return notSubscribedReply();
-    const outcome = weekly.queue(context.channel.id, paperId, context.user.id, context.now);
+    const outcome = await weekly.queue(context.channel.id, paperId, context.user.id, context.now);
     const say = (text: string, visibility: Reply['visibility'] = 'ephemeral') =>
       textReply([text], visibility);
     switch (outcome.status) {
@@ -45,8 +45,9 @@ export function queueReply(paperId: string, context: CommandContext): Reply {
         return say(`${outcome.paper.title} was already a paper of the week here in this round.`);
       case 'already-queued':
       case 'queued': {
-        const at = weekly.upcoming(context.channel.id, outcome.position, context.now)[outcome.position - 1]
-          ?.at;
+        const at = (await weekly.upcoming(context.channel.id, outcome.position, context.now))[
+          outcome.position - 1
+        ]?.at;
         const when = at ? ` on ${formatDay(at, subscription.timeZone)}` : '';
         const place = outcome.position === 1 ? 'next' : `number ${outcome.position} in the queue`;
         return say(

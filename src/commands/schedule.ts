@@ -11,16 +11,16 @@ import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
  * @param context The request.
  * @returns The reply.
  */
-export function scheduleReply(context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
-    const subscription = weekly.subscription(context.channel.id);
+export function scheduleReply(context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
+    const subscription = await weekly.subscription(context.channel.id);
     if (!subscription) return notSubscribedReply();
     const schedule = describeSchedule(subscription.cron, subscription.timeZone);
-    const [next] = weekly.upcoming(context.channel.id, 1, context.now);
+    const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
     const blocks: ReplyBlock[] = [
       { type: 'text', text: [`This channel gets a paper of the week ${schedule}.`] },
     ];
-    const problem = lastFireProblem(weekly.lastFire(context.channel.id), subscription.timeZone);
+    const problem = lastFireProblem(await weekly.lastFire(context.channel.id), subscription.timeZone);
     if (problem) blocks.push({ type: 'text', text: problem });
     if (next) blocks.push({ type: 'text', text: nextPostText('Next post', next, subscription.timeZone) });
     blocks.push({

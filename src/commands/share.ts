@@ -39,7 +39,7 @@ export function shareOutcomeReply(result: ShareResult, title: string, channel: s
 
 function shareOutcomeText(result: ShareResult, title: string, channel: string): RichText {
   const quoted = `“${title}”`;
-  if (result.ok) return [`Shared ${quoted} in the channel.`];
+  if (result.ok) return [`Shared ✓ ${quoted} is in the channel now.`];
   switch (result.error) {
     case 'not_in_channel':
     case 'channel_not_found':

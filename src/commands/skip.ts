@@ -11,14 +11,14 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
  * @param context The request.
  * @returns The reply.
  */
-export function skipReply(context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
-    const subscription = weekly.subscription(context.channel.id);
+export function skipReply(context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
+    const subscription = await weekly.subscription(context.channel.id);
     if (!subscription) return notSubscribedReply();
-    const skipped = weekly.skip(context.channel.id, context.now);
+    const skipped = await weekly.skip(context.channel.id, context.now);
     if (!skipped)
       return { text: 'There is nothing to skip: the list is empty.', blocks: [], visibility: 'ephemeral' };
-    const [next] = weekly.upcoming(context.channel.id, 1, context.now);
+    const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
     const title = pickView(skipped.skipped).title;
     const same = next && next.pick.reading.paperIds.join() === skipped.skipped.reading.paperIds.join();
     const text: Inline[] = same

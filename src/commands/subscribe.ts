@@ -11,10 +11,10 @@ import { nextPostText, withWeekly } from './weekly.ts';
  * @param context The request.
  * @returns The reply.
  */
-export function subscribeReply(args: string, context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
+export function subscribeReply(args: string, context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
     const words = args.split(/\s+/).filter(Boolean);
-    const previous = weekly.subscription(context.channel.id);
+    const previous = await weekly.subscription(context.channel.id);
     const base = previous ? { cron: previous.cron, timeZone: previous.timeZone } : weekly.defaults;
     const parsed = parseScheduleWords(words, base);
     if ('error' in parsed) {
@@ -24,9 +24,9 @@ export function subscribeReply(args: string, context: CommandContext): Reply {
       ];
       return { text: parsed.error, blocks: [{ type: 'text', text }], visibility: 'ephemeral' };
     }
-    weekly.subscribe(context.channel.id, parsed, context.user.id, context.now);
+    await weekly.subscribe(context.channel.id, parsed, context.user.id, context.now);
     const schedule = describeSchedule(parsed.cron, parsed.timeZone);
-    const [first] = weekly.upcoming(context.channel.id, 1, context.now);
+    const [first] = await weekly.upcoming(context.channel.id, 1, context.now);
     const text: RichText = [
       previous
         ? `Schedule changed: this channel now gets a paper of the week ${schedule} (was ${describeSchedule(previous.cron, previous.timeZone)}).`

@@ -9,9 +9,9 @@ import { withWeekly } from './weekly.ts';
  * @param context The request.
  * @returns The reply.
  */
-export function unsubscribeReply(context: CommandContext): Reply {
-  return withWeekly(context, (weekly) =>
-    weekly.unsubscribe(context.channel.id, context.now)
+export function unsubscribeReply(context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) =>
+    (await weekly.unsubscribe(context.channel.id, context.now))
       ? textReply(
           [
             'This channel will no longer get a paper of the week. Its history is kept: ',

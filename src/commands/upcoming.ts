@@ -15,16 +15,16 @@ const maxCount = 20;
  * @param context The request.
  * @returns The reply.
  */
-export function upcomingReply(args: string, context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
+export function upcomingReply(args: string, context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
     const count = countArgument(args, defaultCount, maxCount);
     if (count === undefined) {
       const text = `Give a number of weeks, up to ${maxCount}: /optpaper upcoming 5`;
       return textReply([text]);
     }
-    const subscription = weekly.subscription(context.channel.id);
+    const subscription = await weekly.subscription(context.channel.id);
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
-    const upcoming = weekly.upcoming(context.channel.id, count, context.now);
+    const upcoming = await weekly.upcoming(context.channel.id, count, context.now);
     const blocks: ReplyBlock[] = [{ type: 'header', text: `Next ${upcoming.length} papers of the week` }];
     if (!subscription) {
       blocks.push({

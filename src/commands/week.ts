@@ -11,13 +11,13 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
  * @param context The request.
  * @returns The reply.
  */
-export function weekReply(context: CommandContext): Reply {
-  return withWeekly(context, (weekly) => {
-    const subscription = weekly.subscription(context.channel.id);
-    const [current] = weekly.posts(context.channel.id, 1);
+export function weekReply(context: CommandContext): Promise<Reply> {
+  return withWeekly(context, async (weekly) => {
+    const subscription = await weekly.subscription(context.channel.id);
+    const [current] = await weekly.posts(context.channel.id, 1);
     if (!current) {
       if (!subscription) return notSubscribedReply();
-      const [next] = weekly.upcoming(context.channel.id, 1, context.now);
+      const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
       const text = next
         ? `Nothing posted here yet. The first paper, ${pickView(next.pick).title}, comes ${formatDay(next.at, subscription.timeZone)}.`
         : 'Nothing posted here yet.';

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../store/types.ts';
 import { formatWhen } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
 import type { UpcomingPick, WeeklyService } from '../weekly/service.ts';
@@ -11,12 +12,35 @@ import { type Reply, type RichText, textReply } from './reply.ts';
  * @param run The command, given the service.
  * @returns The reply.
  */
-export function withWeekly(context: CommandContext, run: (weekly: WeeklyService) => Reply): Reply {
+export async function withWeekly(
+  context: CommandContext,
+  run: (weekly: WeeklyService) => Reply | Promise<Reply>,
+): Promise<Reply> {
   if (!context.weekly) {
     const text = 'The paper of the week is not available here.';
     return textReply([text]);
   }
-  return run(context.weekly);
+  try {
+    return await run(context.weekly);
+  } catch (error) {
+    // The list and search need no database: only the weekly commands stop, and say so.
+    if (error instanceof StoreUnavailableError) return storeUnavailableReply();
+    throw error;
+  }
+}
+
+/**
+ * The reply of a weekly command while the database cannot be used.
+ *
+ * @returns The reply: what works, what does not, and that the operator has been told.
+ */
+export function storeUnavailableReply(): Reply {
+  return textReply([
+    'The paper of the week is unavailable right now: my database cannot be used, and the operator has been alerted. ',
+    'Search still works: ',
+    { text: '/optpaper <words>', code: true },
+    '.',
+  ]);
 }
 
 /**

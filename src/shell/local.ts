@@ -21,6 +21,6 @@ export async function runLocalShell(
   try {
     await runShell({ ...io, library, weekly, clock: () => new Date(), random: Math.random });
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { CommandContext } from '../commands/context.ts';
+import { type CommandContext, withSubscription } from '../commands/context.ts';
 import { runCommand } from '../commands/dispatch.ts';
 import { mentionHelpReply } from '../commands/help.ts';
 import { readUserText } from '../commands/input.ts';
@@ -57,17 +57,15 @@ export async function runShell(options: ShellOptions): Promise<void> {
     output.write(`${heading ? `${heading}\n` : ''}${rendered.text}\n\n`);
     return rendered.buttons;
   };
-  const context = (): CommandContext => {
-    const value: CommandContext = {
+  const context = (): Promise<CommandContext> =>
+    withSubscription({
       search: options.library.current(),
       channel: { id: shellIdentity.channel },
       user: { id: shellIdentity.user },
       now: options.clock(),
       random: options.random,
-    };
-    if (options.weekly) value.weekly = options.weekly;
-    return value;
-  };
+      ...(options.weekly ? { weekly: options.weekly } : {}),
+    });
 
   if (interactive) {
     const { catalog } = options.library.current();
@@ -87,7 +85,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
     if (/^(quit|exit|\.exit)$/i.test(line)) break;
     if (!interactive) output.write(`> ${line}\n`);
     try {
-      const pressed = await press(line, buttons, context());
+      const pressed = await press(line, buttons, await context());
       if (pressed) {
         const next = print(pressed.reply, pressed.heading);
         if (pressed.replaces) buttons = next;
@@ -96,11 +94,11 @@ export async function runShell(options: ShellOptions): Promise<void> {
       } else if (/^@optpaper\b/i.test(line)) {
         const query = readUserText(line.replace(/^@optpaper\b/i, ''));
         print(
-          query === '' ? mentionHelpReply(exampleQueries) : mentionReply(query, context()),
+          query === '' ? mentionHelpReply(exampleQueries) : mentionReply(query, await context()),
           '(in the thread)',
         );
       } else {
-        buttons = print(await runCommand(line.replace(/^\/optpaper\b/i, ''), context()));
+        buttons = print(await runCommand(line.replace(/^\/optpaper\b/i, ''), await context()));
       }
     } catch (error) {
       output.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n`);
@@ -144,7 +142,7 @@ async function press(
       return { reply: sectionReply(target.section, context, target.page), replaces: true };
     }
     case 'read_next':
-      return { reply: queueReply(action.value, context), replaces: false };
+      return { reply: await queueReply(action.value, context), replaces: false };
   }
 }
 

@@ -1,7 +1,13 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, type Logger, LogLevel } from '@slack/bolt';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { type HealthParts, healthHandler, healthReport, type SlackHealth } from '../health.ts';
+import { handleOnce } from './deliveries.ts';
 import type { SlackDeps } from './deps.ts';
+import { createSlackServer, eventsPath, healthPath } from './http-server.ts';
 import { registerListeners } from './listeners/index.ts';
+import { createSocketMonitor, type SocketMonitor, socketDefaults } from './socket-monitor.ts';
+
+export { eventsPath, healthPath } from './http-server.ts';
 
 /** How the app talks to Slack. */
 export interface SlackConnection {
@@ -11,17 +17,16 @@ export interface SlackConnection {
   /** Verifies HTTP requests; required in HTTP mode. */
   signingSecret?: string;
   port: number;
+  /** Socket Mode: the port of `/healthz` (`off`: none). HTTP mode serves it on `port`. */
+  healthPort?: number | 'off';
   /** Web API base URL, ending in `/` (default Slack's). */
   apiUrl: string;
   /** From auth.test at start-up: saves Bolt its own call. */
   botId: string;
   botUserId: string;
+  /** Socket Mode reconnections before giving up, and the client's ping timeout (tests shorten both). */
+  socket?: { maxAttempts?: number; pingTimeoutMs?: number };
 }
-
-/** HTTP path of every Slack request in HTTP mode. */
-export const eventsPath = '/slack/events';
-/** Health check for load balancers in HTTP mode. */
-export const healthPath = '/healthz';
 
 export const slackDefaults = Object.freeze({
   /** Longest wait for one Web API answer, in ms; the bot's hard stop (main.ts) allows for one. */
@@ -46,26 +51,49 @@ export function webClientOptions(apiUrl: string) {
   };
 }
 
+/** The app, its receiver, and how its health is told. */
+export interface SlackApp {
+  app: App;
+  mode: 'socket' | 'http';
+  receiver: HTTPReceiver | SocketModeReceiver;
+  /** Socket Mode's connection watcher. */
+  monitor?: SocketMonitor;
+  /** Makes `/healthz`'s report. */
+  health: () => ReturnType<typeof healthReport>;
+}
+
 /** A running app. */
 export interface RunningSlackApp {
   app: App;
   mode: 'socket' | 'http';
-  /** In HTTP mode, the server (its port is the one really bound). */
+  /** The HTTP server: Slack's requests and `/healthz` (HTTP mode), or `/healthz` alone (Socket Mode). */
   server?: Server;
+  /** Resolves with one line when Socket Mode gives up connecting (never in HTTP mode). */
+  gaveUp: Promise<string>;
   /** Stop accepting requests, let in-flight ones and the listener work they started finish. */
   stop(): Promise<void>;
 }
 
 /**
- * Build the Bolt app: Socket Mode when an app token is given, else HTTP with `POST /slack/events` and
- * `GET /healthz`. The Web API client never retries on its own (retries are decided in post.ts).
+ * Build the Bolt app: Socket Mode when an app token is given, else HTTP (`POST /slack/events`,
+ * `GET /healthz`) behind a server that refuses what Bolt cannot take. Events and button presses are
+ * handled once however often they are delivered (deliveries.ts). The Web API client never retries on
+ * its own (retries are decided in post.ts).
  *
- * @param connection Tokens, port and API URL.
+ * @param connection Tokens, ports and API URL.
  * @param deps Listener dependencies.
  * @param logger Logger shared with Bolt.
+ * @param health The list and database parts of `/healthz` (default: the list's paper count).
  * @returns The app, not started.
  */
-export function createSlackApp(connection: SlackConnection, deps: SlackDeps, logger: Logger): App {
+export function createSlackApp(
+  connection: SlackConnection,
+  deps: SlackDeps,
+  logger: Logger,
+  health: Omit<HealthParts, 'slack'> = {
+    list: () => ({ papers: deps.library.current().catalog.papers.length }),
+  },
+): SlackApp {
   const common = {
     token: connection.botToken,
     botId: connection.botId,
@@ -74,37 +102,57 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, log
     logLevel: logger.getLevel?.() ?? LogLevel.INFO,
     clientOptions: webClientOptions(connection.apiUrl),
   };
-  const app = connection.appToken
-    ? new App({ ...common, appToken: connection.appToken, socketMode: true })
-    : new App({
-        ...common,
-        signingSecret: connection.signingSecret ?? '',
-        endpoints: eventsPath,
-        customRoutes: [{ path: healthPath, method: ['GET'], handler: health(deps) }],
-      });
+  let built: Omit<SlackApp, 'health'> & { slack: () => SlackHealth };
+  if (connection.appToken) {
+    const monitor = createSocketMonitor(logger, connection.socket?.maxAttempts);
+    const receiver = new SocketModeReceiver({
+      appToken: connection.appToken,
+      logger: monitor.clientLogger,
+      logLevel: LogLevel.DEBUG,
+      clientPingTimeout: connection.socket?.pingTimeoutMs ?? socketDefaults.pingTimeoutMs,
+      // apps.connections.open is not retried by its client: the Socket Mode client's own reconnection
+      // loop retries, and the monitor bounds it.
+      installerOptions: { clientOptions: webClientOptions(connection.apiUrl) },
+    });
+    monitor.attach(receiver.client);
+    const app = new App({ ...common, socketMode: true, receiver });
+    built = { app, mode: 'socket', receiver, monitor, slack: monitor.health };
+  } else {
+    const receiver = new HTTPReceiver({
+      signingSecret: connection.signingSecret ?? '',
+      endpoints: eventsPath,
+      logger,
+      logLevel: common.logLevel,
+      installerOptions: { clientOptions: common.clientOptions },
+    });
+    const app = new App({ ...common, receiver });
+    built = {
+      app,
+      mode: 'http',
+      receiver,
+      slack: () => ({ ok: true, mode: 'http', detail: `POST ${eventsPath}` }),
+    };
+  }
+  const { app } = built;
+  if (deps.store) app.use(handleOnce(deps.store, deps.clock, logger));
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error('unhandled error in a listener:', error);
   });
-  return app;
-}
-
-function health(deps: SlackDeps) {
-  return (_request: IncomingMessage, response: ServerResponse) => {
-    const papers = deps.library.current().catalog.papers.length;
-    response.writeHead(papers > 0 ? 200 : 503, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ ok: papers > 0, papers }));
-  };
+  const { slack, ...rest } = built;
+  return { ...rest, health: () => healthReport({ ...health, slack }) };
 }
 
 /**
  * Start the app and return a handle that stops it cleanly.
  *
- * @param app From {@link createSlackApp}.
+ * @param built From {@link createSlackApp}.
  * @param connection The same connection.
  * @returns The running app.
+ * @throws When the port cannot be bound or Socket Mode gives up before connecting (the message says why).
  */
-export async function startSlackApp(app: App, connection: SlackConnection): Promise<RunningSlackApp> {
+export async function startSlackApp(built: SlackApp, connection: SlackConnection): Promise<RunningSlackApp> {
+  const { app } = built;
   // Listeners go on after their ack (Share posts, mention replies, Read next): a stop waits for them,
   // or the sharer would never hear back and a late write would find the database closed.
   const working = new Set<Promise<unknown>>();
@@ -118,28 +166,76 @@ export async function startSlackApp(app: App, connection: SlackConnection): Prom
     }
   });
   const finishWork = () => Promise.allSettled([...working]).then(() => undefined);
-  if (connection.appToken) {
-    await app.start();
+  const health = healthHandler(built.health);
+
+  if (built.receiver instanceof HTTPReceiver) {
+    const server = createSlackServer({
+      receiver: built.receiver,
+      signingSecret: connection.signingSecret ?? '',
+      health,
+      logger: app.logger,
+    });
+    await listen(server, connection.port);
     return {
       app,
-      mode: 'socket',
+      mode: 'http',
+      server,
+      gaveUp: new Promise<string>(() => {}),
       stop: async () => {
-        await app.stop();
+        await close(server);
         await finishWork();
       },
     };
   }
-  const server = (await app.start(connection.port)) as Server;
+
+  const monitor = built.monitor;
+  const gaveUp = monitor?.gaveUp ?? new Promise<string>(() => {});
+  const healthPort = connection.healthPort ?? connection.port;
+  const server = healthPort === 'off' ? undefined : healthServer(health);
+  if (server && healthPort !== 'off') await listen(server, healthPort);
+  const started = app.start().then(() => undefined);
+  const outcome = await Promise.race([started.then(() => 'started' as const), gaveUp]);
+  if (outcome !== 'started') {
+    await app.stop().catch(() => undefined);
+    if (server) await close(server);
+    throw new Error(outcome);
+  }
   return {
     app,
-    mode: 'http',
-    server,
+    mode: 'socket',
+    ...(server ? { server } : {}),
+    gaveUp,
     stop: async () => {
-      // close() waits for requests in flight; idle keep-alive sockets would hold it open.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      await app.stop().catch(() => undefined);
+      if (server) await close(server);
       await finishWork();
     },
   };
+}
+
+function healthServer(health: (request: IncomingMessage, response: ServerResponse) => void): Server {
+  return createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === healthPath) return health(request, response);
+    response.writeHead(404);
+    response.end();
+  });
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** close() waits for requests in flight; idle keep-alive sockets would hold it open. */
+function close(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  return closed;
 }

@@ -1,37 +1,48 @@
-import type { CommandContext } from '../commands/context.ts';
+import { type CommandContext, withSubscription } from '../commands/context.ts';
 import type { Library } from '../library.ts';
+import type { Store } from '../store/types.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 import type { Sleep } from './post.ts';
 
 /** What the Slack listeners need; everything with a clock or I/O is passed in. */
 export interface SlackDeps {
   library: Library;
-  weekly?: WeeklyService;
+  /** A workspace's paper-of-the-week service; absent where there is none. */
+  weeklyFor?: (team: string) => WeeklyService;
+  /** Where deliveries are remembered (an event or a press delivered twice is handled once). */
+  store?: Store;
   clock: () => Date;
   random: () => number;
   /** How posts wait between retries (default: real timers). */
   sleep?: Sleep;
-  /** The workspace's URL from auth.test, so that links to messages are the ones Slack itself gives. */
-  workspaceUrl?: string;
+  /** A workspace's URL from auth.test, so that links to messages are the ones Slack itself gives. */
+  workspaceUrl?: (team: string) => string | undefined;
+}
+
+/** Where a Slack request comes from. */
+export interface RequestPlace {
+  team: string;
+  channel: string;
+  user: string;
 }
 
 /**
  * The command context of a Slack request.
  *
  * @param deps Listener dependencies.
- * @param channel Channel id of the request.
- * @param user User id of the request.
+ * @param place Workspace, channel and user of the request.
  * @returns The context.
  */
-export function commandContext(deps: SlackDeps, channel: string, user: string): CommandContext {
-  const context: CommandContext = {
+export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<CommandContext> {
+  const workspaceUrl = deps.workspaceUrl?.(place.team);
+  const weekly = deps.weeklyFor?.(place.team);
+  return withSubscription({
     search: deps.library.current(),
-    channel: { id: channel },
-    user: { id: user },
+    channel: { id: place.channel },
+    user: { id: place.user },
     now: deps.clock(),
     random: deps.random,
-  };
-  if (deps.weekly) context.weekly = deps.weekly;
-  if (deps.workspaceUrl) context.workspaceUrl = deps.workspaceUrl;
-  return context;
+    ...(weekly ? { weekly } : {}),
+    ...(workspaceUrl ? { workspaceUrl } : {}),
+  });
 }

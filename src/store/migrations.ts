@@ -76,6 +76,101 @@ export const migrations: readonly Migration[] = Object.freeze([
       );
     `,
   },
+  {
+    name: 'workspaces, heartbeats and deliveries',
+    sql: `
+      -- Every row belongs to a workspace (team). Rows written before workspaces were told apart get ''
+      -- and are given to the bot's team at start-up (Store.adoptUnscoped). SQLite cannot change a
+      -- table's keys in place: each table is rebuilt, ids kept.
+      CREATE TABLE subscriptions_next (
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (team, channel)
+      );
+      INSERT INTO subscriptions_next SELECT '', channel, cron, time_zone, created_by, created_at FROM subscriptions;
+      DROP TABLE subscriptions;
+      ALTER TABLE subscriptions_next RENAME TO subscriptions;
+
+      CREATE TABLE unsubscriptions_next (
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        unsubscribed_at INTEGER NOT NULL,
+        PRIMARY KEY (team, channel)
+      );
+      INSERT INTO unsubscriptions_next SELECT '', channel, unsubscribed_at FROM unsubscriptions;
+      DROP TABLE unsubscriptions;
+      ALTER TABLE unsubscriptions_next RENAME TO unsubscriptions;
+
+      -- heartbeat_at: the posting process's last sign of life, so that another process can tell a
+      -- post in flight from one a crash interrupted.
+      CREATE TABLE fires_next (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        scheduled_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('posting', 'posted', 'failed', 'missed', 'interrupted')),
+        paper_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(paper_ids)),
+        links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links)),
+        section TEXT,
+        cycle INTEGER,
+        queued INTEGER NOT NULL DEFAULT 0,
+        message_ts TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        heartbeat_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        UNIQUE (team, channel, scheduled_at)
+      );
+      INSERT INTO fires_next
+        SELECT id, '', channel, scheduled_at, status, paper_ids, links, section, cycle, queued, message_ts,
+               error, attempts, created_at, created_at, finished_at
+        FROM fires;
+      DROP TABLE fires;
+      ALTER TABLE fires_next RENAME TO fires;
+      CREATE INDEX fires_by_status ON fires (status, heartbeat_at);
+
+      CREATE TABLE queue_next (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        queued_by TEXT NOT NULL,
+        queued_at INTEGER NOT NULL,
+        UNIQUE (team, channel, paper_id)
+      );
+      INSERT INTO queue_next SELECT id, '', channel, paper_id, queued_by, queued_at FROM queue;
+      DROP TABLE queue;
+      ALTER TABLE queue_next RENAME TO queue;
+
+      CREATE TABLE skips_next (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        paper_ids TEXT NOT NULL CHECK (json_valid(paper_ids)),
+        links TEXT NOT NULL CHECK (json_valid(links)),
+        cycle INTEGER NOT NULL,
+        skipped_at INTEGER NOT NULL
+      );
+      INSERT INTO skips_next SELECT id, '', channel, paper_ids, links, cycle, skipped_at FROM skips;
+      DROP TABLE skips;
+      ALTER TABLE skips_next RENAME TO skips;
+      CREATE INDEX skips_by_channel ON skips (team, channel, cycle);
+
+      -- Events and button presses Slack may deliver more than once: the first claim wins.
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('working', 'done')),
+        claimed_at INTEGER NOT NULL,
+        finished_at INTEGER
+      );
+      CREATE INDEX deliveries_by_age ON deliveries (claimed_at);
+    `,
+  },
 ]);
 
 /**

@@ -1,19 +1,38 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ChannelHistory, PostedItem, SkippedItem } from '../weekly/rotation.ts';
 import { migrate } from './migrations.ts';
-import type { FireClaim, FireRecord, FireStatus, QueuedPaper, Store, Subscription } from './types.ts';
+import {
+  type FireClaim,
+  type FireRecord,
+  type FireStatus,
+  type QueuedPaper,
+  type Store,
+  type StoreHealth,
+  StoreUnavailableError,
+  type Subscription,
+  type TeamStore,
+} from './types.ts';
 
 /** Connection settings, one place. */
-const storeDefaults = Object.freeze({
+export const sqliteDefaults = Object.freeze({
   /** How long a write waits for another connection's lock (a CLI reading the file) before failing. */
   busyTimeoutMs: 5000,
+  /** How often the file is checked for having been deleted or replaced under the bot. */
+  fileCheckMs: 2000,
 });
+
+/** What the store tells its owner about the file (a deleted file restored, a replaced one). */
+export interface SqliteEvents {
+  warn(message: string): void;
+  error(message: string): void;
+}
 
 /** A `fires` row as SQLite returns it. */
 interface FireRow {
   id: number;
+  team: string;
   channel: string;
   scheduled_at: number;
   status: FireStatus;
@@ -26,10 +45,12 @@ interface FireRow {
   error: string | null;
   attempts: number;
   created_at: number;
+  heartbeat_at: number;
   finished_at: number | null;
 }
 
 interface SubscriptionRow {
+  team: string;
   channel: string;
   cron: string;
   time_zone: string;
@@ -37,208 +58,493 @@ interface SubscriptionRow {
   created_at: number;
 }
 
+/** SQLite's answers that mean the file itself is unusable, not that one write failed. */
+const brokenCodes = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY_DBMOVED',
+]);
+
 /**
- * Open (or create) the store: the parent directory is created, files use WAL (readers do not block
- * the writer), writes wait `busy_timeout` for a lock, foreign keys are enforced, and pending
- * migrations are applied.
+ * Open (or create) the SQLite store: the parent directory is created, files use WAL (readers do not
+ * block the writer), writes wait `busy_timeout` for a lock, and pending migrations are applied.
+ *
+ * The file is watched: deleted under the running bot, it is written back from the open connection
+ * (nothing is lost); replaced by another file, or found corrupt, the store stops answering
+ * (`StoreUnavailableError`, and `health()` says why) so that a supervisor restarts the bot.
  *
  * @param path A file path, or `:memory:` for a store that lives as long as the process.
+ * @param options `events` (default: silent) for what happens to the file; `fileCheckMs` (default: 2000).
  * @returns The store.
  * @throws When the file cannot be opened or its schema is newer than this code.
  */
-export function openStore(path: string): Store {
+export function openStore(
+  path: string,
+  options: { events?: SqliteEvents; fileCheckMs?: number } = {},
+): Store {
   const inMemory = path === ':memory:' || path === '';
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  return new SqliteStore(path, inMemory, options.events, options.fileCheckMs ?? sqliteDefaults.fileCheckMs);
+}
+
+function openDatabase(path: string, inMemory: boolean): BetterSqlite3.Database {
   const db = new BetterSqlite3(path);
   try {
     if (!inMemory) db.pragma('journal_mode = WAL');
-    db.pragma(`busy_timeout = ${storeDefaults.busyTimeoutMs}`);
+    db.pragma(`busy_timeout = ${sqliteDefaults.busyTimeoutMs}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (error) {
     db.close();
     throw error;
   }
-  return createStore(db);
+  return db;
 }
 
-function createStore(db: BetterSqlite3.Database): Store {
-  const statements = {
-    upsertSubscription: db.prepare<[string, string, string, string, number]>(`
-      INSERT INTO subscriptions (channel, cron, time_zone, created_by, created_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (channel) DO UPDATE SET
+/** The identity of a file: a different inode at the same path is a different file. */
+function fileIdentity(path: string): { dev: number; ino: number } | undefined {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return undefined;
+  }
+  return { dev: stats.dev, ino: stats.ino };
+}
+
+class SqliteStore implements Store {
+  readonly engine = 'sqlite' as const;
+  #db: BetterSqlite3.Database;
+  #sql: Statements;
+  #identity: { dev: number; ino: number } | undefined;
+  /** Why the store cannot be used; set once, never cleared (a restart is the cure). */
+  #broken: string | undefined;
+  #restoring: Promise<void> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #teams = new Map<string, TeamStore>();
+
+  constructor(
+    readonly path: string,
+    readonly inMemory: boolean,
+    readonly events: SqliteEvents | undefined,
+    fileCheckMs: number,
+  ) {
+    this.#db = openDatabase(path, inMemory);
+    this.#sql = prepare(this.#db);
+    if (!inMemory) {
+      this.#identity = fileIdentity(path);
+      this.#timer = setInterval(() => this.#checkFile(), fileCheckMs);
+      this.#timer.unref();
+    }
+  }
+
+  /** Run one step on the database, turning a broken file into StoreUnavailableError. */
+  run<T>(step: (sql: Statements, db: BetterSqlite3.Database) => T): T {
+    if (this.#broken) throw new StoreUnavailableError(this.#broken);
+    if (!this.#db.open) throw new StoreUnavailableError('the database is closed');
+    try {
+      return step(this.#sql, this.#db);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && brokenCodes.has(code)) {
+        this.#fail(`the database file ${this.path} is unusable (${code}: ${(error as Error).message})`);
+        throw new StoreUnavailableError(this.#broken ?? code);
+      }
+      throw error;
+    }
+  }
+
+  #fail(reason: string): void {
+    if (this.#broken) return;
+    this.#broken = reason;
+    this.events?.error(`${reason}; search keeps working, the paper of the week is stopped until a restart`);
+  }
+
+  /** Deleted: write it back from the open connection and continue on it. Replaced: stop. */
+  #checkFile(): void {
+    if (this.inMemory || this.#broken || this.#restoring || !this.#db.open) return;
+    const now = fileIdentity(this.path);
+    if (!now) {
+      this.#restoring = this.#restore().finally(() => {
+        this.#restoring = undefined;
+      });
+      return;
+    }
+    const before = this.#identity;
+    if (before && (now.dev !== before.dev || now.ino !== before.ino)) {
+      this.#fail(
+        `the database file ${this.path} was replaced by another file while the bot ran; restart the bot to use it ` +
+          '(its own writes since then would go to the old, removed file)',
+      );
+    }
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      await this.#db.backup(this.path);
+      const next = openDatabase(this.path, false);
+      this.#db.close();
+      this.#db = next;
+      this.#sql = prepare(next);
+      this.#identity = fileIdentity(this.path);
+      this.events?.warn(
+        `the database file ${this.path} was deleted while the bot ran; written back from the open connection, nothing lost`,
+      );
+    } catch (error) {
+      this.#fail(
+        `the database file ${this.path} was deleted while the bot ran and could not be written back ` +
+          `(${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+
+  /** Check the file now (tests; the timer does it every few seconds). */
+  async checkFile(): Promise<void> {
+    this.#checkFile();
+    await this.#restoring;
+  }
+
+  team(team: string): TeamStore {
+    let scoped = this.#teams.get(team);
+    if (!scoped) {
+      scoped = teamStore(this, team);
+      this.#teams.set(team, scoped);
+    }
+    return scoped;
+  }
+
+  async allSubscriptions(): Promise<Subscription[]> {
+    return this.run((sql) => sql.allSubscriptions.all().map(toSubscription));
+  }
+
+  async staleFires(before: Date): Promise<FireRecord[]> {
+    return this.run((sql) => sql.staleFires.all(ms(before)).map(toFire));
+  }
+
+  async markInterrupted(id: number, at: Date): Promise<boolean> {
+    return this.run((sql) => sql.markInterrupted.run(ms(at), id).changes > 0);
+  }
+
+  async claimDelivery(key: string, { at, staleMs, ttlMs }: { at: Date; staleMs: number; ttlMs: number }) {
+    return this.run((sql, db) =>
+      db.transaction(() => {
+        if (sql.claimDelivery.run(key, ms(at)).changes > 0) return 'claimed' as const;
+        const now = ms(at);
+        return sql.takeOverDelivery.run({ now, key, stale: now - staleMs, expired: now - ttlMs }).changes > 0
+          ? ('claimed' as const)
+          : ('duplicate' as const);
+      })(),
+    );
+  }
+
+  async finishDelivery(key: string, at: Date): Promise<void> {
+    this.run((sql) => sql.finishDelivery.run(ms(at), key));
+  }
+
+  async releaseDelivery(key: string): Promise<void> {
+    this.run((sql) => sql.releaseDelivery.run(key));
+  }
+
+  async expireDeliveries(before: Date): Promise<number> {
+    return this.run((sql) => sql.expireDeliveries.run(ms(before)).changes);
+  }
+
+  async adoptUnscoped(team: string): Promise<number> {
+    return this.run((_sql, db) =>
+      db.transaction(() =>
+        ['subscriptions', 'unsubscriptions', 'fires', 'queue', 'skips'].reduce(
+          // Table names come from the list above, never from input.
+          (moved, table) =>
+            moved + db.prepare(`UPDATE ${table} SET team = ? WHERE team = ''`).run(team).changes,
+          0,
+        ),
+      )(),
+    );
+  }
+
+  async health(): Promise<StoreHealth> {
+    this.#checkFile();
+    await this.#restoring;
+    if (this.#broken) return { ok: false, engine: 'sqlite', reason: this.#broken };
+    if (!this.#db.open) return { ok: false, engine: 'sqlite', reason: 'the database is closed' };
+    try {
+      this.run((_sql, db) => db.prepare('SELECT count(*) FROM subscriptions').get());
+      return { ok: true, engine: 'sqlite', detail: this.inMemory ? 'in memory' : this.path };
+    } catch (error) {
+      return {
+        ok: false,
+        engine: 'sqlite',
+        reason: this.#broken ?? (error instanceof Error ? error.message : String(error)),
+      };
+    }
+  }
+
+  /** An online backup into a file (SQLite's backup API: consistent while the bot writes). */
+  async backup(destination: string): Promise<void> {
+    if (this.#broken) throw new StoreUnavailableError(this.#broken);
+    await this.#db.backup(destination);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#restoring;
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** Whether a store is the SQLite one (it can back itself up into a file). */
+export function isSqliteStore(store: Store): store is Store & { backup(destination: string): Promise<void> } {
+  return store instanceof SqliteStore;
+}
+
+/** Check a SQLite store's file now instead of waiting for its timer (tests). */
+export async function checkSqliteFile(store: Store): Promise<void> {
+  if (store instanceof SqliteStore) await store.checkFile();
+}
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(db: BetterSqlite3.Database) {
+  return {
+    upsertSubscription: db.prepare<[string, string, string, string, string, number]>(`
+      INSERT INTO subscriptions (team, channel, cron, time_zone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (team, channel) DO UPDATE SET
         cron = excluded.cron, time_zone = excluded.time_zone,
         created_by = excluded.created_by, created_at = excluded.created_at`),
-    deleteSubscription: db.prepare<[string]>('DELETE FROM subscriptions WHERE channel = ?'),
-    recordUnsubscription: db.prepare<[string, number]>(
-      'INSERT OR REPLACE INTO unsubscriptions (channel, unsubscribed_at) VALUES (?, ?)',
+    deleteSubscription: db.prepare<[string, string]>(
+      'DELETE FROM subscriptions WHERE team = ? AND channel = ?',
     ),
-    forgetUnsubscription: db.prepare<[string]>('DELETE FROM unsubscriptions WHERE channel = ?'),
-    unsubscription: db.prepare<[string], { unsubscribed_at: number }>(
-      'SELECT unsubscribed_at FROM unsubscriptions WHERE channel = ?',
+    recordUnsubscription: db.prepare<[string, string, number]>(
+      'INSERT OR REPLACE INTO unsubscriptions (team, channel, unsubscribed_at) VALUES (?, ?, ?)',
     ),
-    subscription: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel = ?'),
-    subscriptions: db.prepare<[], SubscriptionRow>(
-      'SELECT * FROM subscriptions ORDER BY created_at, channel',
+    forgetUnsubscription: db.prepare<[string, string]>(
+      'DELETE FROM unsubscriptions WHERE team = ? AND channel = ?',
+    ),
+    unsubscription: db.prepare<[string, string], { unsubscribed_at: number }>(
+      'SELECT unsubscribed_at FROM unsubscriptions WHERE team = ? AND channel = ?',
+    ),
+    subscription: db.prepare<[string, string], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE team = ? AND channel = ?',
+    ),
+    subscriptions: db.prepare<[string], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE team = ? ORDER BY created_at, channel',
+    ),
+    allSubscriptions: db.prepare<[], SubscriptionRow>(
+      'SELECT * FROM subscriptions ORDER BY created_at, team, channel',
     ),
 
-    claimFire: db.prepare<[string, number, string, string, string, number, number, number]>(`
-      INSERT INTO fires (channel, scheduled_at, status, paper_ids, links, section, cycle, queued, created_at)
-      VALUES (?, ?, 'posting', ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (channel, scheduled_at) DO NOTHING`),
-    completeFire: db.prepare<[string, number | null, number, number]>(`
+    claimFire: db.prepare<[string, string, number, string, string, string, number, number, number, number]>(`
+      INSERT INTO fires (team, channel, scheduled_at, status, paper_ids, links, section, cycle, queued,
+                         created_at, heartbeat_at)
+      VALUES (?, ?, ?, 'posting', ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (team, channel, scheduled_at) DO NOTHING`),
+    completeFire: db.prepare<[string, number | null, number, number, string]>(`
       UPDATE fires SET status = 'posted', message_ts = ?, attempts = coalesce(?, max(attempts, 1)),
         error = NULL, finished_at = ?
-      WHERE id = ? AND status IN ('posting', 'failed', 'interrupted')`),
+      WHERE id = ? AND team = ? AND status IN ('posting', 'failed', 'interrupted')`),
     dequeuePosted: db.prepare<[number]>(`
       DELETE FROM queue
-      WHERE (channel, paper_id) IN (
-        SELECT fires.channel, json_each.value FROM fires, json_each(fires.paper_ids) WHERE fires.id = ?)`),
-    failFire: db.prepare<[string, number, number, number]>(`
+      WHERE (team, channel, paper_id) IN (
+        SELECT fires.team, fires.channel, json_each.value FROM fires, json_each(fires.paper_ids)
+        WHERE fires.id = ?)`),
+    failFire: db.prepare<[string, number, number, number, string]>(`
       UPDATE fires SET status = 'failed', error = ?, attempts = ?, finished_at = ?
-      WHERE id = ? AND status = 'posting'`),
-    recordMissed: db.prepare<[string, number, number]>(`
-      INSERT INTO fires (channel, scheduled_at, status, created_at) VALUES (?, ?, 'missed', ?)
-      ON CONFLICT (channel, scheduled_at) DO NOTHING`),
-    interruptedFires: db.prepare<[], FireRow>(
-      `SELECT * FROM fires WHERE status = 'posting' ORDER BY scheduled_at, id`,
+      WHERE id = ? AND team = ? AND status = 'posting'`),
+    touchFire: db.prepare<[number, number, string]>(
+      `UPDATE fires SET heartbeat_at = ? WHERE id = ? AND team = ? AND status = 'posting'`,
     ),
-    releaseFire: db.prepare<[number]>(`DELETE FROM fires WHERE id = ? AND status = 'posting'`),
+    recordMissed: db.prepare<[string, string, number, string | null, number, number]>(`
+      INSERT INTO fires (team, channel, scheduled_at, status, error, created_at, heartbeat_at)
+      VALUES (?, ?, ?, 'missed', ?, ?, ?)
+      ON CONFLICT (team, channel, scheduled_at) DO NOTHING`),
+    staleFires: db.prepare<[number], FireRow>(
+      `SELECT * FROM fires WHERE status = 'posting' AND heartbeat_at < ? ORDER BY scheduled_at, id`,
+    ),
+    releaseFire: db.prepare<[number, string]>(
+      `DELETE FROM fires WHERE id = ? AND team = ? AND status = 'posting'`,
+    ),
     markInterrupted: db.prepare<[number, number]>(
       `UPDATE fires SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'posting'`,
     ),
-    fire: db.prepare<[number], FireRow>('SELECT * FROM fires WHERE id = ?'),
-    lastFire: db.prepare<[string], FireRow>(
-      'SELECT * FROM fires WHERE channel = ? ORDER BY scheduled_at DESC, id DESC LIMIT 1',
+    fire: db.prepare<[number, string], FireRow>('SELECT * FROM fires WHERE id = ? AND team = ?'),
+    lastFire: db.prepare<[string, string], FireRow>(
+      'SELECT * FROM fires WHERE team = ? AND channel = ? ORDER BY scheduled_at DESC, id DESC LIMIT 1',
     ),
-    postsNewestFirst: db.prepare<[string, number], FireRow>(`
-      SELECT * FROM fires WHERE channel = ? AND status = 'posted'
+    firesAfter: db.prepare<[string, string, number], FireRow>(
+      'SELECT * FROM fires WHERE team = ? AND channel = ? AND scheduled_at > ? ORDER BY scheduled_at, id',
+    ),
+    moveFire: db.prepare<[number, number, number, string]>(
+      // OR IGNORE: a slot that already has a row keeps it (the caller picks a free one). A finish time
+      // written by the same clock is brought back with it.
+      'UPDATE OR IGNORE fires SET scheduled_at = ?, finished_at = min(finished_at, ?) WHERE id = ? AND team = ?',
+    ),
+    postsNewestFirst: db.prepare<[string, string, number], FireRow>(`
+      SELECT * FROM fires WHERE team = ? AND channel = ? AND status = 'posted'
       ORDER BY scheduled_at DESC, id DESC LIMIT ?`),
-    postsOldestFirst: db.prepare<[string], FireRow>(`
-      SELECT * FROM fires WHERE channel = ? AND status = 'posted' ORDER BY scheduled_at, id`),
+    postsOldestFirst: db.prepare<[string, string], FireRow>(`
+      SELECT * FROM fires WHERE team = ? AND channel = ? AND status = 'posted' ORDER BY scheduled_at, id`),
 
-    enqueue: db.prepare<[string, string, string, number]>(`
-      INSERT INTO queue (channel, paper_id, queued_by, queued_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (channel, paper_id) DO NOTHING`),
-    dequeue: db.prepare<[string, string]>('DELETE FROM queue WHERE channel = ? AND paper_id = ?'),
-    queue: db.prepare<[string], { paper_id: string; queued_by: string; queued_at: number }>(
-      'SELECT paper_id, queued_by, queued_at FROM queue WHERE channel = ? ORDER BY id',
+    enqueue: db.prepare<[string, string, string, string, number]>(`
+      INSERT INTO queue (team, channel, paper_id, queued_by, queued_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (team, channel, paper_id) DO NOTHING`),
+    dequeue: db.prepare<[string, string, string]>(
+      'DELETE FROM queue WHERE team = ? AND channel = ? AND paper_id = ?',
+    ),
+    queue: db.prepare<[string, string], { paper_id: string; queued_by: string; queued_at: number }>(
+      'SELECT paper_id, queued_by, queued_at FROM queue WHERE team = ? AND channel = ? ORDER BY id',
     ),
 
-    skip: db.prepare<[string, string, string, number, number]>(
-      'INSERT INTO skips (channel, paper_ids, links, cycle, skipped_at) VALUES (?, ?, ?, ?, ?)',
+    skip: db.prepare<[string, string, string, string, number, number]>(
+      'INSERT INTO skips (team, channel, paper_ids, links, cycle, skipped_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    skips: db.prepare<[string], { paper_ids: string; links: string; cycle: number }>(
-      'SELECT paper_ids, links, cycle FROM skips WHERE channel = ? ORDER BY id',
+    skips: db.prepare<[string, string], { paper_ids: string; links: string; cycle: number }>(
+      'SELECT paper_ids, links, cycle FROM skips WHERE team = ? AND channel = ? ORDER BY id',
     ),
+
+    claimDelivery: db.prepare<[string, number]>(
+      `INSERT INTO deliveries (key, status, claimed_at) VALUES (?, 'working', ?) ON CONFLICT (key) DO NOTHING`,
+    ),
+    takeOverDelivery: db.prepare<[{ now: number; key: string; stale: number; expired: number }]>(`
+      UPDATE deliveries SET status = 'working', claimed_at = @now, finished_at = NULL
+      WHERE key = @key AND ((status = 'working' AND claimed_at < @stale) OR claimed_at < @expired)`),
+    finishDelivery: db.prepare<[number, string]>(
+      `UPDATE deliveries SET status = 'done', finished_at = ? WHERE key = ?`,
+    ),
+    releaseDelivery: db.prepare<[string]>(`DELETE FROM deliveries WHERE key = ? AND status = 'working'`),
+    expireDeliveries: db.prepare<[number]>('DELETE FROM deliveries WHERE claimed_at < ?'),
   };
+}
 
-  const completeFire = db.transaction(
-    (id: number, result: { messageTs: string; attempts?: number; at: Date }) => {
-      const changed = statements.completeFire.run(
-        result.messageTs,
-        result.attempts ?? null,
-        ms(result.at),
-        id,
+function teamStore(store: SqliteStore, team: string): TeamStore {
+  const run = store.run.bind(store);
+  const history = (channel: string): ChannelHistory =>
+    run((sql, db) =>
+      db.transaction(() => {
+        const posted: PostedItem[] = sql.postsOldestFirst.all(team, channel).map((row) => ({
+          paperIds: jsonStrings(row.paper_ids),
+          links: jsonStrings(row.links),
+          section: row.section ?? '',
+          cycle: row.cycle ?? 1,
+        }));
+        const queued = sql.queue.all(team, channel).map((row) => row.paper_id);
+        const skipped: SkippedItem[] = sql.skips.all(team, channel).map((row) => ({
+          paperIds: jsonStrings(row.paper_ids),
+          links: jsonStrings(row.links),
+          cycle: row.cycle,
+        }));
+        return { posted, queued, skipped };
+      })(),
+    );
+
+  return {
+    team,
+    async subscribe({ channel, cron, timeZone, createdBy, at }) {
+      return run((sql, db) =>
+        db.transaction(() => {
+          sql.upsertSubscription.run(team, channel, cron, timeZone, createdBy, ms(at));
+          sql.forgetUnsubscription.run(team, channel);
+          return { team, channel, cron, timeZone, createdBy, createdAt: new Date(ms(at)) };
+        })(),
       );
-      if (changed.changes === 0) return false;
-      statements.dequeuePosted.run(id);
-      return true;
     },
-  );
-
-  const history = db.transaction((channel: string): ChannelHistory => {
-    const posted: PostedItem[] = statements.postsOldestFirst.all(channel).map((row) => ({
-      paperIds: jsonStrings(row.paper_ids),
-      links: jsonStrings(row.links),
-      section: row.section ?? '',
-      cycle: row.cycle ?? 1,
-    }));
-    const queued = statements.queue.all(channel).map((row) => row.paper_id);
-    const skipped: SkippedItem[] = statements.skips.all(channel).map((row) => ({
-      paperIds: jsonStrings(row.paper_ids),
-      links: jsonStrings(row.links),
-      cycle: row.cycle,
-    }));
-    return { posted, queued, skipped };
-  });
-
-  const store: Store = {
-    subscribe: db.transaction(({ channel, cron, timeZone, createdBy, at }) => {
-      statements.upsertSubscription.run(channel, cron, timeZone, createdBy, ms(at));
-      statements.forgetUnsubscription.run(channel);
-      return { channel, cron, timeZone, createdBy, createdAt: new Date(ms(at)) };
-    }),
-    unsubscribe: db.transaction((channel: string, at: Date) => {
-      const removed = statements.deleteSubscription.run(channel).changes > 0;
-      if (removed) statements.recordUnsubscription.run(channel, ms(at));
-      return removed;
-    }),
-    unsubscribedAt(channel) {
-      const row = statements.unsubscription.get(channel);
+    async unsubscribe(channel, at) {
+      return run((sql, db) =>
+        db.transaction(() => {
+          const removed = sql.deleteSubscription.run(team, channel).changes > 0;
+          if (removed) sql.recordUnsubscription.run(team, channel, ms(at));
+          return removed;
+        })(),
+      );
+    },
+    async unsubscribedAt(channel) {
+      const row = run((sql) => sql.unsubscription.get(team, channel));
       return row ? new Date(row.unsubscribed_at) : undefined;
     },
-    subscription(channel) {
-      const row = statements.subscription.get(channel);
+    async subscription(channel) {
+      const row = run((sql) => sql.subscription.get(team, channel));
       return row ? toSubscription(row) : undefined;
     },
-    subscriptions: () => statements.subscriptions.all().map(toSubscription),
+    subscriptions: async () => run((sql) => sql.subscriptions.all(team).map(toSubscription)),
 
-    claimFire(claim: FireClaim) {
-      const inserted = statements.claimFire.run(
-        claim.channel,
-        ms(claim.scheduledAt),
-        JSON.stringify(claim.paperIds),
-        JSON.stringify(claim.links),
-        claim.section,
-        claim.cycle,
-        claim.queued ? 1 : 0,
-        ms(claim.at),
+    async claimFire(claim: FireClaim) {
+      const inserted = run((sql) =>
+        sql.claimFire.run(
+          team,
+          claim.channel,
+          ms(claim.scheduledAt),
+          JSON.stringify(claim.paperIds),
+          JSON.stringify(claim.links),
+          claim.section,
+          claim.cycle,
+          claim.queued ? 1 : 0,
+          ms(claim.at),
+          ms(claim.at),
+        ),
       );
       return inserted.changes > 0 ? Number(inserted.lastInsertRowid) : undefined;
     },
-    completeFire: (id, result) => completeFire(id, result),
-    failFire: (id, { error, attempts, at }) =>
-      statements.failFire.run(error, attempts, ms(at), id).changes > 0,
-    recordMissed: ({ channel, scheduledAt, at }) =>
-      statements.recordMissed.run(channel, ms(scheduledAt), ms(at)).changes > 0,
-    interruptedFires: () => statements.interruptedFires.all().map(toFire),
-    releaseFire: (id) => statements.releaseFire.run(id).changes > 0,
-    markInterrupted: (id, at) => statements.markInterrupted.run(ms(at), id).changes > 0,
-    fire(id) {
-      const row = statements.fire.get(id);
+    async completeFire(id, result) {
+      return run((sql, db) =>
+        db.transaction(() => {
+          const changed = sql.completeFire.run(
+            result.messageTs,
+            result.attempts ?? null,
+            ms(result.at),
+            id,
+            team,
+          );
+          if (changed.changes === 0) return false;
+          sql.dequeuePosted.run(id);
+          return true;
+        })(),
+      );
+    },
+    failFire: async (id, { error, attempts, at }) =>
+      run((sql) => sql.failFire.run(error, attempts, ms(at), id, team).changes > 0),
+    releaseFire: async (id) => run((sql) => sql.releaseFire.run(id, team).changes > 0),
+    touchFire: async (id, at) => run((sql) => sql.touchFire.run(ms(at), id, team).changes > 0),
+    recordMissed: async ({ channel, scheduledAt, at, reason }) =>
+      run(
+        (sql) =>
+          sql.recordMissed.run(team, channel, ms(scheduledAt), reason ?? null, ms(at), ms(at)).changes > 0,
+      ),
+    async fire(id) {
+      const row = run((sql) => sql.fire.get(id, team));
       return row ? toFire(row) : undefined;
     },
-    lastFire(channel) {
-      const row = statements.lastFire.get(channel);
+    async lastFire(channel) {
+      const row = run((sql) => sql.lastFire.get(team, channel));
       return row ? toFire(row) : undefined;
-    },
-    lastSlot(channel) {
-      return store.lastFire(channel)?.scheduledAt;
     },
     // SQLite reads LIMIT -1 as "no limit".
-    posts: (channel, limit) => statements.postsNewestFirst.all(channel, limit ?? -1).map(toFire),
-    history: (channel) => history(channel),
+    posts: async (channel, limit) =>
+      run((sql) => sql.postsNewestFirst.all(team, channel, limit ?? -1).map(toFire)),
+    history: async (channel) => history(channel),
+    firesAfter: async (channel, time) =>
+      run((sql) => sql.firesAfter.all(team, channel, ms(time)).map(toFire)),
+    moveFire: async (id, scheduledAt) =>
+      run((sql) => sql.moveFire.run(ms(scheduledAt), ms(scheduledAt), id, team).changes > 0),
 
-    enqueue: (channel, paperId, { by, at }) =>
-      statements.enqueue.run(channel, paperId, by, ms(at)).changes > 0,
-    dequeue: (channel, paperId) => statements.dequeue.run(channel, paperId).changes > 0,
-    queue: (channel): QueuedPaper[] =>
-      statements.queue.all(channel).map((row) => ({
-        paperId: row.paper_id,
-        by: row.queued_by,
-        at: new Date(row.queued_at),
-      })),
+    enqueue: async (channel, paperId, { by, at }) =>
+      run((sql) => sql.enqueue.run(team, channel, paperId, by, ms(at)).changes > 0),
+    dequeue: async (channel, paperId) => run((sql) => sql.dequeue.run(team, channel, paperId).changes > 0),
+    queue: async (channel): Promise<QueuedPaper[]> =>
+      run((sql) =>
+        sql.queue.all(team, channel).map((row) => ({
+          paperId: row.paper_id,
+          by: row.queued_by,
+          at: new Date(row.queued_at),
+        })),
+      ),
 
-    skip(channel, { paperIds, links, cycle, at }) {
-      statements.skip.run(channel, JSON.stringify(paperIds), JSON.stringify(links), cycle, ms(at));
-    },
-
-    close() {
-      if (db.open) db.close();
+    async skip(channel, { paperIds, links, cycle, at }) {
+      run((sql) =>
+        sql.skip.run(team, channel, JSON.stringify(paperIds), JSON.stringify(links), cycle, ms(at)),
+      );
     },
   };
-  return store;
 }
 
 /** Epoch milliseconds of a time passed in; an invalid Date is a caller's bug, caught before it is stored. */
@@ -250,6 +556,7 @@ function ms(date: Date): number {
 
 function toSubscription(row: SubscriptionRow): Subscription {
   return {
+    team: row.team,
     channel: row.channel,
     cron: row.cron,
     timeZone: row.time_zone,
@@ -261,6 +568,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
 function toFire(row: FireRow): FireRecord {
   const fire: FireRecord = {
     id: row.id,
+    team: row.team,
     channel: row.channel,
     scheduledAt: new Date(row.scheduled_at),
     status: row.status,
@@ -269,6 +577,7 @@ function toFire(row: FireRow): FireRecord {
     queued: row.queued === 1,
     attempts: row.attempts,
     createdAt: new Date(row.created_at),
+    heartbeatAt: new Date(row.heartbeat_at),
   };
   if (row.section !== null) fire.section = row.section;
   if (row.cycle !== null) fire.cycle = row.cycle;

@@ -1,7 +1,14 @@
 import type { ChannelHistory } from '../weekly/rotation.ts';
 
+/**
+ * A workspace's key: Slack's team id (`T…`), or the enterprise id (`E…`) of an org-wide install.
+ * Everything a channel owns is stored under it: one channel id in two workspaces is two channels.
+ */
+export type TeamKey = string;
+
 /** A channel that gets a weekly paper, and when. */
 export interface Subscription {
+  team: TeamKey;
   channel: string;
   /** node-cron expression (five or six fields). */
   cron: string;
@@ -19,17 +26,19 @@ export interface Subscription {
 
 /**
  * Where a fire stands.
- * - `posting`: claimed, the post is under way (or the process died during it: see `interruptedFires`).
+ * - `posting`: claimed, the post is under way (or the process died during it: see `staleFires`).
  * - `posted`: Slack accepted the post; the only status that counts in the rotation's history.
  * - `failed`: every attempt failed; the slot is spent and is not retried by a later claim.
- * - `missed`: the slot passed while the bot was down, beyond the catch-up grace period.
- * - `interrupted`: found `posting` at start-up; whether Slack got the post is unknown.
+ * - `missed`: the slot passed while the bot was down, beyond the catch-up grace period (or came too
+ *   soon after the previous post: see the runner's spacing rule).
+ * - `interrupted`: found `posting` by a later process; whether Slack got the post is unknown.
  */
 export type FireStatus = 'posting' | 'posted' | 'failed' | 'missed' | 'interrupted';
 
 /** One scheduled slot of one channel, as stored. */
 export interface FireRecord {
   id: number;
+  team: TeamKey;
   channel: string;
   scheduledAt: Date;
   status: FireStatus;
@@ -43,12 +52,14 @@ export interface FireRecord {
   queued: boolean;
   /** Slack's ts of the post (also its thread's ts), once posted. */
   messageTs?: string;
-  /** Why the last attempt failed. */
+  /** Why the last attempt failed, or why a slot was recorded as missed. */
   error?: string;
   /** Attempts made, as the caller reported them (0 until `failFire`, 1 or more once posted). */
   attempts: number;
   /** When the row was written (claimed, or recorded as missed). */
   createdAt: Date;
+  /** Last sign of life of the process posting it (`claimFire`, then `touchFire`). */
+  heartbeatAt: Date;
   /** When it reached `posted`, `failed` or `interrupted`. */
   finishedAt?: Date;
 }
@@ -75,16 +86,12 @@ export interface QueuedPaper {
 }
 
 /**
- * The bot's state: subscriptions, the weekly fires of each channel (the rotation's history), each
- * channel's queue of asked-for papers and its skips. Every time is passed in (no clock inside) and
- * stored as epoch milliseconds; each method is one transaction, so a crash leaves no half-written step.
- *
- * Single process: the database may sit on disk while `optpaper` CLI commands read it, but only one bot
- * process may write weekly fires to it. `claimFire` stays safe with several (the UNIQUE slot wins), but
- * `interruptedFires` takes every `posting` row for a crash of *this* bot, which a second live bot
- * would contradict. Calls are synchronous (better-sqlite3): keep them out of hot loops.
+ * One workspace's paper-of-the-week state: subscriptions, the weekly fires of each channel (the
+ * rotation's history), each channel's queue of asked-for papers and its skips. Every time is passed
+ * in (no clock inside); each method is one transaction, so a crash leaves no half-written step.
  */
-export interface Store {
+export interface TeamStore {
+  readonly team: TeamKey;
   /**
    * Subscribe a channel, or change its schedule (upsert). The channel's fires, queue and skips are
    * kept: a channel that comes back continues its rotation.
@@ -97,83 +104,151 @@ export interface Store {
     timeZone: string;
     createdBy: string;
     at: Date;
-  }): Subscription;
+  }): Promise<Subscription>;
   /**
    * Stop a channel's weekly post; its history stays, and the unsubscription is remembered (until the
    * channel subscribes again). @returns Whether it was subscribed.
    */
-  unsubscribe(channel: string, at: Date): boolean;
+  unsubscribe(channel: string, at: Date): Promise<boolean>;
   /** When the channel last unsubscribed, if it has not subscribed since. */
-  unsubscribedAt(channel: string): Date | undefined;
-  subscription(channel: string): Subscription | undefined;
-  /** Every subscription, oldest schedule first. */
-  subscriptions(): Subscription[];
+  unsubscribedAt(channel: string): Promise<Date | undefined>;
+  subscription(channel: string): Promise<Subscription | undefined>;
+  /** The workspace's subscriptions, oldest schedule first. */
+  subscriptions(): Promise<Subscription[]>;
 
   /**
-   * Claim a slot before posting: writes a `posting` row unless the slot already has a row of any status.
+   * Claim a slot before posting: writes a `posting` row unless the slot already has a row of any
+   * status. This is the one step that decides who posts: with several processes on one database,
+   * exactly one claim of a slot succeeds.
    *
    * @returns The fire's id, or `undefined` when the slot was already claimed (do not post).
    */
-  claimFire(claim: FireClaim): number | undefined;
+  claimFire(claim: FireClaim): Promise<number | undefined>;
   /**
    * A claimed fire was posted: status `posted`, and its papers leave the channel's queue, in one
    * transaction. Completes a fire in `posting`, `failed` or `interrupted` (a post found after the fact).
    *
    * @returns Whether a fire moved to `posted` (false for an unknown id, or one already posted or missed).
    */
-  completeFire(id: number, result: { messageTs: string; attempts?: number; at: Date }): boolean;
+  completeFire(id: number, result: { messageTs: string; attempts?: number; at: Date }): Promise<boolean>;
   /**
    * A claimed fire failed for good: status `failed`, with the last error and the attempts made.
    *
    * @returns Whether a `posting` fire moved to `failed`.
    */
-  failFire(id: number, failure: { error: string; attempts: number; at: Date }): boolean;
+  failFire(id: number, failure: { error: string; attempts: number; at: Date }): Promise<boolean>;
   /**
    * Give a claimed slot back, as if it had never been claimed: the bot stopped between attempts, so
    * the restart's catch-up posts it (within the grace period).
    *
    * @returns Whether a `posting` fire was released.
    */
-  releaseFire(id: number): boolean;
+  releaseFire(id: number): Promise<boolean>;
+  /** The posting process is alive: moves the fire's heartbeat. @returns Whether it is still `posting`. */
+  touchFire(id: number, at: Date): Promise<boolean>;
   /**
-   * A slot passed while the bot was down and is too old to catch up: recorded as `missed` so that
-   * it is neither caught up later nor counted as posted.
+   * A slot that will not be posted: it passed while the bot was down and is too old to catch up, or
+   * came too soon after the previous post. Recorded as `missed` so that it is neither caught up later
+   * nor counted as posted.
    *
    * @returns Whether a row was written (false when the slot already had one).
    */
-  recordMissed(input: { channel: string; scheduledAt: Date; at: Date }): boolean;
-  /** Fires still `posting`: at start-up, posts that a crash interrupted. Oldest slot first. */
-  interruptedFires(): FireRecord[];
-  /** Mark a `posting` fire `interrupted`. @returns Whether it was `posting`. */
-  markInterrupted(id: number, at: Date): boolean;
-  /** The fire with that id. */
-  fire(id: number): FireRecord | undefined;
+  recordMissed(input: { channel: string; scheduledAt: Date; at: Date; reason?: string }): Promise<boolean>;
+  /** The fire with that id, in this workspace. */
+  fire(id: number): Promise<FireRecord | undefined>;
   /** The fire of the channel's latest slot, whatever its status. */
-  lastFire(channel: string): FireRecord | undefined;
-  /** The latest slot of the channel with a row of any status: catch-up starts after it. */
-  lastSlot(channel: string): Date | undefined;
+  lastFire(channel: string): Promise<FireRecord | undefined>;
   /** Posted fires of a channel, newest slot first (default: all). */
-  posts(channel: string, limit?: number): FireRecord[];
+  posts(channel: string, limit?: number): Promise<FireRecord[]>;
   /** What the rotation needs: posted fires oldest first, the queue first-asked first, the skips in order. */
-  history(channel: string): ChannelHistory;
+  history(channel: string): Promise<ChannelHistory>;
+  /**
+   * Fires of a channel whose slot lies after a time: left by a clock that ran ahead. Oldest first.
+   */
+  firesAfter(channel: string, time: Date): Promise<FireRecord[]>;
+  /**
+   * Move a fire to another slot (one in the future, left by a clock that ran ahead, back to now); a
+   * finish time after the new slot comes back to it too. @returns Whether it moved (the slot was free).
+   */
+  moveFire(id: number, scheduledAt: Date): Promise<boolean>;
 
   /**
    * Ask for a paper in a channel; asking again keeps its place.
    *
    * @returns Whether it was added (false when already queued).
    */
-  enqueue(channel: string, paperId: string, request: { by: string; at: Date }): boolean;
+  enqueue(channel: string, paperId: string, request: { by: string; at: Date }): Promise<boolean>;
   /** Take a paper out of a channel's queue. @returns Whether it was queued. */
-  dequeue(channel: string, paperId: string): boolean;
+  dequeue(channel: string, paperId: string): Promise<boolean>;
   /** A channel's queue, first asked first. */
-  queue(channel: string): QueuedPaper[];
+  queue(channel: string): Promise<QueuedPaper[]>;
 
   /** Hold a reading back until the end of its cycle in a channel. */
   skip(
     channel: string,
     item: { paperIds: readonly string[]; links: readonly string[]; cycle: number; at: Date },
-  ): void;
+  ): Promise<void>;
+}
 
+/** What the store says about itself, for `/healthz` and the weekly commands. */
+export type StoreHealth =
+  | { ok: true; engine: 'sqlite' | 'postgres'; detail: string }
+  | { ok: false; engine: 'sqlite' | 'postgres'; reason: string };
+
+/**
+ * The bot's state, every workspace of it. `team(key)` gives one workspace's state; the rest serves
+ * the runner (every subscription, fires a dead process left behind) and the Slack layer (deliveries).
+ *
+ * Several processes may share one database (PostgreSQL, or SQLite on one machine): every step that
+ * decides something (claiming a slot, claiming a delivery) is a single atomic write that only one
+ * process can win.
+ */
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  /** One workspace's state. */
+  team(team: TeamKey): TeamStore;
+  /** Every subscription of every workspace, oldest schedule first. */
+  allSubscriptions(): Promise<Subscription[]>;
+  /**
+   * Fires still `posting` whose process showed no sign of life since `before`: posts that a crash
+   * interrupted. Oldest slot first.
+   */
+  staleFires(before: Date): Promise<FireRecord[]>;
+  /** Mark a `posting` fire `interrupted`. @returns Whether it was `posting`. */
+  markInterrupted(id: number, at: Date): Promise<boolean>;
+
+  /**
+   * Claim one delivery of something Slack may deliver again (an event id, a button press): the first
+   * claim wins. A claim left `working` for longer than `staleMs` (its process died) can be taken over;
+   * any claim older than `ttlMs` is forgotten (the same key is new again).
+   *
+   * @returns `claimed` for the first (or a take-over), `duplicate` when done or being worked on.
+   */
+  claimDelivery(
+    key: string,
+    options: { at: Date; staleMs: number; ttlMs: number },
+  ): Promise<'claimed' | 'duplicate'>;
+  /** The claimed delivery was handled: later deliveries of it are duplicates until it expires. */
+  finishDelivery(key: string, at: Date): Promise<void>;
+  /** The claimed delivery failed before doing anything: let a redelivery try again. */
+  releaseDelivery(key: string): Promise<void>;
+  /** Forget deliveries claimed before a time. @returns How many were forgotten. */
+  expireDeliveries(before: Date): Promise<number>;
+
+  /**
+   * Give rows written before workspaces were told apart (a single-workspace database) to a team.
+   *
+   * @returns How many rows moved.
+   */
+  adoptUnscoped(team: TeamKey): Promise<number>;
+
+  /** Whether the database answers, and if not, why. Never throws. */
+  health(): Promise<StoreHealth>;
   /** Close the database; later calls throw. Closing twice is harmless. */
-  close(): void;
+  close(): Promise<void>;
+}
+
+/** Thrown by a store that cannot be used (file deleted or replaced, disk corrupt, server gone). */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
 }

@@ -2,10 +2,11 @@ import type { Logger } from '@slack/bolt';
 import type { Reply } from '../commands/reply.ts';
 import type { Library } from '../library.ts';
 import type { PostResult, RetryPolicy } from '../slack/post.ts';
-import type { Store } from '../store/types.ts';
-import { firesBetween } from './cron.ts';
+import type { Store, TeamStore } from '../store/types.ts';
+import { firesBetween, nextFires } from './cron.ts';
 import { discussionMessage, pickView, relatedPapers, weeklyPostMessage } from './messages.ts';
-import { nextPick, pickToPosted } from './rotation.ts';
+import { type PendingPost, PendingPosts, withPending } from './pending.ts';
+import { type ChannelHistory, nextPick, pickToPosted } from './rotation.ts';
 import { readingsOf } from './service.ts';
 
 /**
@@ -31,6 +32,14 @@ const onTimeMs = 5 * 60_000;
 /** Most slots enumerated since the last handled one before falling back to the grace window. */
 const scanLimit = 10_000;
 
+/** Timings of the runner's bookkeeping, one place. */
+export const runnerDefaults = Object.freeze({
+  /** A posting process shows it is alive this often (the fire's heartbeat). */
+  heartbeatMs: 30_000,
+  /** A `posting` fire whose heartbeat is older than this was interrupted (its process died). */
+  staleMs: 120_000,
+});
+
 /** The latest slot in (since, now], looking back from `now` over windows four times longer each time. */
 function latestSlot(cron: string, timeZone: string, since: Date, now: Date): Date | undefined {
   for (let window = 60_000; ; window *= 4) {
@@ -40,9 +49,9 @@ function latestSlot(cron: string, timeZone: string, since: Date, now: Date): Dat
   }
 }
 
-/** Posts a message (a thread reply when `thread_ts` is set) with a retry policy. */
+/** Posts a message (a thread reply when `thread_ts` is set) into a workspace, with a retry policy. */
 export type Poster = (
-  message: { channel: string; thread_ts?: string; reply: Reply },
+  message: { team: string; channel: string; thread_ts?: string; reply: Reply },
   policy: RetryPolicy,
   /** Aborted when the bot stops: a retry not yet made is given up (failure `stopped`). */
   signal?: AbortSignal,
@@ -50,35 +59,51 @@ export type Poster = (
 
 /** What became of one channel's slot. */
 export interface FireOutcome {
+  team: string;
   channel: string;
   slot: Date;
-  status: 'posted' | 'failed' | 'missed' | 'already-claimed' | 'empty-list' | 'stopped';
+  status: 'posted' | 'failed' | 'missed' | 'too-soon' | 'already-claimed' | 'empty-list' | 'stopped';
   paperIds?: readonly string[];
   messageTs?: string;
   error?: string;
+  /** For `posted`: false when Slack accepted the post but the database has not recorded it yet. */
+  recorded?: boolean;
 }
 
 /** Runs the weekly post. */
 export interface WeeklyRunner {
   /**
-   * Post every fire that is due at `now` and not yet handled: per subscription, the latest slot
-   * since its last handled one (older missed slots are recorded as missed). A slot older than the
-   * grace period is recorded as missed, not posted late. Calls are serialised.
+   * Post every fire that is due and not yet handled: per subscription, the latest slot since its last
+   * handled one (older missed slots are recorded as missed). A slot older than the grace period is
+   * recorded as missed, not posted late. Calls are serialised; each reads the clock when its turn comes
+   * (never earlier than `now`), so runs that queued up behind a slow one find nothing left to do.
    */
   runDue(now: Date): Promise<FireOutcome[]>;
-  /** At start-up: fires a crash left `posting` are marked interrupted, never re-posted. */
-  recoverInterrupted(now: Date): void;
+  /**
+   * Bookkeeping, run at start-up and every few minutes: fires whose process died mid-post are marked
+   * interrupted (never re-posted), and posts Slack accepted but the database refused are written again.
+   */
+  maintain(now: Date): Promise<void>;
+  /** Posts accepted by Slack, waiting for the database to record them. */
+  readonly pending: PendingPosts;
   /**
    * The bot is stopping: retries not yet made are given up and their slots released, so that the
    * next start-up catches them up; a request already sent is waited for. Later runs post nothing.
+   * Resolves when accepted posts have been written (or written off, loudly, after one last try).
    */
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /**
  * The weekly runner: cron only triggers it; `runDue(now)` is plain and tests call it directly.
  *
- * @param options Store, list, poster, logger, grace period and retry policy.
+ * Guarantees, per channel and slot: at most one post (the slot is claimed in the database first, and
+ * only one claim can win); a post Slack accepted is never made again (kept in memory until recorded);
+ * at most one post per schedule period, whatever the clock does (a slot less than half a period after
+ * the previous post is recorded as missed, and fires a clock running ahead left in the future are
+ * brought back to now).
+ *
+ * @param options Store, list, poster, logger, grace period, retry policy, clock and pending posts.
  * @returns The runner.
  */
 export function createWeeklyRunner(options: {
@@ -88,19 +113,69 @@ export function createWeeklyRunner(options: {
   logger: Logger;
   graceMs: number;
   policy?: RetryPolicy;
+  clock?: () => Date;
+  pending?: PendingPosts;
+  heartbeatMs?: number;
+  staleMs?: number;
 }): WeeklyRunner {
   const { store, library, post, logger, graceMs } = options;
   const policy = options.policy ?? weeklyPolicy;
+  const clock = options.clock ?? (() => new Date());
+  const pending = options.pending ?? new PendingPosts();
+  const heartbeatMs = options.heartbeatMs ?? runnerDefaults.heartbeatMs;
+  const staleMs = options.staleMs ?? runnerDefaults.staleMs;
   let queue: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
 
+  /** The history as the rotation must see it: the database's, plus posts it has not recorded yet. */
+  const historyOf = async (scoped: TeamStore, channel: string): Promise<ChannelHistory> =>
+    withPending(await scoped.history(channel), pending.of(scoped.team, channel));
+
+  /** Fires in the future were written by a clock that ran ahead: bring them back to now, and say so. */
+  const bringBackFuture = async (scoped: TeamStore, channel: string, now: Date): Promise<void> => {
+    const future = await scoped.firesAfter(channel, now);
+    if (future.length === 0) return;
+    logger.warn(
+      `weekly: the clock went back: ${future.length} fire(s) of ${channel} lie after now (${now.toISOString()}), ` +
+        `the latest at ${future.at(-1)?.scheduledAt.toISOString()}; moving them to now, so that the channel's next slot is posted`,
+    );
+    // Distinct slots just before now, in their order: (team, channel, slot) is unique.
+    for (const [index, fire] of future.entries())
+      await scoped.moveFire(fire.id, new Date(now.getTime() - (future.length - index)));
+  };
+
+  /** Slack accepted the post: record it, or keep it in memory until the database takes it. */
+  const record = async (scoped: TeamStore, entry: Omit<PendingPost, 'error'>): Promise<boolean> => {
+    try {
+      await scoped.completeFire(entry.fireId, {
+        messageTs: entry.messageTs,
+        attempts: entry.attempts,
+        at: entry.postedAt,
+      });
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      pending.add({ ...entry, error: reason });
+      logger.error(
+        `weekly: Slack accepted the ${entry.scheduledAt.toISOString()} post to ${entry.channel} (ts ${entry.messageTs}) ` +
+          `but the database could not record it (${reason}); kept in memory and written again every few minutes: ` +
+          'it will not be posted again while the bot runs',
+      );
+      return false;
+    }
+  };
+
   const runChannel = async (
+    scoped: TeamStore,
     channel: string,
     cron: string,
     timeZone: string,
     since: Date,
     now: Date,
   ): Promise<FireOutcome | undefined> => {
+    /** Now, later: the run's time moves on with the clock (a post may wait minutes for Slack). */
+    const later = () => new Date(Math.max(now.getTime(), clock().getTime()));
+    const team = scoped.team;
     const slots = firesBetween(cron, timeZone, since, now, scanLimit);
     // A cron firing every few seconds over a long downtime: only the latest slot matters, and
     // enumerating every one of them would block the bot for seconds. Look back from now instead.
@@ -114,46 +189,84 @@ export function createWeeklyRunner(options: {
     }
     if (now.getTime() - slot.getTime() > Math.max(graceMs, onTimeMs)) {
       // Recorded, so that the next run starts after it and nobody is told twice.
-      store.recordMissed({ channel, scheduledAt: slot, at: now });
+      await scoped.recordMissed({ channel, scheduledAt: slot, at: now, reason: 'the bot was down' });
       logger.warn(
         `weekly: ${channel} missed the ${slot.toISOString()} fire by more than the grace period; skipped, the paper stays next`,
       );
-      return { channel, slot, status: 'missed' };
+      return { team, channel, slot, status: 'missed' };
+    }
+    const tooSoon = await tooSoonAfterLastPost(scoped, channel, cron, timeZone, slot);
+    if (tooSoon) {
+      await scoped.recordMissed({ channel, scheduledAt: slot, at: now, reason: tooSoon });
+      logger.warn(
+        `weekly: not posting the ${slot.toISOString()} fire to ${channel}: ${tooSoon}; the paper stays next`,
+      );
+      return { team, channel, slot, status: 'too-soon' };
     }
     const search = library.current();
-    const pick = nextPick(search.catalog, readingsOf(search.catalog), store.history(channel));
+    const pick = nextPick(search.catalog, readingsOf(search.catalog), await historyOf(scoped, channel));
     if (!pick) {
       logger.error(`weekly: the list has no papers; nothing to post to ${channel}`);
-      return { channel, slot, status: 'empty-list' };
+      return { team, channel, slot, status: 'empty-list' };
     }
     const posted = pickToPosted(pick);
-    const id = store.claimFire({ channel, scheduledAt: slot, ...posted, queued: pick.queued, at: now });
-    if (id === undefined) return { channel, slot, status: 'already-claimed' };
+    const id = await scoped.claimFire({
+      channel,
+      scheduledAt: slot,
+      ...posted,
+      queued: pick.queued,
+      at: now,
+    });
+    if (id === undefined) return { team, channel, slot, status: 'already-claimed' };
     const title = pickView(pick).title;
-    const result = await post({ channel, reply: weeklyPostMessage(pick) }, policy, stopping.signal);
+    // Other processes sharing the database tell a post in flight from a dead one by this.
+    const heartbeat = setInterval(() => {
+      scoped.touchFire(id, later()).catch(() => undefined);
+    }, heartbeatMs);
+    heartbeat.unref();
+    let result: PostResult;
+    try {
+      result = await post({ team, channel, reply: weeklyPostMessage(pick) }, policy, stopping.signal);
+    } finally {
+      clearInterval(heartbeat);
+    }
     if (!result.ok && result.failure === 'stopped') {
-      store.releaseFire(id);
+      await scoped.releaseFire(id);
       logger.warn(
         `weekly: stopping before “${title}” reached ${channel} for the ${slot.toISOString()} fire ` +
           `(${result.error}); the next start-up posts it if it is within the grace period`,
       );
-      return { channel, slot, status: 'stopped', paperIds: posted.paperIds, error: result.error };
+      return { team, channel, slot, status: 'stopped', paperIds: posted.paperIds, error: result.error };
     }
     if (!result.ok) {
-      store.failFire(id, { error: `${result.failure}: ${result.error}`, attempts: result.attempts, at: now });
+      await scoped.failFire(id, {
+        error: `${result.failure}: ${result.error}`,
+        attempts: result.attempts,
+        at: later(),
+      });
       logger.error(
         `weekly: posting “${title}” to ${channel} for the ${slot.toISOString()} fire failed after ${result.attempts} attempts ` +
           `(${result.failure}: ${result.error}); it stays next`,
       );
-      return { channel, slot, status: 'failed', paperIds: posted.paperIds, error: result.error };
+      return { team, channel, slot, status: 'failed', paperIds: posted.paperIds, error: result.error };
     }
-    store.completeFire(id, { messageTs: result.ts, attempts: result.attempts, at: now });
+    const recorded = await record(scoped, {
+      ...posted,
+      fireId: id,
+      team,
+      channel,
+      scheduledAt: slot,
+      messageTs: result.ts,
+      attempts: result.attempts,
+      postedAt: later(),
+    });
     logger.info(
       `weekly: posted “${title}” to ${channel} for the ${slot.toISOString()} fire ` +
         `(section ${pick.sectionIndex} of ${pick.sectionCount}, ${pick.position} of ${pick.total})`,
     );
     const thread = await post(
       {
+        team,
         channel,
         thread_ts: result.ts,
         reply: discussionMessage(pick, relatedPapers(pick, search)),
@@ -163,18 +276,51 @@ export function createWeeklyRunner(options: {
     );
     if (!thread.ok)
       logger.warn(`weekly: the discussion reply in ${channel} failed (${thread.failure}: ${thread.error})`);
-    return { channel, slot, status: 'posted', paperIds: posted.paperIds, messageTs: result.ts };
+    return {
+      team,
+      channel,
+      slot,
+      status: 'posted',
+      paperIds: posted.paperIds,
+      messageTs: result.ts,
+      recorded,
+    };
+  };
+
+  /**
+   * Why a slot must not be posted although it is due: the channel's last post went out less than half
+   * a period before it (a clock that jumped, runs that piled up behind a stall). Undefined when it may.
+   */
+  const tooSoonAfterLastPost = async (
+    scoped: TeamStore,
+    channel: string,
+    cron: string,
+    timeZone: string,
+    slot: Date,
+  ): Promise<string | undefined> => {
+    const [last] = await scoped.posts(channel, 1);
+    const waiting = pending.of(scoped.team, channel).at(-1);
+    const lastPostedAt = Math.max(last?.finishedAt?.getTime() ?? 0, waiting?.postedAt.getTime() ?? 0);
+    if (lastPostedAt === 0) return undefined;
+    const [next] = nextFires(cron, timeZone, slot, 1);
+    if (!next) return undefined;
+    const halfPeriod = (next.getTime() - slot.getTime()) / 2;
+    if (slot.getTime() - lastPostedAt >= halfPeriod) return undefined;
+    return `the previous post went out at ${new Date(lastPostedAt).toISOString()}, less than half a period before`;
   };
 
   const runAll = async (now: Date): Promise<FireOutcome[]> => {
     const outcomes: FireOutcome[] = [];
-    for (const subscription of store.subscriptions()) {
+    for (const subscription of await store.allSubscriptions()) {
       if (stopping.signal.aborted) break;
-      const { channel, cron, timeZone, createdAt } = subscription;
-      // Slots before the subscription, or up to its last handled slot, are not due.
-      const since = new Date(Math.max(createdAt.getTime(), store.lastSlot(channel)?.getTime() ?? 0));
+      const { team, channel, cron, timeZone, createdAt } = subscription;
+      const scoped = store.team(team);
       try {
-        const outcome = await runChannel(channel, cron, timeZone, since, now);
+        await bringBackFuture(scoped, channel, now);
+        // Slots before the subscription, or up to its last handled slot, are not due.
+        const last = (await scoped.lastFire(channel))?.scheduledAt;
+        const since = new Date(Math.max(createdAt.getTime(), last?.getTime() ?? 0));
+        const outcome = await runChannel(scoped, channel, cron, timeZone, since, now);
         if (outcome) outcomes.push(outcome);
       } catch (error) {
         logger.error(`weekly: the fire for ${channel} failed:`, error);
@@ -183,22 +329,59 @@ export function createWeeklyRunner(options: {
     return outcomes;
   };
 
+  /** Write accepted posts the database refused before. */
+  const writePending = async (): Promise<void> => {
+    for (const entry of pending.all()) {
+      try {
+        await store.team(entry.team).completeFire(entry.fireId, {
+          messageTs: entry.messageTs,
+          attempts: entry.attempts,
+          at: entry.postedAt,
+        });
+        pending.remove(entry.fireId);
+        logger.info(
+          `weekly: recorded the ${entry.scheduledAt.toISOString()} post to ${entry.channel} at last`,
+        );
+      } catch (error) {
+        entry.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
+    pending,
     runDue(now) {
-      const run = queue.then(() => runAll(now));
-      queue = run.catch(() => undefined);
-      return run;
+      return serial(() => runAll(new Date(Math.max(now.getTime(), clock().getTime()))));
     },
-    stop() {
+    maintain(now) {
+      return serial(async () => {
+        await writePending();
+        for (const fire of await store.staleFires(new Date(now.getTime() - staleMs))) {
+          if (!(await store.markInterrupted(fire.id, now))) continue;
+          logger.warn(
+            `weekly: the ${fire.scheduledAt.toISOString()} post to ${fire.channel} was interrupted (its process stopped mid-post); ` +
+              'not posting it again (at most once). Its paper was not recorded as posted, so it stays next: ' +
+              'if the post did reach Slack, the channel will see it again next time.',
+          );
+        }
+      });
+    },
+    async stop() {
       stopping.abort();
-    },
-    recoverInterrupted(now) {
-      for (const fire of store.interruptedFires()) {
-        store.markInterrupted(fire.id, now);
-        logger.warn(
-          `weekly: the ${fire.scheduledAt.toISOString()} post to ${fire.channel} was interrupted by a restart; ` +
-            'not posting it again (at most once). Its paper was not recorded as posted, so it stays next: ' +
-            'if the post did reach Slack, the channel will see it again next time.',
+      await queue;
+      if (pending.size === 0) return;
+      await writePending();
+      for (const entry of pending.all()) {
+        logger.error(
+          `weekly: stopping with a post Slack accepted but the database never recorded: ${entry.channel} ` +
+            `(team ${entry.team}), slot ${entry.scheduledAt.toISOString()}, ts ${entry.messageTs}, papers ${entry.paperIds.join(', ')} ` +
+            `(${entry.error}); after the restart its paper may come again unless the database is fixed first`,
         );
       }
     },

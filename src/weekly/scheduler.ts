@@ -6,9 +6,9 @@ import type { WeeklyRunner } from './run-due.ts';
 /** Cron tasks that trigger the weekly runner, one per distinct schedule. */
 export interface WeeklyScheduler {
   /** Create the tasks of the current subscriptions and start them. */
-  start(): void;
+  start(): Promise<void>;
   /** Subscriptions changed: add, drop or re-time tasks. */
-  refresh(): void;
+  refresh(): Promise<void>;
   /** Stop every task and wait for a post in flight. */
   stop(): Promise<void>;
 }
@@ -40,10 +40,11 @@ export function createScheduler(options: {
       .catch((error: unknown) => logger.error('weekly: a scheduled run failed:', error));
   };
 
-  const refresh = () => {
+  let refreshing: Promise<void> = Promise.resolve();
+  const refreshNow = async () => {
     if (!running) return;
     const wanted = new Map<string, { cron: string; timeZone: string }>();
-    for (const { cron: expression, timeZone } of store.subscriptions()) {
+    for (const { cron: expression, timeZone } of await store.allSubscriptions()) {
       wanted.set(`${expression}|${timeZone}`, { cron: expression, timeZone });
     }
     for (const [key, task] of tasks) {
@@ -63,15 +64,23 @@ export function createScheduler(options: {
     }
     logger.debug(`weekly: ${tasks.size} schedule(s) armed`);
   };
+  // One refresh at a time, in order: two subscriptions in quick succession must not race.
+  const refresh = () => {
+    refreshing = refreshing.then(refreshNow).catch((error: unknown) => {
+      logger.error('weekly: could not read the subscriptions to arm their schedules:', error);
+    });
+    return refreshing;
+  };
 
   return {
     start() {
       running = true;
-      refresh();
+      return refresh();
     },
     refresh,
     async stop() {
       running = false;
+      await refreshing;
       await Promise.all([...tasks.values()].map((task) => task.destroy()));
       tasks.clear();
       await inFlight;

@@ -38,6 +38,7 @@ if (kind === 'bare') {
 } else {
   const connection = {
     botToken: 'xoxb-bench',
+    healthPort: 'off' as const,
     signingSecret: testSigningSecret,
     port: 0,
     apiUrl,
@@ -47,12 +48,14 @@ if (kind === 'bare') {
   const library = fixedLibrary(createSearch(shippedCatalog()));
   // As the bot runs: with the paper of the week in SQLite, so a search also asks whether the channel
   // is subscribed (for its Read next buttons).
-  const weekly = createWeeklyService({
-    store: openStore(':memory:'),
-    library,
-    defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
-  });
-  const deps = { library, weekly, clock: () => new Date(), random: Math.random };
+  const store = openStore(':memory:');
+  const weeklyFor = (team: string) =>
+    createWeeklyService({
+      store: store.team(team),
+      library,
+      defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+    });
+  const deps = { library, weeklyFor, store, clock: () => new Date(), random: Math.random };
   const running = await startSlackApp(createSlackApp(connection, deps, logger), connection);
   const address = running.server?.address();
   port = typeof address === 'object' && address ? address.port : undefined;

@@ -167,7 +167,13 @@ describe('npm start (src/main.ts)', () => {
     });
     expect(stub.callsTo('auth.test')[0]?.authorization).toBe('Bearer xoxb-from-dotenv');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(await health.json()).toEqual({ ok: true, papers: 114 });
+    expect(await health.json()).toMatchObject({
+      ok: true,
+      papers: 114,
+      list: { ok: true, papers: 114, sections: 14 },
+      database: { ok: true, engine: 'sqlite', detail: join(directory, 'state.db') },
+      slack: { ok: true, mode: 'http' },
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -173,16 +173,20 @@ describe('the optpaper CLI', () => {
 
   it('upcoming N --json gives the next picks of a channel with their dates, from the database', async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'state.db');
-    const store = openStore(dbPath);
-    store.subscribe({
+    const root = openStore(dbPath);
+    const store = root.team('T0TEAM');
+    await store.subscribe({
       channel: 'C0FRIDAY',
       cron: '30 16 * * 5',
       timeZone: 'Europe/Paris',
       createdBy: 'U0ALICE',
       at: new Date(),
     });
-    store.enqueue('C0FRIDAY', 'sharp-minima-can-generalize-for-deep-nets', { by: 'U0ALICE', at: new Date() });
-    store.close();
+    await store.enqueue('C0FRIDAY', 'sharp-minima-can-generalize-for-deep-nets', {
+      by: 'U0ALICE',
+      at: new Date(),
+    });
+    await root.close();
 
     const fresh = JSON.parse(
       (await cliWith({ OPTPAPER_DB: dbPath }, 'upcoming', '3', '--json')).stdout,
@@ -208,6 +212,8 @@ describe('the optpaper CLI', () => {
       (await cliWith({ OPTPAPER_DB: dbPath }, 'upcoming', '2', '--json', '--channel', 'C0FRIDAY')).stdout,
     ) as Upcoming;
     expect(friday).toMatchObject({
+      // The workspace the channel is subscribed in, found without --team.
+      team: 'T0TEAM',
       channel: 'C0FRIDAY',
       subscribed: true,
       schedule: { description: 'every Friday at 16:30 (Europe/Paris)' },

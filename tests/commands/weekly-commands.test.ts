@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../src/catalog/parse.ts';
-import type { CommandContext } from '../../src/commands/context.ts';
+import { type CommandContext, withSubscription } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { fixedLibrary } from '../../src/library.ts';
@@ -17,20 +17,21 @@ function setup(markdown?: string) {
     markdown === undefined ? {} : { library: fixedLibrary(createSearch(parseCatalog(markdown))) },
   );
   const weekly = createWeeklyService({
-    store: fixture.store,
+    store: fixture.team,
     library: fixture.library,
     defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
   });
   let now = sunday;
-  const context = (channel = 'C0READING'): CommandContext => ({
-    search: fixture.library.current(),
-    channel: { id: channel },
-    user: { id: 'U0ALICE' },
-    now,
-    random: () => 0,
-    weekly,
-  });
-  const run = async (text: string, channel?: string) => read(await runCommand(text, context(channel)));
+  const context = (channel = 'C0READING'): Promise<CommandContext> =>
+    withSubscription({
+      search: fixture.library.current(),
+      channel: { id: channel },
+      user: { id: 'U0ALICE' },
+      now,
+      random: () => 0,
+      weekly,
+    });
+  const run = async (text: string, channel?: string) => read(await runCommand(text, await context(channel)));
   const setNow = (date: Date) => {
     now = date;
   };
@@ -45,13 +46,13 @@ const read = (reply: Reply) =>
 
 describe('weekly commands', () => {
   it('subscribe: says the schedule, when the first post comes and with what', async () => {
-    const { run, store } = setup();
+    const { run, team } = setup();
     expect(await run('subscribe')).toBe(
       'This channel now gets a paper of the week every Monday at 09:00 (UTC).\n' +
         'First post: Mon 30 Nov 2026, 09:00 UTC with SGD · Momentum · RMSProp · Optimization.\n' +
         'I post into the channel, so I must be in it: /invite @optpaper. See what comes next with /optpaper upcoming.',
     );
-    expect(store.subscription('C0READING')).toMatchObject({
+    expect(await team.subscription('C0READING')).toMatchObject({
       cron: '0 9 * * 1',
       timeZone: 'UTC',
       createdBy: 'U0ALICE',
@@ -62,10 +63,10 @@ describe('weekly commands', () => {
   });
 
   it('subscribe with words it cannot read: says which, subscribes nothing', async () => {
-    const { run, store } = setup();
+    const { run, team } = setup();
     expect(await run('subscribe blursday')).toMatch(/^"blursday" is not a day, a time or a time zone/);
     expect(await run('subscribe monday 9am Mars/Olympus')).toMatch(/"Mars\/Olympus" is not a time zone/);
-    expect(store.subscriptions()).toEqual([]);
+    expect(await team.subscriptions()).toEqual([]);
   });
 
   it('schedule, upcoming and week before anything was posted', async () => {
@@ -99,17 +100,17 @@ describe('weekly commands', () => {
   });
 
   it('skip or unsubscribe followed by words is a search, not the command: the channel keeps its paper', async () => {
-    const { run, store } = setup();
+    const { run, team } = setup();
     await run('subscribe');
     expect(await run('skip connections')).toBe(
       'Searched, since /optpaper skip takes no words: send it alone to run it.\n' +
         'Best match for “skip connections”\n[Skip Connections Eliminate Singularities] (Share) (Read next)',
     );
-    expect(store.history('C0READING').skipped).toEqual([]);
+    expect((await team.history('C0READING')).skipped).toEqual([]);
     expect(await run('unsubscribe from the convex papers')).toMatch(
       /^Searched, since \/optpaper unsubscribe takes no words/,
     );
-    expect(store.subscription('C0READING')).toBeDefined();
+    expect(await team.subscription('C0READING')).toBeDefined();
   });
 
   it('skip, again and again: moves through what is left, and says when one reading is all that is left', async () => {
@@ -147,7 +148,12 @@ describe('weekly commands', () => {
       'Sharp Minima Can Generalize For Deep Nets was already queued: it comes on Mon 30 Nov 2026.',
     );
     expect(
-      weekly.queue('C0READING', 'the-generalization-mystery-sharp-vs-flat-minima', 'U0BOB', context().now),
+      await weekly.queue(
+        'C0READING',
+        'the-generalization-mystery-sharp-vs-flat-minima',
+        'U0BOB',
+        (await context()).now,
+      ),
     ).toMatchObject({
       status: 'queued',
       position: 2,
@@ -178,7 +184,7 @@ describe('weekly commands', () => {
     expect(await run('week')).toBe(
       `Paper of the week since Mon 7 Dec 2026\n[BatchNorm]\nOpen the discussion thread`,
     );
-    const week = await runCommand('week', fixture.context());
+    const week = await runCommand('week', await fixture.context());
     expect(JSON.stringify(week.blocks)).toContain(`https://slack.com/archives/C0READING/p${ts}`);
     expect(await run('history')).toBe(
       'Last 2 papers of the week\nMon 7 Dec 2026 · BatchNorm — Normalization Methods\n' +

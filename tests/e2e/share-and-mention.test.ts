@@ -49,7 +49,7 @@ describe('Share of a paper whose title carries Slack markup', () => {
       await hostile.stub.waitFor((calls) => calls.some((call) => call.method === 'response:trap'));
       const told = JSON.stringify(hostile.stub.callsTo('response:trap')[0]?.body);
       expect(told).toContain(
-        'Shared “Why x &lt; y &amp; &lt;@U0BOB&gt; &lt;!channel&gt; matter” in the channel.',
+        'Shared ✓ “Why x &lt; y &amp; &lt;@U0BOB&gt; &lt;!channel&gt; matter” is in the channel now.',
       );
       expect(told).not.toMatch(/<@U0BOB>|<!channel>/);
       const posted = JSON.stringify(hostile.stub.callsTo('chat.postMessage')[0]?.body);
@@ -73,7 +73,7 @@ describe('Share', () => {
     );
     expect(blocks).toContain('Poor Local Minima? and Sharp Minima');
     expect(blocks).not.toContain('share_paper');
-    expect(told).toBe('Shared “Sharp Minima Can Generalize For Deep Nets” in the channel.');
+    expect(told).toBe('Shared ✓ “Sharp Minima Can Generalize For Deep Nets” is in the channel now.');
   });
 
   it('when the bot stops during a slow post, the post and the answer to the sharer still finish', async () => {
@@ -126,7 +126,7 @@ describe('Share', () => {
     });
     const told = await pressShare(sharpMinima, 'limited');
     expect(app.stub.callsTo('chat.postMessage')).toHaveLength(2);
-    expect(told).toBe('Shared “Sharp Minima Can Generalize For Deep Nets” in the channel.');
+    expect(told).toBe('Shared ✓ “Sharp Minima Can Generalize For Deep Nets” is in the channel now.');
   });
 
   it('does not retry a 500 (the post may have gone through): the sharer is told to check first', async () => {
@@ -149,10 +149,22 @@ describe('Share', () => {
 describe('Read next', () => {
   it('makes the paper the next weekly pick of the channel and tells the channel', async () => {
     await app.stop();
-    const { library, store } = weeklyFixture();
-    const weekly = createWeeklyService({ store, library, defaults: { cron: '0 9 * * 1', timeZone: 'UTC' } });
-    weekly.subscribe('C0READING', weekly.defaults, 'U0ALICE', new Date('2026-11-29T12:00:00Z'));
-    app = await startTestApp({ library, weekly, clock: () => new Date('2026-11-29T12:00:00Z') });
+    const { library, store, team } = weeklyFixture();
+    const weekly = createWeeklyService({
+      store: team,
+      library,
+      defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+    });
+    await weekly.subscribe('C0READING', weekly.defaults, 'U0ALICE', new Date('2026-11-29T12:00:00Z'));
+    app = await startTestApp({
+      library,
+      store,
+      weeklyFor: (key) =>
+        key === team.team
+          ? weekly
+          : createWeeklyService({ store: store.team(key), library, defaults: weekly.defaults }),
+      clock: () => new Date('2026-11-29T12:00:00Z'),
+    });
     await postSigned(
       app.eventsUrl,
       actionBody(
@@ -168,7 +180,7 @@ describe('Read next', () => {
       replace_original: false,
       text: 'Sharp Minima Can Generalize For Deep Nets is next: it will be the paper of the week on Mon 30 Nov 2026.',
     });
-    expect(store.queue('C0READING').map((entry) => entry.paperId)).toEqual([sharpMinima]);
+    expect((await team.queue('C0READING')).map((entry) => entry.paperId)).toEqual([sharpMinima]);
   });
 });
 

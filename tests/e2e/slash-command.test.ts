@@ -189,6 +189,12 @@ describe('request verification', () => {
   it('answers GET /healthz for load balancers', async () => {
     const response = await fetch(`${app.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, papers: 114 });
+    expect(await response.json()).toEqual({
+      ok: true,
+      papers: 114,
+      list: { ok: true, papers: 114 },
+      database: { ok: true, detail: 'none' },
+      slack: { ok: true, mode: 'http', detail: 'POST /slack/events' },
+    });
   });
 });

@@ -7,6 +7,7 @@ import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
+import { until } from '../support/wait.ts';
 
 let stub: SlackApiStub;
 let bots: RunningBot[] = [];
@@ -112,20 +113,21 @@ describe('the paper of the week, end to end', () => {
     const [refused, accepted] = weeklyPosts('C0WEEKLY');
     expect(titleOf(refused)).toBe('SGD · Momentum · RMSProp · Optimization');
     expect(titleOf(accepted)).toBe('SGD · Momentum · RMSProp · Optimization');
-    await stub.waitFor(() => bot.store.posts('C0WEEKLY').length >= 1);
-    expect(
-      bot.store
-        .posts('C0WEEKLY')
-        .map((fire) => [fire.paperIds[0], fire.attempts])
-        .at(-1),
-    ).toEqual(['sgd', 2]);
+    const posted = bot.store.team(bot.team);
+    await until(async () => (await posted.posts('C0WEEKLY')).length >= 1);
+    expect((await posted.posts('C0WEEKLY')).map((fire) => [fire.paperIds[0], fire.attempts]).at(-1)).toEqual([
+      'sgd',
+      2,
+    ]);
   });
 
   it('does not subscribe WEEKLY_CHANNEL again after it unsubscribed from Slack, until it subscribes again', async () => {
     stub = await new SlackApiStub().start();
     const env = { WEEKLY_CHANNEL: 'C0WEEKLY', OPTPAPER_DB: database() };
     const first = await start(env);
-    expect(first.bot.store.subscription('C0WEEKLY')).toMatchObject({ createdBy: 'WEEKLY_CHANNEL' });
+    expect(await first.bot.store.team(first.bot.team).subscription('C0WEEKLY')).toMatchObject({
+      createdBy: 'WEEKLY_CHANNEL',
+    });
     const unsubscribe = await postSigned(
       first.url,
       commandBody({ text: 'unsubscribe', channel_id: 'C0WEEKLY' }),
@@ -137,7 +139,7 @@ describe('the paper of the week, end to end', () => {
     await first.bot.stop();
 
     const restarted = await start(env);
-    expect(restarted.bot.store.subscription('C0WEEKLY')).toBeUndefined();
+    expect(await restarted.bot.store.team(restarted.bot.team).subscription('C0WEEKLY')).toBeUndefined();
     expect(restarted.logs.join('')).toContain('WEEKLY_CHANNEL C0WEEKLY unsubscribed from Slack on');
   });
 
@@ -157,7 +159,7 @@ describe('the paper of the week, end to end', () => {
       'This channel now gets a paper of the week every Monday at 09:00 (Europe/Paris).',
     );
     expect(subscribed).toContain('"response_type":"in_channel"');
-    expect(bot.store.subscription('C0NEW')).toMatchObject({
+    expect(await bot.store.team(bot.team).subscription('C0NEW')).toMatchObject({
       cron: '0 9 * * 1',
       timeZone: 'Europe/Paris',
       createdBy: 'U0ALICE',
@@ -165,7 +167,7 @@ describe('the paper of the week, end to end', () => {
     expect(await command('schedule')).toContain('every Monday at 09:00 (Europe/Paris)');
     expect(await command('upcoming 2')).toContain('SGD · Momentum · RMSProp · Optimization');
     expect(await command('unsubscribe')).toContain('This channel will no longer get a paper of the week.');
-    expect(bot.store.subscription('C0NEW')).toBeUndefined();
+    expect(await bot.store.team(bot.team).subscription('C0NEW')).toBeUndefined();
     expect(await command('schedule')).toContain('This channel does not get a paper of the week.');
   });
 });

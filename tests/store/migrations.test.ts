@@ -85,6 +85,7 @@ describe('openStore and the schema version', () => {
       expect(userVersion(raw)).toBe(migrations.length);
       expect(raw.prepare('SELECT x FROM unrelated').all()).toEqual([{ x: 42 }]);
       expect(tables(raw)).toEqual([
+        'deliveries',
         'fires',
         'queue',
         'skips',
@@ -97,23 +98,87 @@ describe('openStore and the schema version', () => {
     }
   });
 
-  it('does not run the migrations again when a file is opened twice', () => {
+  it('does not run the migrations again when a file is opened twice', async () => {
     const path = join(dir, 'twice.db');
     const first = openStore(path);
-    first.enqueue('C1', 'adam', { by: 'U1', at: new Date('2025-01-01T00:00:00Z') });
-    first.close();
+    await first.team('T1').enqueue('C1', 'adam', { by: 'U1', at: new Date('2025-01-01T00:00:00Z') });
+    await first.close();
     // Re-running the first step would fail on its CREATE TABLE: the second open works only if it is skipped.
     const second = openStore(path);
     try {
-      expect(second.history('C1').queued).toEqual(['adam']);
+      expect((await second.team('T1').history('C1')).queued).toEqual(['adam']);
     } finally {
-      second.close();
+      await second.close();
     }
     const raw = new BetterSqlite3(path, { readonly: true });
     try {
       expect(userVersion(raw)).toBe(migrations.length);
     } finally {
       raw.close();
+    }
+  });
+
+  it('carries a single-workspace database (schema 2) over without loss: every row, id and time kept, under team ""', async () => {
+    const path = join(dir, 'v2.db');
+    const old = new BetterSqlite3(path);
+    migrate(old, migrations.slice(0, 2));
+    old.exec(`
+      INSERT INTO subscriptions VALUES ('C1', '0 9 * * 1', 'Europe/Paris', 'U1', 1000);
+      INSERT INTO unsubscriptions VALUES ('C2', 2000);
+      INSERT INTO fires (id, channel, scheduled_at, status, paper_ids, links, section, cycle, queued, message_ts, attempts, created_at, finished_at)
+        VALUES (7, 'C1', 3000, 'posted', '["adam"]', '["https://arxiv.org/abs/1412.6980"]', 'Optimizers', 1, 0, '1.1', 1, 2900, 3100),
+               (8, 'C1', 4000, 'posting', '["sgd"]', '[]', 'Optimizers', 1, 1, NULL, 0, 3900, NULL);
+      INSERT INTO queue (id, channel, paper_id, queued_by, queued_at) VALUES (3, 'C1', 'sgd', 'U2', 3500);
+      INSERT INTO skips (id, channel, paper_ids, links, cycle, skipped_at) VALUES (4, 'C1', '["batchnorm"]', '[]', 1, 3600);
+    `);
+    old.close();
+
+    const store = openStore(path);
+    try {
+      const legacy = store.team('');
+      expect(await legacy.subscription('C1')).toEqual({
+        team: '',
+        channel: 'C1',
+        cron: '0 9 * * 1',
+        timeZone: 'Europe/Paris',
+        createdBy: 'U1',
+        createdAt: new Date(1000),
+      });
+      expect(await legacy.unsubscribedAt('C2')).toEqual(new Date(2000));
+      expect(await legacy.fire(7)).toMatchObject({
+        status: 'posted',
+        messageTs: '1.1',
+        finishedAt: new Date(3100),
+      });
+      // A fire in flight before the upgrade shows no sign of life since it was claimed.
+      expect((await store.staleFires(new Date(3901))).map((fire) => [fire.id, fire.heartbeatAt])).toEqual([
+        [8, new Date(3900)],
+      ]);
+      expect(await legacy.history('C1')).toEqual({
+        posted: [
+          { paperIds: ['adam'], links: ['https://arxiv.org/abs/1412.6980'], section: 'Optimizers', cycle: 1 },
+        ],
+        queued: ['sgd'],
+        skipped: [{ paperIds: ['batchnorm'], links: [], cycle: 1 }],
+      });
+      // The bot's workspace takes them over at start-up.
+      expect(await store.adoptUnscoped('T0TEAM')).toBe(6);
+      expect((await store.team('T0TEAM').history('C1')).queued).toEqual(['sgd']);
+      // New ids continue after the old ones.
+      expect(
+        await store.team('T0TEAM').claimFire({
+          channel: 'C1',
+          scheduledAt: new Date(5000),
+          paperIds: [],
+          links: [],
+          section: 'x',
+          cycle: 1,
+          queued: false,
+          at: new Date(5000),
+        }),
+      ).toBe(9);
+    } finally {
+      await store.close();
     }
   });
 

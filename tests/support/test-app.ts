@@ -1,7 +1,13 @@
 import { fixedLibrary, type Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createSearch } from '../../src/search/search.ts';
-import { createSlackApp, eventsPath, type RunningSlackApp, startSlackApp } from '../../src/slack/app.ts';
+import {
+  createSlackApp,
+  eventsPath,
+  type RunningSlackApp,
+  type SlackConnection,
+  startSlackApp,
+} from '../../src/slack/app.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
 import { shippedCatalog } from './shipped.ts';
 import { testSigningSecret } from './signing.ts';
@@ -38,13 +44,15 @@ export async function startTestApp(
     sleep: async () => {},
     ...depsOverrides,
   };
-  const connection = {
+  const connection: SlackConnection = {
     botToken: 'xoxb-test-token',
     signingSecret: testSigningSecret,
     port: 0,
+    healthPort: 0,
     apiUrl: stub.apiUrl,
     botId: 'B0OPTBOT',
     botUserId: 'U0OPTBOT',
+    socket: { maxAttempts: 3, pingTimeoutMs: 50 },
     ...(appToken ? { appToken } : {}),
   };
   const running = await startSlackApp(createSlackApp(connection, deps, logger), connection);

@@ -5,7 +5,7 @@ import { createSearch } from '../../src/search/search.ts';
 import { type SlackMessage, toSlackMessage } from '../../src/slack/blocks.ts';
 import type { PostResult } from '../../src/slack/post.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import type { Store } from '../../src/store/types.ts';
+import type { Store, TeamStore } from '../../src/store/types.ts';
 import type { Poster } from '../../src/weekly/run-due.ts';
 import { shippedCatalog } from './shipped.ts';
 
@@ -55,19 +55,39 @@ export class RecordingPoster {
   }
 }
 
-/** The shipped list as a library, a store in memory, a logger that keeps its lines. */
+/** The workspace the weekly tests post in. */
+export const testTeam = 'T0TEAM';
+
+/** A clock a test moves by hand; it starts at the epoch, behind every time a test passes to runDue. */
+export class TestClock {
+  #time = 0;
+  readonly now = (): Date => new Date(this.#time);
+  set(time: Date): void {
+    this.#time = time.getTime();
+  }
+}
+
+/** The shipped list as a library, a store in memory (and the test workspace's part of it), a logger that keeps its lines. */
 export function weeklyFixture(options: { library?: Library; store?: Store } = {}): {
   library: Library;
   store: Store;
+  team: TeamStore;
   logger: Logger;
   logs: string[];
+  clock: () => Date;
+  time: TestClock;
 } {
   const logs: string[] = [];
+  const store = options.store ?? openStore(':memory:');
+  const time = new TestClock();
   return {
     library: options.library ?? fixedLibrary(createSearch(shippedCatalog())),
-    store: options.store ?? openStore(':memory:'),
+    store,
+    team: store.team(testTeam),
     logger: createLogger({ sink: { write: (line: string) => logs.push(line) } }),
     logs,
+    clock: time.now,
+    time,
   };
 }
 

@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { webClientOptions } from '../../src/slack/app.ts';
 import { toSlackMessage } from '../../src/slack/blocks.ts';
-import { postMessage } from '../../src/slack/post.ts';
+import { type PostResult, postMessage } from '../../src/slack/post.ts';
 import { createWeeklyRunner, type Poster } from '../../src/weekly/run-due.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
@@ -14,11 +14,11 @@ const monday = new Date('2026-11-30T09:00:00Z');
 const week = 7 * 24 * hour;
 const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
 
-function setup(grace = graceMs) {
+async function setup(grace = graceMs) {
   const fixture = weeklyFixture();
   const poster = new RecordingPoster();
   const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs: grace });
-  fixture.store.subscribe({
+  await fixture.team.subscribe({
     channel: 'C0READING',
     cron: '0 9 * * 1',
     timeZone: 'UTC',
@@ -30,7 +30,7 @@ function setup(grace = graceMs) {
 
 describe('runDue', () => {
   it('with no grace period (WEEKLY_GRACE_HOURS=0) still posts a fire the cron runs a moment late', async () => {
-    const { runner, poster } = setup(0);
+    const { runner, poster } = await setup(0);
     expect((await runner.runDue(at(monday, 40))).map((outcome) => outcome.status)).toEqual(['posted']);
     expect(poster.posted).toHaveLength(2);
     // …but does not catch up a fire missed while the bot was down.
@@ -40,7 +40,7 @@ describe('runDue', () => {
   });
 
   it('posts the due fire: the paper, the channel progress, and a discussion thread with related papers', async () => {
-    const { runner, poster, store } = setup();
+    const { runner, poster, team } = await setup();
     const outcomes = await runner.runDue(at(monday, 50));
     expect(outcomes.map((outcome) => [outcome.channel, outcome.status])).toEqual([['C0READING', 'posted']]);
     const [post, thread] = poster.posted;
@@ -60,13 +60,13 @@ describe('runDue', () => {
     expect(related.length).toBeLessThanOrEqual(3);
     for (const block of related)
       expect(JSON.stringify(block)).not.toMatch(/\|(SGD|Momentum|RMSProp|Optimization)>/);
-    expect(store.posts('C0READING').map((fire) => fire.paperIds)).toEqual([
+    expect((await team.posts('C0READING')).map((fire) => fire.paperIds)).toEqual([
       ['sgd', 'momentum', 'rmsprop', 'optimization'],
     ]);
   });
 
   it('never posts a fire twice, however often it runs', async () => {
-    const { runner, poster } = setup();
+    const { runner, poster } = await setup();
     await runner.runDue(at(monday, 10));
     await Promise.all([runner.runDue(at(monday, 20)), runner.runDue(at(monday, 30))]);
     await runner.runDue(at(monday, hour));
@@ -74,7 +74,7 @@ describe('runDue', () => {
   });
 
   it('rotates through the sections week after week', async () => {
-    const { runner, poster } = setup();
+    const { runner, poster } = await setup();
     for (let n = 0; n < 4; n++) await runner.runDue(at(monday, n * week + 1000));
     expect(poster.weeklyPosts.map(postedTitle)).toEqual([
       '*<https://www.deeplearningbook.org/contents/optimization.html|SGD · Momentum · RMSProp · Optimization>*',
@@ -88,20 +88,20 @@ describe('runDue', () => {
   });
 
   it('keeps the paper next when every attempt fails, and logs the channel and the fire', async () => {
-    const { runner, poster, store, logs } = setup();
+    const { runner, poster, team, logs } = await setup();
     poster.fail({ ok: false, failure: 'ratelimited', error: 'ratelimited', attempts: 5 });
     const [outcome] = await runner.runDue(at(monday, 1000));
     expect(outcome?.status).toBe('failed');
     expect(logs.join('')).toContain(
       'weekly: posting “SGD · Momentum · RMSProp · Optimization” to C0READING for the 2026-11-30T09:00:00.000Z fire failed after 5 attempts (ratelimited: ratelimited); it stays next',
     );
-    expect(store.posts('C0READING')).toEqual([]);
+    expect(await team.posts('C0READING')).toEqual([]);
     await runner.runDue(at(monday, week + 1000));
     expect(poster.weeklyPosts.map(postedTitle)[0]).toContain('SGD · Momentum · RMSProp · Optimization');
   });
 
   it('posts a fire missed while the bot was down late, once, within the grace period', async () => {
-    const { runner, poster, logs } = setup();
+    const { runner, poster, logs } = await setup();
     const [outcome] = await runner.runDue(at(monday, 23 * hour));
     expect(outcome).toMatchObject({ status: 'posted', slot: monday });
     await runner.runDue(at(monday, 23 * hour + 60_000));
@@ -110,20 +110,20 @@ describe('runDue', () => {
   });
 
   it('skips a fire missed by more than the grace period, logs it, and keeps its paper for the next fire', async () => {
-    const { runner, poster, logs, store } = setup();
+    const { runner, poster, logs, team } = await setup();
     const [outcome] = await runner.runDue(at(monday, 25 * hour));
     expect(outcome).toMatchObject({ status: 'missed', slot: monday });
     expect(poster.posted).toEqual([]);
     expect(logs.join('')).toContain(
       'C0READING missed the 2026-11-30T09:00:00.000Z fire by more than the grace period',
     );
-    expect(store.lastSlot('C0READING')).toEqual(monday);
+    expect((await team.lastFire('C0READING'))?.scheduledAt).toEqual(monday);
     await runner.runDue(at(monday, week + 1000));
     expect(postedTitle(poster.weeklyPosts[0] ?? { text: '', blocks: [] })).toContain('SGD · Momentum');
   });
 
   it('after weeks of downtime posts only the latest fire, and says how many it missed', async () => {
-    const { runner, poster, logs } = setup();
+    const { runner, poster, logs } = await setup();
     await runner.runDue(at(monday, 3 * week + 2 * hour));
     expect(poster.weeklyPosts).toHaveLength(1);
     expect(logs.join('')).toContain(
@@ -132,28 +132,30 @@ describe('runDue', () => {
   });
 
   it('does not post twice after a crash between posting and recording (at most once)', async () => {
-    const { runner, poster, store, library, logger, logs } = setup();
+    const { runner, poster, store, team, library, logger, logs } = await setup();
     poster.hangAfterNextPost = true;
     // The post reaches Slack, then the process dies before it can record it.
     void runner.runDue(at(monday, 1000));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(poster.weeklyPosts).toHaveLength(1);
-    // Restart: a new runner on the same database.
+    // Restart: a new runner on the same database, once the dead process's heartbeat is stale.
     const restarted = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs });
-    restarted.recoverInterrupted(at(monday, 60_000));
-    expect(await restarted.runDue(at(monday, 60_000))).toEqual([]);
+    await restarted.maintain(at(monday, 5 * 60_000));
+    expect(await restarted.runDue(at(monday, 5 * 60_000))).toEqual([]);
     expect(poster.weeklyPosts).toHaveLength(1);
-    expect(store.fire(1)?.status).toBe('interrupted');
-    expect(logs.join('')).toContain('was interrupted by a restart; not posting it again (at most once)');
+    expect((await team.fire(1))?.status).toBe('interrupted');
+    expect(logs.join('')).toContain(
+      'was interrupted (its process stopped mid-post); not posting it again (at most once)',
+    );
   });
 
   it('when the bot stops during a retry wait: gives the slot back, and the next start-up posts it once', async () => {
-    const { store, library, logger, logs } = setup();
+    const { store, team, library, logger, logs } = await setup();
     const stub = await new SlackApiStub().start();
     try {
       const client = new webApi.WebClient('xoxb-test', webClientOptions(stub.apiUrl));
       // The real post with retries; its backoff waits never end on their own: only stopping ends them.
-      const post: Poster = ({ reply, ...target }, policy, signal) =>
+      const post: Poster = ({ reply, team: _team, ...target }, policy, signal) =>
         postMessage(
           client,
           { ...target, ...toSlackMessage(reply) },
@@ -165,28 +167,29 @@ describe('runDue', () => {
       stub.script('chat.postMessage', { status: 503, body: {} });
       const run = stopping.runDue(at(monday, 1000));
       await stub.waitFor((calls) => calls.length === 1);
-      stopping.stop();
+      const stopped = stopping.stop();
       expect((await run).map((outcome) => outcome.status)).toEqual(['stopped']);
-      expect(store.lastSlot('C0READING')).toBeUndefined();
+      await stopped;
+      expect(await team.lastFire('C0READING')).toBeUndefined();
       expect(logs.join('')).toContain('the next start-up posts it if it is within the grace period');
 
       const restarted = createWeeklyRunner({ store, library, logger, post, graceMs });
-      restarted.recoverInterrupted(at(monday, 60_000));
+      await restarted.maintain(at(monday, 60_000));
       expect((await restarted.runDue(at(monday, 60_000))).map((outcome) => outcome.status)).toEqual([
         'posted',
       ]);
       const posts = stub.calls.filter((call) => call.method === 'chat.postMessage' && !call.body.thread_ts);
       expect(posts).toHaveLength(2);
       expect(String(posts[1]?.body.text)).toContain('SGD');
-      expect(store.posts('C0READING')).toHaveLength(1);
+      expect(await team.posts('C0READING')).toHaveLength(1);
     } finally {
       await stub.close();
     }
   });
 
   it('after a long downtime on a cron of seconds posts the latest slot only, without walking every missed one', async () => {
-    const { runner, poster, store, logs } = setup();
-    store.subscribe({
+    const { runner, poster, team, logs } = await setup();
+    await team.subscribe({
       channel: 'C0FAST',
       cron: '* * * * * *',
       timeZone: 'UTC',
@@ -203,8 +206,8 @@ describe('runDue', () => {
   });
 
   it('keeps channels apart: each its own schedule and its own history', async () => {
-    const { runner, poster, store } = setup();
-    store.subscribe({
+    const { runner, poster, team } = await setup();
+    await team.subscribe({
       channel: 'C0FRIDAY',
       cron: '30 16 * * 5',
       timeZone: 'Europe/Paris',
@@ -221,8 +224,8 @@ describe('runDue', () => {
   });
 
   it('does not post before the first slot of a new subscription', async () => {
-    const { runner, poster, store } = setup();
-    store.subscribe({
+    const { runner, poster, team } = await setup();
+    await team.subscribe({
       channel: 'C0LATE',
       cron: '0 9 * * 1',
       timeZone: 'UTC',
@@ -231,5 +234,108 @@ describe('runDue', () => {
     });
     await runner.runDue(at(monday, 2 * hour));
     expect(poster.weeklyPosts.map((post) => post.channel)).toEqual(['C0READING']);
+  });
+});
+
+describe('runDue on a bad day', () => {
+  it('after the clock ran a week ahead and came back, brings the future fire back to now, logs it, and posts the next week as usual', async () => {
+    const { runner, poster, team, logs } = await setup();
+    // The clock says next Monday: next Monday's slot is posted today.
+    await runner.runDue(at(monday, week + 1000));
+    expect(poster.weeklyPosts).toHaveLength(1);
+    // The clock is right again (today): nothing more today, and the future fire is brought back.
+    expect(await runner.runDue(at(monday, 2000))).toEqual([]);
+    expect(logs.join('')).toContain('weekly: the clock went back: 1 fire(s) of C0READING lie after now');
+    expect(await team.firesAfter('C0READING', at(monday, 2000))).toEqual([]);
+    // Next Monday, for real: the channel gets its paper (before, the slot was taken and the week silent).
+    const [outcome] = await runner.runDue(at(monday, week + 1000));
+    expect(outcome).toMatchObject({ status: 'posted', slot: at(monday, week) });
+    expect(poster.weeklyPosts.map(postedTitle)).toEqual([
+      '*<https://www.deeplearningbook.org/contents/optimization.html|SGD · Momentum · RMSProp · Optimization>*',
+      '*<https://arxiv.org/abs/1502.03167|BatchNorm>*',
+    ]);
+  });
+
+  it('after a post stalled for minutes, runs that queued up behind it post nothing more: one post, the rest recorded as too soon', async () => {
+    const fixture = weeklyFixture();
+    const poster = new RecordingPoster();
+    let release: () => void = () => {};
+    const stalled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let first = true;
+    const post: Poster = async (message, policy, signal) => {
+      if (first && message.thread_ts === undefined) {
+        first = false;
+        await stalled;
+      }
+      return poster.post(message, policy, signal);
+    };
+    const runner = createWeeklyRunner({ ...fixture, post, graceMs });
+    const minute = 60_000;
+    await fixture.team.subscribe({
+      channel: 'C0FAST',
+      cron: '* * * * *',
+      timeZone: 'UTC',
+      createdBy: 'U0BOB',
+      at: monday,
+    });
+    // A tick a minute for six minutes, each queued behind the stalled first post.
+    const runs = [1, 2, 3, 4, 5, 6].map((n) => runner.runDue(at(monday, n * minute + 100)));
+    // The first run is under way (stalled in its post) before the clock moves on.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    fixture.time.set(at(monday, 6 * minute + 500));
+    release();
+    const outcomes = (await Promise.all(runs)).flat();
+    expect(poster.weeklyPosts).toHaveLength(1);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['posted', 'too-soon']);
+    expect(fixture.logs.join('')).toContain('less than half a period before; the paper stays next');
+    // The next minute posts again, with the next paper.
+    fixture.time.set(at(monday, 7 * minute + 100));
+    expect((await runner.runDue(at(monday, 7 * minute + 100))).map((outcome) => outcome.status)).toEqual([
+      'posted',
+    ]);
+    expect(poster.weeklyPosts).toHaveLength(2);
+    expect(postedTitle(poster.weeklyPosts[1] ?? { text: '', blocks: [] })).toContain('BatchNorm');
+  });
+
+  it('leaves a fire another process is still posting alone, and marks it interrupted once its heartbeat stops', async () => {
+    const { store, team, library, logger, logs } = await setup();
+    let answer: (result: PostResult) => void = () => {};
+    const slack = new Promise<PostResult>((resolve) => {
+      answer = resolve;
+    });
+    const clockA = { time: at(monday, 1000) };
+    const replicaA = createWeeklyRunner({
+      store,
+      library,
+      logger,
+      post: () => slack,
+      graceMs,
+      clock: () => clockA.time,
+      heartbeatMs: 5,
+    });
+    const runA = replicaA.runDue(at(monday, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const replicaB = createWeeklyRunner({
+      store,
+      library,
+      logger,
+      post: new RecordingPoster().post,
+      graceMs,
+    });
+    // A's heartbeat moves with its clock: at 4 minutes, B sees a post in flight and leaves it alone.
+    clockA.time = at(monday, 3 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await replicaB.maintain(at(monday, 4 * 60_000));
+    expect((await team.fire(1))?.status).toBe('posting');
+    // A hangs (its clock, and so its heartbeat, stop moving): once that is stale, B marks the fire
+    // interrupted and never posts it again.
+    await replicaB.maintain(at(monday, 10 * 60_000));
+    expect((await team.fire(1))?.status).toBe('interrupted');
+    expect(logs.join('')).toContain('not posting it again (at most once)');
+    expect(await replicaB.runDue(at(monday, 10 * 60_000))).toEqual([]);
+    answer({ ok: false, failure: 'network', error: 'gone', attempts: 1 });
+    expect((await runA).map((outcome) => outcome.status)).toEqual(['failed']);
   });
 });

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { queueReply } from '../../../commands/queue.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
+import { teamKey } from '../../team.ts';
 
 /**
  * Read next (on search results in a subscribed channel): the paper becomes the channel's next pick.
@@ -16,9 +17,17 @@ export function readNext(deps: SlackDeps) {
     body,
     action,
     respond,
+    context,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const reply = queueReply(action.value ?? '', commandContext(deps, body.channel?.id ?? '', body.user.id));
+    const reply = await queueReply(
+      action.value ?? '',
+      await commandContext(deps, {
+        team: teamKey(context),
+        channel: body.channel?.id ?? '',
+        user: body.user.id,
+      }),
+    );
     await respond({ response_type: reply.visibility, replace_original: false, ...toSlackMessage(reply) });
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { readSectionPage, sectionReply } from '../../../commands/section.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
+import { teamKey } from '../../team.ts';
 
 /**
  * Previous/Next on a section listing: the listing is replaced by the other page.
@@ -15,14 +16,15 @@ export function sectionPage(deps: SlackDeps) {
     body,
     action,
     respond,
+    context,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const target = readSectionPage(action.value ?? '');
     if (!target) return;
-    const context = commandContext(deps, body.channel?.id ?? '', body.user.id);
+    const where = { team: teamKey(context), channel: body.channel?.id ?? '', user: body.user.id };
     await respond({
       replace_original: true,
-      ...toSlackMessage(sectionReply(target.section, context, target.page)),
+      ...toSlackMessage(sectionReply(target.section, await commandContext(deps, where), target.page)),
     });
   };
 }

@@ -6,10 +6,12 @@ import { exampleQueries } from '../../../commands/registry.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
 import { interactivePolicy, postMessage } from '../../post.ts';
+import { teamKey } from '../../team.ts';
 
 /**
  * `@optpaper <query>`: the top three papers as a reply in the thread (the mention's thread, or a new
- * thread under the mention); `@optpaper` alone gets short help.
+ * thread under the mention); `@optpaper` alone gets short help. A mention delivered again (Slack's
+ * retries) is dropped before it gets here (see deliveries.ts).
  *
  * @param deps Listener dependencies.
  * @returns The Bolt listener.
@@ -19,11 +21,15 @@ export function appMention(deps: SlackDeps) {
     event,
     client,
     logger,
+    context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     // readUserText drops every <@…> mention, ours included.
     const query = readUserText(event.text ?? '');
-    const context = commandContext(deps, event.channel, event.user ?? '');
-    const reply = query === '' ? mentionHelpReply(exampleQueries) : mentionReply(query, context);
+    const where = { team: teamKey(context), channel: event.channel, user: event.user ?? '' };
+    const reply =
+      query === ''
+        ? mentionHelpReply(exampleQueries)
+        : mentionReply(query, await commandContext(deps, where));
     const threadTs = event.thread_ts ?? event.ts;
     const result = await postMessage(
       client,

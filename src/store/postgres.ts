@@ -1,0 +1,508 @@
+import pg from 'pg';
+import type { ChannelHistory } from '../weekly/rotation.ts';
+import { migratePg } from './postgres-migrations.ts';
+import {
+  type FireClaim,
+  type FireRecord,
+  type FireStatus,
+  type Store,
+  type StoreHealth,
+  StoreUnavailableError,
+  type Subscription,
+  type TeamStore,
+} from './types.ts';
+
+/** Pool settings, one place. */
+export const postgresDefaults = Object.freeze({
+  /** Connections per process: the bot's queries are short; replicas multiply this. */
+  poolSize: 10,
+  /** A connection that cannot be made in this long is a database that is down. */
+  connectTimeoutMs: 5000,
+  /** A query that runs longer than this is stopped (none of the bot's should take a tenth of it). */
+  statementTimeoutMs: 15_000,
+});
+
+/** Errors that mean the server cannot be reached or is going away, not that one query was wrong. */
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '53300',
+]);
+
+type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+interface FireRow {
+  id: string;
+  team: string;
+  channel: string;
+  scheduled_at: Date;
+  status: FireStatus;
+  paper_ids: string[];
+  links: string[];
+  section: string | null;
+  cycle: number | null;
+  queued: boolean;
+  message_ts: string | null;
+  error: string | null;
+  attempts: number;
+  created_at: Date;
+  heartbeat_at: Date;
+  finished_at: Date | null;
+}
+
+interface SubscriptionRow {
+  team: string;
+  channel: string;
+  cron: string;
+  time_zone: string;
+  created_by: string;
+  created_at: Date;
+}
+
+/**
+ * Open the PostgreSQL store (`DATABASE_URL=postgres://…`): a connection pool, the schema migrated
+ * under an advisory lock (replicas starting together migrate once). Several processes may share it:
+ * every decision (a slot, a delivery) is one INSERT that only one of them can win.
+ *
+ * @param url A `postgres://` connection string.
+ * @param options `schema`: the schema to use (default: the server's search_path; tests use their own).
+ * @returns The store, migrated.
+ * @throws When the server cannot be reached or the schema is newer than this code.
+ */
+export async function openPgStore(url: string, options: { schema?: string } = {}): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: postgresDefaults.poolSize,
+    connectionTimeoutMillis: postgresDefaults.connectTimeoutMs,
+    statement_timeout: postgresDefaults.statementTimeoutMs,
+    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+  });
+  // An idle connection the server drops must not become an uncaught 'error' event.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      if (options.schema)
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
+      await migratePg(client);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return createPgStore(pool);
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function createPgStore(pool: pg.Pool): Store {
+  let closed = false;
+  const translate = (error: unknown): never => {
+    const code = (error as { code?: unknown }).code;
+    const text = error instanceof Error ? error.message : String(error);
+    if (
+      (typeof code === 'string' && unavailableCodes.has(code)) ||
+      /Connection terminated|timeout exceeded when trying to connect/i.test(text)
+    ) {
+      throw new StoreUnavailableError(`PostgreSQL cannot be reached (${text})`);
+    }
+    throw error;
+  };
+  const query: Query = async (text, values) => {
+    if (closed) throw new StoreUnavailableError('the database is closed');
+    try {
+      return await pool.query(text, values);
+    } catch (error) {
+      return translate(error);
+    }
+  };
+  const transaction = async <T>(work: (run: Query) => Promise<T>): Promise<T> => {
+    if (closed) throw new StoreUnavailableError('the database is closed');
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      return translate(error);
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await work((text, values) => client.query(text, values));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      return translate(error);
+    } finally {
+      client.release();
+    }
+  };
+  const teams = new Map<string, TeamStore>();
+
+  return {
+    engine: 'postgres',
+    team(team) {
+      let scoped = teams.get(team);
+      if (!scoped) {
+        scoped = pgTeamStore(team, query, transaction);
+        teams.set(team, scoped);
+      }
+      return scoped;
+    },
+    async allSubscriptions() {
+      const { rows } = await query('SELECT * FROM subscriptions ORDER BY created_at, team, channel');
+      return (rows as SubscriptionRow[]).map(toSubscription);
+    },
+    async staleFires(before) {
+      const { rows } = await query(
+        `SELECT * FROM fires WHERE status = 'posting' AND heartbeat_at < $1 ORDER BY scheduled_at, id`,
+        [time(before)],
+      );
+      return (rows as FireRow[]).map(toFire);
+    },
+    async markInterrupted(id, at) {
+      const result = await query(
+        `UPDATE fires SET status = 'interrupted', finished_at = $1 WHERE id = $2 AND status = 'posting'`,
+        [time(at), id],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    async claimDelivery(key, { at, staleMs, ttlMs }) {
+      const now = time(at);
+      const { rows } = await query(
+        `INSERT INTO deliveries (key, status, claimed_at) VALUES ($1, 'working', $2)
+         ON CONFLICT (key) DO UPDATE SET status = 'working', claimed_at = $2, finished_at = NULL
+         WHERE (deliveries.status = 'working' AND deliveries.claimed_at < $3) OR deliveries.claimed_at < $4
+         RETURNING key`,
+        [key, now, new Date(now.getTime() - staleMs), new Date(now.getTime() - ttlMs)],
+      );
+      return rows.length > 0 ? 'claimed' : 'duplicate';
+    },
+    async finishDelivery(key, at) {
+      await query(`UPDATE deliveries SET status = 'done', finished_at = $1 WHERE key = $2`, [time(at), key]);
+    },
+    async releaseDelivery(key) {
+      await query(`DELETE FROM deliveries WHERE key = $1 AND status = 'working'`, [key]);
+    },
+    async expireDeliveries(before) {
+      const result = await query('DELETE FROM deliveries WHERE claimed_at < $1', [time(before)]);
+      return result.rowCount ?? 0;
+    },
+    async adoptUnscoped(team) {
+      return transaction(async (run) => {
+        let moved = 0;
+        // Table names come from this list, never from input.
+        for (const table of ['subscriptions', 'unsubscriptions', 'fires', 'queue', 'skips']) {
+          moved += (await run(`UPDATE ${table} SET team = $1 WHERE team = ''`, [team])).rowCount ?? 0;
+        }
+        return moved;
+      });
+    },
+    async health(): Promise<StoreHealth> {
+      if (closed) return { ok: false, engine: 'postgres', reason: 'the database is closed' };
+      try {
+        await query('SELECT 1');
+        return { ok: true, engine: 'postgres', detail: `pool of ${pool.totalCount} connection(s)` };
+      } catch (error) {
+        return {
+          ok: false,
+          engine: 'postgres',
+          reason: error instanceof Error ? error.message : String(error),
+        };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+function pgTeamStore(
+  team: string,
+  query: Query,
+  transaction: <T>(work: (run: Query) => Promise<T>) => Promise<T>,
+): TeamStore {
+  const fires = async (text: string, values: unknown[]) =>
+    ((await query(text, values)).rows as FireRow[]).map(toFire);
+  const changed = (result: pg.QueryResult) => (result.rowCount ?? 0) > 0;
+  return {
+    team,
+    async subscribe({ channel, cron, timeZone, createdBy, at }) {
+      return transaction(async (run) => {
+        await run(
+          `INSERT INTO subscriptions (team, channel, cron, time_zone, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (team, channel) DO UPDATE SET cron = EXCLUDED.cron, time_zone = EXCLUDED.time_zone,
+             created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at`,
+          [team, channel, cron, timeZone, createdBy, time(at)],
+        );
+        await run('DELETE FROM unsubscriptions WHERE team = $1 AND channel = $2', [team, channel]);
+        return { team, channel, cron, timeZone, createdBy, createdAt: new Date(time(at).getTime()) };
+      });
+    },
+    async unsubscribe(channel, at) {
+      return transaction(async (run) => {
+        const removed = changed(
+          await run('DELETE FROM subscriptions WHERE team = $1 AND channel = $2', [team, channel]),
+        );
+        if (removed) {
+          await run(
+            `INSERT INTO unsubscriptions (team, channel, unsubscribed_at) VALUES ($1, $2, $3)
+             ON CONFLICT (team, channel) DO UPDATE SET unsubscribed_at = EXCLUDED.unsubscribed_at`,
+            [team, channel, time(at)],
+          );
+        }
+        return removed;
+      });
+    },
+    async unsubscribedAt(channel) {
+      const { rows } = await query(
+        'SELECT unsubscribed_at FROM unsubscriptions WHERE team = $1 AND channel = $2',
+        [team, channel],
+      );
+      const row = rows[0] as { unsubscribed_at: Date } | undefined;
+      return row ? new Date(row.unsubscribed_at.getTime()) : undefined;
+    },
+    async subscription(channel) {
+      const { rows } = await query('SELECT * FROM subscriptions WHERE team = $1 AND channel = $2', [
+        team,
+        channel,
+      ]);
+      const row = rows[0] as SubscriptionRow | undefined;
+      return row ? toSubscription(row) : undefined;
+    },
+    async subscriptions() {
+      const { rows } = await query(
+        'SELECT * FROM subscriptions WHERE team = $1 ORDER BY created_at, channel',
+        [team],
+      );
+      return (rows as SubscriptionRow[]).map(toSubscription);
+    },
+
+    async claimFire(claim: FireClaim) {
+      const { rows } = await query(
+        `INSERT INTO fires (team, channel, scheduled_at, status, paper_ids, links, section, cycle, queued, created_at, heartbeat_at)
+         VALUES ($1, $2, $3, 'posting', $4, $5, $6, $7, $8, $9, $9)
+         ON CONFLICT (team, channel, scheduled_at) DO NOTHING RETURNING id`,
+        [
+          team,
+          claim.channel,
+          time(claim.scheduledAt),
+          JSON.stringify(claim.paperIds),
+          JSON.stringify(claim.links),
+          claim.section,
+          claim.cycle,
+          claim.queued,
+          time(claim.at),
+        ],
+      );
+      const row = rows[0] as { id: string } | undefined;
+      return row ? Number(row.id) : undefined;
+    },
+    async completeFire(id, result) {
+      return transaction(async (run) => {
+        const updated = await run(
+          `UPDATE fires SET status = 'posted', message_ts = $1, attempts = coalesce($2, greatest(attempts, 1)),
+             error = NULL, finished_at = $3
+           WHERE id = $4 AND team = $5 AND status IN ('posting', 'failed', 'interrupted')`,
+          [result.messageTs, result.attempts ?? null, time(result.at), id, team],
+        );
+        if (!changed(updated)) return false;
+        await run(
+          `DELETE FROM queue q USING fires f
+           WHERE f.id = $1 AND q.team = f.team AND q.channel = f.channel
+             AND q.paper_id IN (SELECT jsonb_array_elements_text(f.paper_ids))`,
+          [id],
+        );
+        return true;
+      });
+    },
+    failFire: async (id, { error, attempts, at }) =>
+      changed(
+        await query(
+          `UPDATE fires SET status = 'failed', error = $1, attempts = $2, finished_at = $3
+           WHERE id = $4 AND team = $5 AND status = 'posting'`,
+          [error, attempts, time(at), id, team],
+        ),
+      ),
+    releaseFire: async (id) =>
+      changed(
+        await query(`DELETE FROM fires WHERE id = $1 AND team = $2 AND status = 'posting'`, [id, team]),
+      ),
+    touchFire: async (id, at) =>
+      changed(
+        await query(`UPDATE fires SET heartbeat_at = $1 WHERE id = $2 AND team = $3 AND status = 'posting'`, [
+          time(at),
+          id,
+          team,
+        ]),
+      ),
+    recordMissed: async ({ channel, scheduledAt, at, reason }) =>
+      changed(
+        await query(
+          `INSERT INTO fires (team, channel, scheduled_at, status, error, created_at, heartbeat_at)
+           VALUES ($1, $2, $3, 'missed', $4, $5, $5) ON CONFLICT (team, channel, scheduled_at) DO NOTHING`,
+          [team, channel, time(scheduledAt), reason ?? null, time(at)],
+        ),
+      ),
+    async fire(id) {
+      return (await fires('SELECT * FROM fires WHERE id = $1 AND team = $2', [id, team]))[0];
+    },
+    async lastFire(channel) {
+      return (
+        await fires(
+          'SELECT * FROM fires WHERE team = $1 AND channel = $2 ORDER BY scheduled_at DESC, id DESC LIMIT 1',
+          [team, channel],
+        )
+      )[0];
+    },
+    posts: (channel, limit) =>
+      fires(
+        `SELECT * FROM fires WHERE team = $1 AND channel = $2 AND status = 'posted'
+         ORDER BY scheduled_at DESC, id DESC LIMIT $3`,
+        [team, channel, limit ?? null],
+      ),
+    async history(channel): Promise<ChannelHistory> {
+      return transaction(async (run) => {
+        const posted = (
+          await run(
+            `SELECT paper_ids, links, section, cycle FROM fires WHERE team = $1 AND channel = $2 AND status = 'posted'
+             ORDER BY scheduled_at, id`,
+            [team, channel],
+          )
+        ).rows as { paper_ids: string[]; links: string[]; section: string | null; cycle: number | null }[];
+        const queued = (
+          await run('SELECT paper_id FROM queue WHERE team = $1 AND channel = $2 ORDER BY id', [
+            team,
+            channel,
+          ])
+        ).rows as { paper_id: string }[];
+        const skipped = (
+          await run(
+            'SELECT paper_ids, links, cycle FROM skips WHERE team = $1 AND channel = $2 ORDER BY id',
+            [team, channel],
+          )
+        ).rows as { paper_ids: string[]; links: string[]; cycle: number }[];
+        return {
+          posted: posted.map((row) => ({
+            paperIds: strings(row.paper_ids),
+            links: strings(row.links),
+            section: row.section ?? '',
+            cycle: row.cycle ?? 1,
+          })),
+          queued: queued.map((row) => row.paper_id),
+          skipped: skipped.map((row) => ({
+            paperIds: strings(row.paper_ids),
+            links: strings(row.links),
+            cycle: row.cycle,
+          })),
+        };
+      });
+    },
+    firesAfter: (channel, after) =>
+      fires(
+        'SELECT * FROM fires WHERE team = $1 AND channel = $2 AND scheduled_at > $3 ORDER BY scheduled_at, id',
+        [team, channel, time(after)],
+      ),
+    async moveFire(id, scheduledAt) {
+      // A slot that already has a row keeps it: the update is skipped rather than failing.
+      const result = await query(
+        `UPDATE fires SET scheduled_at = $1, finished_at = least(finished_at, $1)
+         WHERE id = $2 AND team = $3 AND NOT EXISTS (
+           SELECT 1 FROM fires other WHERE other.team = $3 AND other.channel = fires.channel AND other.scheduled_at = $1)`,
+        [time(scheduledAt), id, team],
+      );
+      return changed(result);
+    },
+
+    enqueue: async (channel, paperId, { by, at }) =>
+      changed(
+        await query(
+          `INSERT INTO queue (team, channel, paper_id, queued_by, queued_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (team, channel, paper_id) DO NOTHING`,
+          [team, channel, paperId, by, time(at)],
+        ),
+      ),
+    dequeue: async (channel, paperId) =>
+      changed(
+        await query('DELETE FROM queue WHERE team = $1 AND channel = $2 AND paper_id = $3', [
+          team,
+          channel,
+          paperId,
+        ]),
+      ),
+    async queue(channel) {
+      const { rows } = await query(
+        'SELECT paper_id, queued_by, queued_at FROM queue WHERE team = $1 AND channel = $2 ORDER BY id',
+        [team, channel],
+      );
+      return (rows as { paper_id: string; queued_by: string; queued_at: Date }[]).map((row) => ({
+        paperId: row.paper_id,
+        by: row.queued_by,
+        at: new Date(row.queued_at.getTime()),
+      }));
+    },
+    async skip(channel, { paperIds, links, cycle, at }) {
+      await query(
+        'INSERT INTO skips (team, channel, paper_ids, links, cycle, skipped_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [team, channel, JSON.stringify(paperIds), JSON.stringify(links), cycle, time(at)],
+      );
+    },
+  };
+}
+
+/** A time passed in; an invalid Date is a caller's bug, caught before it is stored. */
+function time(date: Date): Date {
+  if (!Number.isFinite(date.getTime())) throw new RangeError('invalid Date passed to the store');
+  return date;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    team: row.team,
+    channel: row.channel,
+    cron: row.cron,
+    timeZone: row.time_zone,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at.getTime()),
+  };
+}
+
+function toFire(row: FireRow): FireRecord {
+  const fire: FireRecord = {
+    id: Number(row.id),
+    team: row.team,
+    channel: row.channel,
+    scheduledAt: new Date(row.scheduled_at.getTime()),
+    status: row.status,
+    paperIds: strings(row.paper_ids),
+    links: strings(row.links),
+    queued: row.queued,
+    attempts: row.attempts,
+    createdAt: new Date(row.created_at.getTime()),
+    heartbeatAt: new Date(row.heartbeat_at.getTime()),
+  };
+  if (row.section !== null) fire.section = row.section;
+  if (row.cycle !== null) fire.cycle = row.cycle;
+  if (row.message_ts !== null) fire.messageTs = row.message_ts;
+  if (row.error !== null) fire.error = row.error;
+  if (row.finished_at !== null) fire.finishedAt = new Date(row.finished_at.getTime());
+  return fire;
+}
