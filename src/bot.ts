@@ -7,7 +7,7 @@ import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
-import { openStore } from './store/sqlite.ts';
+import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
 import { PendingPosts } from './weekly/pending.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './weekly/run-due.ts';
@@ -100,7 +100,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
     ...(options.socket ? { socket: options.socket } : {}),
   };
-  const store = openState(config.dbPath, logger);
+  const store = await openState(config, logger);
   try {
     const adopted = await store.adoptUnscoped(team);
     if (adopted > 0)
@@ -108,10 +108,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     await subscribeEnvironmentChannel(store, team, config, clock(), logger);
   } catch (error) {
     await store.close();
-    throw new StartupError(
-      'OPTPAPER_DB',
-      `OPTPAPER_DB: cannot use the database ${config.dbPath} (${message(error)})`,
-    );
+    throw storeFailure(config, 'use', error);
   }
   let scheduler: WeeklyScheduler | undefined;
   const pending = new PendingPosts();
@@ -211,17 +208,24 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function openState(path: string, logger: Logger): Store {
+async function openState(config: Config, logger: Logger): Promise<Store> {
   try {
-    return openStore(path, {
-      events: { warn: (line) => logger.warn(line), error: (line) => logger.error(line) },
+    return await openConfiguredStore(config, {
+      warn: (line) => logger.warn(line),
+      error: (line) => logger.error(line),
     });
   } catch (error) {
-    throw new StartupError(
-      'OPTPAPER_DB',
-      `OPTPAPER_DB: cannot open the database ${path} (${message(error)})`,
-    );
+    throw storeFailure(config, 'open', error);
   }
+}
+
+/** A database that cannot be opened or used at start-up, named by its variable (never its password). */
+function storeFailure(config: Config, verb: 'open' | 'use', error: unknown): StartupError {
+  const variable = config.databaseUrl ? 'DATABASE_URL' : 'OPTPAPER_DB';
+  return new StartupError(
+    variable,
+    `${variable}: cannot ${verb} the database ${describeLocation(config)} (${message(error)})`,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from './catalog/load.ts';
+import { backupCommand } from './cli/backup.ts';
 import { checkCommand } from './cli/check.ts';
 import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
 import { listCommand } from './cli/list.ts';
@@ -10,8 +11,9 @@ import { readListPath, readStateConfig, resolvePath, type StateConfig } from './
 import { openLibrary } from './library.ts';
 import { createSearch, searchDefaults } from './search/search.ts';
 import { runLocalShell } from './shell/local.ts';
-import { openStore } from './store/sqlite.ts';
-import { openLocalWeekly } from './weekly/local.ts';
+import { openConfiguredStore } from './store/open.ts';
+import type { Store } from './store/types.ts';
+import { createWeeklyService } from './weekly/service.ts';
 
 const usage = `Usage: optpaper <command> [options]
 
@@ -21,6 +23,7 @@ Commands:
   check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
   upcoming <N> [--json] [--channel ID] [--team ID]
                                          the next N papers of the week of a channel, with their dates
+  backup <FILE>                          a consistent copy of the SQLite database (OPTPAPER_DB), safe while the bot runs
   shell                                  try the bot without Slack: /optpaper … and @optpaper …, replies as text
 
 Options:
@@ -99,9 +102,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const state = stateConfig(io);
       const library = await openLibrary(listPath);
       const channel = values.channel ?? state.weekly.channel;
-      const team = values.team ?? (await teamOf(state.dbPath, channel));
-      const { weekly, store } = openLocalWeekly(library, { dbPath: state.dbPath, ...state.weekly, team });
+      const store = await openConfiguredStore(state);
       try {
+        const team = values.team ?? (await teamOf(store, channel));
+        const weekly = createWeeklyService({
+          store: store.team(team),
+          library,
+          defaults: { cron: state.weekly.cron, timeZone: state.weekly.timeZone },
+        });
         return await upcomingCommand(
           weekly,
           { count: Number(raw), channel, team, json: values.json, now: new Date() },
@@ -110,6 +118,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       } finally {
         await store.close();
       }
+    }
+    case 'backup': {
+      const [file, ...extra] = args;
+      if (file === undefined || extra.length > 0) {
+        throw new UsageError('backup needs one file to write, for example: backup optpaper-2026-11-30.db');
+      }
+      return backupCommand(stateConfig(io), resolvePath(file, io.env), io);
     }
     case 'shell':
       noArguments(command, args);
@@ -157,17 +172,12 @@ function stateConfig(io: CliIo): StateConfig {
  * The workspace `upcoming` looks at when none is given: the one where the channel is subscribed, else
  * the only workspace in the database, else the rows of a database from before workspaces (`''`).
  */
-async function teamOf(dbPath: string, channel: string | undefined): Promise<string> {
-  const store = openStore(dbPath);
-  try {
-    const subscriptions = await store.allSubscriptions();
-    const teams = new Set(subscriptions.map((subscription) => subscription.team));
-    const subscribed = subscriptions.filter((subscription) => subscription.channel === channel);
-    if (subscribed.length === 1 && subscribed[0]) return subscribed[0].team;
-    return teams.size === 1 ? ([...teams][0] ?? '') : '';
-  } finally {
-    await store.close();
-  }
+async function teamOf(store: Store, channel: string | undefined): Promise<string> {
+  const subscriptions = await store.allSubscriptions();
+  const teams = new Set(subscriptions.map((subscription) => subscription.team));
+  const subscribed = subscriptions.filter((subscription) => subscription.channel === channel);
+  if (subscribed.length === 1 && subscribed[0]) return subscribed[0].team;
+  return teams.size === 1 ? ([...teams][0] ?? '') : '';
 }
 
 function noArguments(command: string, args: readonly string[]): void {

@@ -20,6 +20,8 @@ export interface Config {
     apiUrl: string;
   };
   listPath: string;
+  /** PostgreSQL (`DATABASE_URL`): replaces the SQLite file, for several replicas. */
+  databaseUrl?: string;
   /** Largest list file read, in bytes (OPTPAPER_LIST_MAX_BYTES). */
   listMaxBytes: number;
   dbPath: string;
@@ -55,7 +57,10 @@ export const configDefaults = Object.freeze({
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The part of the configuration that the CLI and the shell need too: no Slack credentials. */
-export type StateConfig = Pick<Config, 'listPath' | 'listMaxBytes' | 'dbPath' | 'weekly' | 'logLevel'>;
+export type StateConfig = Pick<
+  Config,
+  'listPath' | 'listMaxBytes' | 'dbPath' | 'databaseUrl' | 'weekly' | 'logLevel'
+>;
 
 /**
  * Read the configuration from an environment (a pure function of it).
@@ -177,6 +182,13 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
   const logLevel =
     parseLogLevel(value('LOG_LEVEL') ?? configDefaults.logLevel) ??
     problem('LOG_LEVEL', 'LOG_LEVEL must be one of debug, info, warn, error');
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    problem(
+      'DATABASE_URL',
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/optpaper',
+    );
+  }
   const listMaxBytes =
     integer(value('OPTPAPER_LIST_MAX_BYTES'), configDefaults.listMaxBytes, 1024, 1024 ** 3) ??
     problem(
@@ -191,6 +203,7 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
   return {
     state: {
       listPath: readListPath(env),
+      ...(databaseUrl ? { databaseUrl } : {}),
       listMaxBytes,
       dbPath: db === ':memory:' ? db : db ? resolvePath(db, env) : configDefaults.dbPath,
       weekly,
@@ -223,6 +236,15 @@ function integer(raw: string | undefined, fallback: number, min: number, max: nu
   if (!/^\d+$/.test(raw)) return undefined;
   const parsed = Number(raw);
   return parsed >= min && parsed <= max ? parsed : undefined;
+}
+
+function isPostgresUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function readUrl(raw: string): string | undefined {

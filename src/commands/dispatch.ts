@@ -1,6 +1,7 @@
 import { editDistance } from '../search/fuzzy.ts';
 import type { CommandContext } from './context.ts';
 import { readUserText } from './input.ts';
+import { searchWithin } from './query-limit.ts';
 import { helpFor, type Subcommand, subcommands } from './registry.ts';
 import type { Reply } from './reply.ts';
 import { searchReply } from './search.ts';
@@ -18,10 +19,11 @@ export async function runCommand(raw: string, context: CommandContext): Promise<
   if (text === '') return helpFor(context);
   const [first = '', ...rest] = text.split(' ');
   const command = findSubcommand(first, context);
-  if (command?.alone && rest.length > 0) return searchReply(text, context, { alone: command.name });
+  if (command?.alone && rest.length > 0)
+    return searchWithin(text, (query) => searchReply(query, context, { alone: command.name }));
   if (command) return command.run(rest.join(' '), context);
   const near = rest.length === 0 ? nearSubcommand(first, context) : undefined;
-  return searchReply(text, context, near ? { near } : undefined);
+  return searchWithin(text, (query) => searchReply(query, context, near ? { near } : undefined));
 }
 
 function available(context: CommandContext): Subcommand[] {

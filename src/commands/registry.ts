@@ -1,6 +1,7 @@
 import type { CommandContext } from './context.ts';
 import { helpReply } from './help.ts';
 import { historyReply } from './history.ts';
+import { searchWithin } from './query-limit.ts';
 import { queueQueryReply } from './queue.ts';
 import { randomReply } from './random.ts';
 import type { Reply } from './reply.ts';
@@ -45,7 +46,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
     usage: '/optpaper <words>',
     summary:
       'search the list (typos, acronyms and arXiv ids welcome); `search <words>` if the words start like a command',
-    run: (args, context) => searchReply(args, context),
+    run: (args, context) => searchWithin(args, (query) => searchReply(query, context)),
   },
   {
     name: 'sections',

@@ -1,6 +1,7 @@
 import type { FireRecord } from '../store/types.ts';
 import { describeSchedule } from '../weekly/cron.ts';
 import { formatDay } from '../weekly/dates.ts';
+import type { PendingPost } from '../weekly/pending.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
 import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
@@ -20,7 +21,10 @@ export function scheduleReply(context: CommandContext): Promise<Reply> {
     const blocks: ReplyBlock[] = [
       { type: 'text', text: [`This channel gets a paper of the week ${schedule}.`] },
     ];
-    const problem = lastFireProblem(await weekly.lastFire(context.channel.id), subscription.timeZone);
+    const unrecorded = weekly.unrecorded(context.channel.id).at(-1);
+    const problem = unrecorded
+      ? unrecordedProblem(unrecorded, subscription.timeZone)
+      : lastFireProblem(await weekly.lastFire(context.channel.id), subscription.timeZone);
     if (problem) blocks.push({ type: 'text', text: problem });
     if (next) blocks.push({ type: 'text', text: nextPostText('Next post', next, subscription.timeZone) });
     blocks.push({
@@ -41,6 +45,14 @@ export function scheduleReply(context: CommandContext): Promise<Reply> {
  * What went wrong with the latest post, said where people look: a failed, missed or interrupted week
  * is otherwise only in the bot's log.
  */
+/** A post Slack accepted that the database has not recorded yet (a full disk). */
+function unrecordedProblem(post: PendingPost, timeZone: string): RichText {
+  return [
+    `⚠️ The ${formatDay(post.scheduledAt, timeZone)} post went out, but my database could not record it (${post.error}). `,
+    'I keep it in memory and will not post that paper again; the operator has been alerted.',
+  ];
+}
+
 function lastFireProblem(fire: FireRecord | undefined, timeZone: string): RichText | undefined {
   if (!fire) return undefined;
   const day = formatDay(fire.scheduledAt, timeZone);

@@ -5,6 +5,7 @@ import { mentionHelpReply } from '../commands/help.ts';
 import { readUserText } from '../commands/input.ts';
 import { mentionReply } from '../commands/mention.ts';
 import { paperById } from '../commands/papers.ts';
+import { searchWithin } from '../commands/query-limit.ts';
 import { queueReply } from '../commands/queue.ts';
 import { exampleQueries } from '../commands/registry.ts';
 import { type Reply, textReply } from '../commands/reply.ts';
@@ -93,8 +94,11 @@ export async function runShell(options: ShellOptions): Promise<void> {
         output.write(`${shellHelp}\n\n`);
       } else if (/^@optpaper\b/i.test(line)) {
         const query = readUserText(line.replace(/^@optpaper\b/i, ''));
+        const where = await context();
         print(
-          query === '' ? mentionHelpReply(exampleQueries) : mentionReply(query, await context()),
+          query === ''
+            ? mentionHelpReply(exampleQueries)
+            : await searchWithin(query, (searched) => mentionReply(searched, where)),
           '(in the thread)',
         );
       } else {

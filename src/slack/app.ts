@@ -5,7 +5,12 @@ import { handleOnce } from './deliveries.ts';
 import type { SlackDeps } from './deps.ts';
 import { createSlackServer, eventsPath, healthPath } from './http-server.ts';
 import { registerListeners } from './listeners/index.ts';
-import { createSocketMonitor, type SocketMonitor, socketDefaults } from './socket-monitor.ts';
+import {
+  createSocketMonitor,
+  reconnectingFetch,
+  type SocketMonitor,
+  socketDefaults,
+} from './socket-monitor.ts';
 
 export { eventsPath, healthPath } from './http-server.ts';
 
@@ -112,7 +117,9 @@ export function createSlackApp(
       clientPingTimeout: connection.socket?.pingTimeoutMs ?? socketDefaults.pingTimeoutMs,
       // apps.connections.open is not retried by its client: the Socket Mode client's own reconnection
       // loop retries, and the monitor bounds it.
-      installerOptions: { clientOptions: webClientOptions(connection.apiUrl) },
+      installerOptions: {
+        clientOptions: { ...webClientOptions(connection.apiUrl), fetch: reconnectingFetch },
+      },
     });
     monitor.attach(receiver.client);
     const app = new App({ ...common, socketMode: true, receiver });
@@ -194,9 +201,18 @@ export async function startSlackApp(built: SlackApp, connection: SlackConnection
   const server = healthPort === 'off' ? undefined : healthServer(health);
   if (server && healthPort !== 'off') await listen(server, healthPort);
   const started = app.start().then(() => undefined);
+  // Given up, the client's start is stopped and rejects (with nothing): that is the expected end.
+  started.catch(() => undefined);
+  // Slack's client rejects every start() of its reconnection loop with nothing when it is stopped,
+  // through promises nobody handles: they are dropped here instead (the stop itself still resolves).
+  const stopSocket = async () => {
+    if (built.receiver instanceof SocketModeReceiver)
+      built.receiver.client.removeAllListeners('disconnected');
+    await app.stop().catch(() => undefined);
+  };
   const outcome = await Promise.race([started.then(() => 'started' as const), gaveUp]);
   if (outcome !== 'started') {
-    await app.stop().catch(() => undefined);
+    await stopSocket();
     if (server) await close(server);
     throw new Error(outcome);
   }
@@ -206,7 +222,7 @@ export async function startSlackApp(built: SlackApp, connection: SlackConnection
     ...(server ? { server } : {}),
     gaveUp,
     stop: async () => {
-      await app.stop().catch(() => undefined);
+      await stopSocket();
       if (server) await close(server);
       await finishWork();
     },

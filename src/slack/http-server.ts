@@ -51,7 +51,12 @@ export function createSlackServer(options: {
     if (path === eventsPath && request.method === 'POST') {
       readBody(request, httpDefaults.bodyLimitBytes).then(
         (body) => {
-          if (!body) return refuse(response, 413, 'request body too large');
+          if (!body) {
+            // The rest of the body is not wanted: close the connection rather than read it.
+            response.setHeader('connection', 'close');
+            response.once('finish', () => request.destroy());
+            return refuse(response, 413, 'request body too large');
+          }
           const text = body.toString('utf8');
           if (!signed(request, text, signingSecret)) return refuse(response, 401, 'bad or missing signature');
           const problem = shapeProblem(request.headers['content-type'], text);
@@ -88,7 +93,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      request.resume();
       resolve(undefined);
       return;
     }
@@ -98,7 +102,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
       size += chunk.length;
       if (size > limit) {
         request.removeAllListeners('data');
-        request.resume();
         resolve(undefined);
         return;
       }

@@ -115,3 +115,30 @@ export function createSocketMonitor(
     },
   };
 }
+
+/**
+ * The fetch of the Socket Mode client's Web API calls (apps.connections.open). Slack's client treats
+ * a network error or a 5xx there as final and stops reconnecting for good, through a promise nobody
+ * handles: the bot would sit disconnected, or crash. Turned into an `ok: false` answer, the failure
+ * goes through the client's own reconnection loop instead, which the monitor bounds and explains.
+ *
+ * @param input As fetch.
+ * @param init As fetch.
+ * @returns Slack's answer, or a stand-in `{ ok: false, error }` for a network error or a 5xx.
+ */
+export const reconnectingFetch: typeof fetch = async (input, init) => {
+  const failure = (error: string) =>
+    new Response(JSON.stringify({ ok: false, error }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  try {
+    const response = await fetch(input, init);
+    return response.status >= 500 ? failure(`http_${response.status}`) : response;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return failure(
+      `network_error (${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))})`,
+    );
+  }
+};

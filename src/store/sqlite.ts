@@ -1,4 +1,4 @@
-import { mkdirSync, type Stats, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ChannelHistory, PostedItem, SkippedItem } from '../weekly/rotation.ts';
@@ -102,6 +102,24 @@ function openDatabase(path: string, inMemory: boolean): BetterSqlite3.Database {
   return db;
 }
 
+const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether a file starts as every SQLite database does (an empty file, being created, passes). */
+function hasSqliteHeader(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const header = Buffer.alloc(sqliteMagic.length);
+    const read = readSync(fd, header, 0, header.length, 0);
+    return read < header.length || header.equals(sqliteMagic);
+  } catch {
+    // Unreadable now (deleted between two checks): the next check decides.
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** The identity of a file: a different inode at the same path is a different file. */
 function fileIdentity(path: string): { dev: number; ino: number } | undefined {
   let stats: Stats;
@@ -177,6 +195,12 @@ class SqliteStore implements Store {
         `the database file ${this.path} was replaced by another file while the bot ran; restart the bot to use it ` +
           '(its own writes since then would go to the old, removed file)',
       );
+      return;
+    }
+    // SQLite serves what it has cached: a file overwritten under it would go unnoticed until a page
+    // missed the cache. Its header says at once.
+    if (!hasSqliteHeader(this.path)) {
+      this.#fail(`the database file ${this.path} is unusable (corrupted: its header is no longer SQLite's)`);
     }
   }
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StartupError, startBot } from '../../src/bot.ts';
 import { type Config, readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { openStore } from '../../src/store/sqlite.ts';
 import { testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
@@ -211,4 +212,53 @@ describe('npm start (src/main.ts)', () => {
     expect(stderr).toContain('SIGTERM received: finishing requests in flight');
     expect(stderr).toContain('optpaper stopped');
   });
+});
+
+describe('stopping while a weekly post waits for Slack', () => {
+  it('a second SIGTERM (npm forwards one, a terminal sends another) does not cut the stop short: the post is awaited and recorded', async () => {
+    stub = await new SlackApiStub().start();
+    // Slack answers the weekly post slowly: the signals arrive while it is in flight.
+    stub.script('chat.postMessage', {
+      delayMs: 1500,
+      body: { ok: true, channel: 'C0WEEKLY', ts: '1700000077.000100' },
+    });
+    const directory = scratch();
+    const dbPath = join(directory, 'state.db');
+    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
+      cwd: directory,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: dbPath,
+        WEEKLY_CHANNEL: 'C0WEEKLY',
+        WEEKLY_CRON: '*/2 * * * * *',
+      },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await stub.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'), 15_000);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('SIGTERM received again: still stopping (waiting for work in flight)');
+    expect(stderr).toContain('optpaper stopped');
+    const store = openStore(dbPath);
+    try {
+      const [fire] = await store.team('T0TEAM').posts('C0WEEKLY');
+      expect(fire).toMatchObject({
+        status: 'posted',
+        messageTs: '1700000077.000100',
+        paperIds: ['sgd', 'momentum', 'rmsprop', 'optimization'],
+      });
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
 });

@@ -282,3 +282,52 @@ describe('the optpaper CLI', () => {
     expect(stderr).toBe('optpaper: cannot read the paper list /nonexistent/list.md (ENOENT)\n');
   });
 });
+
+describe('optpaper backup', () => {
+  it('writes a consistent copy of the database, spawned as npm runs it, and says how to restore', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'optpaper-'));
+    const dbPath = join(folder, 'state.db');
+    const live = openStore(dbPath);
+    await live.team('T0TEAM').subscribe({
+      channel: 'C0FRIDAY',
+      cron: '30 16 * * 5',
+      timeZone: 'Europe/Paris',
+      createdBy: 'U0ALICE',
+      at: new Date(),
+    });
+    await live.team('T0TEAM').enqueue('C0FRIDAY', 'batchnorm', { by: 'U0ALICE', at: new Date() });
+    // The bot keeps the database open while the backup runs.
+    try {
+      const { code, stdout, stderr } = await runScript('src/cli.ts', ['backup', join(folder, 'copy.db')], {
+        env: { OPTPAPER_DB: dbPath },
+      });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Backed up ${dbPath} to ${join(folder, 'copy.db')}. To restore: stop the bot`);
+    } finally {
+      await live.close();
+    }
+    const copy = openStore(join(folder, 'copy.db'));
+    try {
+      expect((await copy.team('T0TEAM').subscription('C0FRIDAY'))?.timeZone).toBe('Europe/Paris');
+      expect((await copy.team('T0TEAM').history('C0FRIDAY')).queued).toEqual(['batchnorm']);
+    } finally {
+      await copy.close();
+    }
+    // Never over an existing file.
+    const again = await cliWith({ OPTPAPER_DB: dbPath }, 'backup', join(folder, 'copy.db'));
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('copy.db already exists: backup writes a new file');
+  });
+
+  it('says to use pg_dump when the database is PostgreSQL', async () => {
+    const { code, stderr } = await cliWith(
+      { DATABASE_URL: 'postgres://bot:secret@db.example:5432/optpaper' },
+      'backup',
+      'x.db',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('back it up with pg_dump');
+    expect(stderr).not.toContain('secret');
+  });
+});

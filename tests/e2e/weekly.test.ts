@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningBot, startBot } from '../../src/bot.ts';
-import { readConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
-import { commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
-import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
+import type { RunningBot } from '../../src/bot.ts';
+import { scratchDatabase, startTestBot, titleOf, weeklyPostsOf } from '../support/bot.ts';
+import { commandBody, postSigned } from '../support/signing.ts';
+import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { until } from '../support/wait.ts';
 
 let stub: SlackApiStub;
@@ -18,33 +14,13 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<{ bot: RunningBot; url: string; logs: string[] }> {
-  const read = readConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: testSigningSecret,
-    SLACK_API_URL: stub.apiUrl,
-    PORT: '0',
-    ...env,
-  });
-  if ('problems' in read) throw new Error(JSON.stringify(read.problems));
-  const logs: string[] = [];
-  const bot = await startBot(read.config, {
-    logger: createLogger({ sink: { write: (line: string) => logs.push(line) } }),
-    // Retry-After is honoured in spirit, without making the test wait.
-    sleep: async () => {},
-  });
-  bots.push(bot);
-  const address = bot.server?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { bot, url: `http://127.0.0.1:${port}/slack/events`, logs };
+  const started = await startTestBot(stub, env);
+  bots.push(started.bot);
+  return started;
 }
 
-const weeklyPosts = (channel: string) =>
-  stub
-    .callsTo('chat.postMessage')
-    .filter((call) => call.body.channel === channel && call.body.thread_ts === undefined);
-const titleOf = (call: RecordedCall | undefined) =>
-  /\|([^>]+)>\*/.exec(JSON.stringify(call?.body.blocks))?.[1];
-const database = () => join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'state.db');
+const weeklyPosts = (channel: string) => weeklyPostsOf(stub, channel);
+const database = scratchDatabase;
 
 describe('the paper of the week, end to end', () => {
   it('posts on WEEKLY_CRON to WEEKLY_CHANNEL with a discussion thread, and a restart continues without repeats', async () => {

@@ -76,7 +76,9 @@ describe('npm run shell, driven through stdin', () => {
     expect(code).toBe(0);
     const replies = [...transcript(stdout).values()];
     expect(replies[0]).toMatch(/^No papers match “zzqxv”\./);
-    expect(replies[1]).toMatch(/^No papers match “x{79}…”\./);
+    expect(replies[1]).toMatch(
+      /^Your query was long: I searched its first 500 characters\.\nNo papers match “x{79}…”\./,
+    );
     expect(replies[2]).toMatch(/^No papers match “🍌 שלום”\./);
     expect(replies[3]).toMatch(/^optpaper: papers on optimization for deep learning/);
     expect(replies[4]).toMatch(/^No papers match “halp”\.\nDid you mean `\/optpaper help`\?\nBrowse/);

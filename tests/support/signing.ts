@@ -22,6 +22,8 @@ export interface SignOptions {
   timestamp?: number;
   /** Send these headers instead of the computed ones (forged, missing…). */
   headers?: Record<string, string>;
+  /** Sent besides the signature (Slack's X-Slack-Retry-Num on a retry). */
+  extra?: Record<string, string>;
 }
 
 /**
@@ -44,7 +46,11 @@ export function postSigned(
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': slackSignature(options.secret ?? testSigningSecret, timestamp, body),
   };
-  return fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, ...headers } });
+  return fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': contentType, ...headers, ...options.extra },
+  });
 }
 
 /** Fields of a slash command payload that tests vary. */
@@ -88,7 +94,7 @@ export function commandBody(fields: CommandFields): string {
  */
 export function actionBody(
   action: { action_id: string; value: string },
-  fields: { channel_id?: string; user_id?: string; response_url: string },
+  fields: { channel_id?: string; user_id?: string; response_url: string; action_ts?: string },
 ): string {
   const payload = {
     type: 'block_actions',
@@ -112,7 +118,7 @@ export function actionBody(
         action_id: action.action_id,
         value: action.value,
         text: { type: 'plain_text', text: 'x' },
-        action_ts: '1700000001.000200',
+        action_ts: fields.action_ts ?? '1700000001.000200',
       },
     ],
   };
@@ -127,6 +133,9 @@ export function actionBody(
  */
 export function mentionBody(event: {
   text: string;
+  /** Slack's id of the delivery (default: a new one); a retry carries the same. */
+  event_id?: string;
+  team_id?: string;
   channel?: string;
   ts?: string;
   thread_ts?: string;
@@ -134,10 +143,10 @@ export function mentionBody(event: {
 }): string {
   return JSON.stringify({
     token: 'deprecated-verification-token',
-    team_id: 'T0TEAM',
+    team_id: event.team_id ?? 'T0TEAM',
     api_app_id: 'A0OPTPAPER',
     type: 'event_callback',
-    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_id: event.event_id ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: 'T0TEAM', user_id: 'U0OPTBOT', is_bot: true }],
     event: {

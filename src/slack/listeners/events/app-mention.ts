@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { mentionHelpReply } from '../../../commands/help.ts';
 import { readUserText } from '../../../commands/input.ts';
 import { mentionReply } from '../../../commands/mention.ts';
+import { searchWithin } from '../../../commands/query-limit.ts';
 import { exampleQueries } from '../../../commands/registry.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
@@ -11,7 +12,8 @@ import { teamKey } from '../../team.ts';
 /**
  * `@optpaper <query>`: the top three papers as a reply in the thread (the mention's thread, or a new
  * thread under the mention); `@optpaper` alone gets short help. A mention delivered again (Slack's
- * retries) is dropped before it gets here (see deliveries.ts).
+ * retries) is dropped before it gets here (see deliveries.ts), unless the first reply was refused for
+ * a rate limit: then the listener throws, its claim is released, and the retry answers.
  *
  * @param deps Listener dependencies.
  * @returns The Bolt listener.
@@ -26,10 +28,11 @@ export function appMention(deps: SlackDeps) {
     // readUserText drops every <@…> mention, ours included.
     const query = readUserText(event.text ?? '');
     const where = { team: teamKey(context), channel: event.channel, user: event.user ?? '' };
+    const asked = await commandContext(deps, where);
     const reply =
       query === ''
         ? mentionHelpReply(exampleQueries)
-        : mentionReply(query, await commandContext(deps, where));
+        : await searchWithin(query, (searched) => mentionReply(searched, asked));
     const threadTs = event.thread_ts ?? event.ts;
     const result = await postMessage(
       client,
@@ -37,7 +40,10 @@ export function appMention(deps: SlackDeps) {
       interactivePolicy,
       deps.sleep,
     );
-    if (!result.ok)
-      logger.warn(`reply to a mention in ${event.channel} failed: ${result.failure} ${result.error}`);
+    if (result.ok) return;
+    logger.warn(`reply to a mention in ${event.channel} failed: ${result.failure} ${result.error}`);
+    // Rate-limited to the end: certainly not posted, so Slack's retry of the event may answer it. Any
+    // other failure may hide a reply that went through, and the retry is dropped (never two replies).
+    if (result.failure === 'ratelimited') throw new Error(`the reply to ${event.event_ts} was rate-limited`);
   };
 }
