@@ -1,5 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/parse.ts';
+import { createSearch } from '../../src/search/search.ts';
 import { webClientOptions } from '../../src/slack/app.ts';
 import { toSlackMessage } from '../../src/slack/blocks.ts';
 import { type PostResult, postMessage } from '../../src/slack/post.ts';
@@ -337,5 +339,41 @@ describe('runDue on a bad day', () => {
     expect(await replicaB.runDue(at(monday, 10 * 60_000))).toEqual([]);
     answer({ ok: false, failure: 'network', error: 'gone', attempts: 1 });
     expect((await runA).map((outcome) => outcome.status)).toEqual(['failed']);
+  });
+});
+
+describe('runDue while the list changes', () => {
+  it('knows a paper that left the list and came back under another title as read in the current round (by its link)', async () => {
+    const list = (adam: string) =>
+      `## Optimizers\n${adam}- [Lion](https://arxiv.org/abs/2302.06675)\n` +
+      '## Normalization\n- [BatchNorm](https://arxiv.org/abs/1502.03167)\n- [LayerNorm](https://arxiv.org/abs/1607.06450)\n';
+    let current = createSearch(parseCatalog(list('- [Adam](https://arxiv.org/abs/1412.6980)\n')));
+    const fixture = weeklyFixture({ library: { current: () => current } });
+    const poster = new RecordingPoster();
+    const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
+    await fixture.team.subscribe({
+      channel: 'C0LIST',
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      createdBy: 'U0ALICE',
+      at: monday,
+    });
+    await runner.runDue(at(monday, week + 1000));
+    // Adam leaves the list…
+    current = createSearch(parseCatalog(list('')));
+    await runner.runDue(at(monday, 2 * week + 1000));
+    // …and comes back under its full title, with the same link.
+    current = createSearch(
+      parseCatalog(
+        list('- [ADAM: A Method for Stochastic Optimization](https://arxiv.org/pdf/1412.6980v9.pdf)\n'),
+      ),
+    );
+    for (let n = 3; n <= 4; n++) await runner.runDue(at(monday, n * week + 1000));
+    expect(poster.weeklyPosts.map(postedTitle)).toEqual([
+      '*<https://arxiv.org/abs/1412.6980|Adam>*',
+      '*<https://arxiv.org/abs/1502.03167|BatchNorm>*',
+      '*<https://arxiv.org/abs/2302.06675|Lion>*',
+      '*<https://arxiv.org/abs/1607.06450|LayerNorm>*',
+    ]);
   });
 });
