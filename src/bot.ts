@@ -3,9 +3,10 @@ import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
-import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
+import { createSlackApp, type SlackConnection, startSlackApp, webClientOptions } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
+import { botTokenOf } from './slack/install/installation-store.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
@@ -89,9 +90,12 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const library = await loadLibrary(config);
-  const { workspaceUrl, team, ...identity } = await checkToken(config, logger);
+  const { oauth } = config.slack;
+  // One workspace: its token is checked now. OAuth: every workspace's token comes with its install.
+  const { workspaceUrl, team, ...identity } = oauth ? { team: '' } : await checkToken(config, logger);
   const connection: SlackConnection = {
-    botToken: config.slack.botToken ?? '',
+    ...(config.slack.botToken ? { botToken: config.slack.botToken } : {}),
+    ...(oauth ? { oauth } : {}),
     port: config.slack.port,
     healthPort: config.slack.healthPort,
     apiUrl: config.slack.apiUrl,
@@ -102,7 +106,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   };
   const store = await openState(config, logger);
   try {
-    const adopted = await store.adoptUnscoped(team);
+    const adopted = oauth ? 0 : await store.adoptUnscoped(team);
     if (adopted > 0)
       logger.info(`database: ${adopted} row(s) from before workspaces were told apart now belong to ${team}`);
     await subscribeEnvironmentChannel(store, team, config, clock(), logger);
@@ -140,6 +144,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     list: () => library.state(),
     database: () => store.health(),
   });
+  const clients = workspaceClients(store, config.slack.apiUrl);
   const runner = createWeeklyRunner({
     store,
     library,
@@ -147,8 +152,13 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     clock,
     pending,
     graceMs: config.weekly.graceHours * 3_600_000,
-    post: ({ reply, team: _team, ...target }, policy, signal) =>
-      postMessage(built.app.client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal),
+    isActive: async (key) =>
+      oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
+    post: async ({ reply, team: key, ...target }, policy, signal) => {
+      const client = oauth ? await clients.of(key) : built.app.client;
+      if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
+      return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
+    },
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
@@ -171,7 +181,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   await scheduler.start();
   const { catalog } = library.current();
   logger.info(
-    `optpaper is running in ${running.mode === 'socket' ? 'Socket Mode' : `HTTP mode on port ${addressPort(running.server) ?? config.slack.port}`}: ` +
+    `optpaper is running in ${running.mode === 'socket' ? 'Socket Mode' : `HTTP mode on port ${addressPort(running.server) ?? config.slack.port}`}` +
+      `${oauth ? ', for OAuth installs (/slack/install)' : ''}: ` +
       `${catalog.papers.length} papers in ${catalog.sections.length} sections from ${config.listPath}`,
   );
   let stopped: Promise<void> | undefined;
@@ -200,6 +211,23 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         logger.info('optpaper stopped');
       })();
       return stopped;
+    },
+  };
+}
+
+/** One Web API client per installed workspace's token, made when first needed (OAuth installs). */
+function workspaceClients(store: Store, apiUrl: string) {
+  const byToken = new Map<string, webApi.WebClient>();
+  return {
+    async of(team: string): Promise<webApi.WebClient | undefined> {
+      const token = await botTokenOf(store, team);
+      if (!token) return undefined;
+      let client = byToken.get(token);
+      if (!client) {
+        client = new webApi.WebClient(token, webClientOptions(apiUrl));
+        byToken.set(token, client);
+      }
+      return client;
     },
   };
 }

@@ -24,6 +24,7 @@ Commands:
   upcoming <N> [--json] [--channel ID] [--team ID]
                                          the next N papers of the week of a channel, with their dates
   backup <FILE>                          a consistent copy of the SQLite database (OPTPAPER_DB), safe while the bot runs
+  purge-workspace <TEAM> --yes           delete everything a workspace left (after it uninstalled the app)
   shell                                  try the bot without Slack: /optpaper … and @optpaper …, replies as text
 
 Options:
@@ -126,6 +127,26 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       }
       return backupCommand(stateConfig(io), resolvePath(file, io.env), io);
     }
+    case 'purge-workspace': {
+      const [team, ...extra] = args;
+      if (team === undefined || extra.length > 0 || !/^[TE][A-Z0-9]+$/.test(team)) {
+        throw new UsageError(
+          'purge-workspace needs a workspace id, for example: purge-workspace T0123456789 --yes',
+        );
+      }
+      if (!values.yes)
+        throw new UsageError(`purge-workspace deletes ${team}'s whole history: add --yes to confirm`);
+      const store = await openConfiguredStore(stateConfig(io));
+      try {
+        const deleted = await store.purgeTeam(team);
+        io.stdout.write(
+          `Deleted ${deleted} row(s) of ${team}: its subscriptions, history, queue, skips and installation.\n`,
+        );
+      } finally {
+        await store.close();
+      }
+      return exitCodes.ok;
+    }
     case 'shell':
       noArguments(command, args);
       await runLocalShell(
@@ -156,6 +177,7 @@ function parse(argv: readonly string[]) {
       list: { type: 'string' },
       channel: { type: 'string' },
       team: { type: 'string' },
+      yes: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

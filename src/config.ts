@@ -15,6 +15,8 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     port: number;
+    /** Installs into many workspaces through OAuth (HTTP mode): tokens come from each installation. */
+    oauth?: OAuthConfig;
     /** Socket Mode: where `/healthz` is served (default: `port`); `off`: nowhere. */
     healthPort: number | 'off';
     apiUrl: string;
@@ -33,6 +35,16 @@ export interface Config {
     graceHours: number;
   };
   logLevel: LogLevel;
+}
+
+/** The OAuth app's credentials (Basic Information → App Credentials) and the state secret. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the `state` of each install, against forged redirects. */
+  stateSecret: string;
+  /** Where Slack sends the browser back; must be one of the app's redirect URLs (default: Slack's choice). */
+  redirectUri?: string;
 }
 
 /** A variable that is missing or malformed: the message names it and never quotes its value. */
@@ -76,9 +88,24 @@ export function readConfig(env: Env = process.env): { config: Config } | { probl
     ...('problems' in state ? state.problems : []),
   ];
   if ('problems' in slack || 'problems' in state) return { problems };
-  const { appToken, botToken } = slack.slack;
+  const { appToken, botToken, oauth } = slack.slack;
+  if (oauth && state.state.weekly.channel) {
+    return {
+      problems: [
+        {
+          variable: 'WEEKLY_CHANNEL',
+          message:
+            'WEEKLY_CHANNEL needs a single workspace (SLACK_BOT_TOKEN); with OAuth installs, channels subscribe from Slack (/optpaper subscribe)',
+        },
+      ],
+    };
+  }
   return {
-    config: { mode: appToken ? 'socket' : botToken ? 'http' : 'offline', slack: slack.slack, ...state.state },
+    config: {
+      mode: appToken ? 'socket' : botToken || oauth ? 'http' : 'offline',
+      slack: slack.slack,
+      ...state.state,
+    },
   };
 }
 
@@ -113,8 +140,27 @@ export function readSlackConfig(env: Env): { slack: Config['slack'] } | { proble
       'SLACK_SIGNING_SECRET must be the Signing Secret from Basic Information (32 letters and digits)',
     );
   }
+  const oauth = readOAuth(value, problem);
+  if (oauth && botToken !== undefined) {
+    problem(
+      'SLACK_BOT_TOKEN',
+      'SLACK_BOT_TOKEN must not be set with SLACK_CLIENT_ID: OAuth installs bring their own tokens (unset one of them)',
+    );
+  }
+  if (oauth && appToken !== undefined) {
+    problem(
+      'SLACK_APP_TOKEN',
+      'SLACK_APP_TOKEN must not be set with SLACK_CLIENT_ID: OAuth installs run in HTTP mode',
+    );
+  }
+  if (oauth && signingSecret === undefined) {
+    problem(
+      'SLACK_SIGNING_SECRET',
+      'SLACK_SIGNING_SECRET is missing: OAuth installs run in HTTP mode, which needs it',
+    );
+  }
   const anyCredential = botToken !== undefined || signingSecret !== undefined || appToken !== undefined;
-  if (anyCredential && botToken === undefined) {
+  if (anyCredential && botToken === undefined && !oauth) {
     problem(
       'SLACK_BOT_TOKEN',
       'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
@@ -143,6 +189,7 @@ export function readSlackConfig(env: Env): { slack: Config['slack'] } | { proble
     );
   if (problems.length > 0 || port === undefined || healthPort === undefined || !apiUrl) return { problems };
   const slack: Config['slack'] = { port, healthPort, apiUrl };
+  if (oauth) slack.oauth = oauth;
   if (botToken) slack.botToken = botToken;
   if (signingSecret) slack.signingSecret = signingSecret;
   if (appToken) slack.appToken = appToken;
@@ -210,6 +257,51 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
       logLevel,
     },
   };
+}
+
+/** The three OAuth variables: all or none, each checked. */
+function readOAuth(
+  value: (name: string) => string | undefined,
+  problem: (variable: string, message: string) => undefined,
+): OAuthConfig | undefined {
+  const clientId = value('SLACK_CLIENT_ID');
+  const clientSecret = value('SLACK_CLIENT_SECRET');
+  const stateSecret = value('SLACK_STATE_SECRET');
+  const redirectUri = value('SLACK_REDIRECT_URI');
+  const given = [clientId, clientSecret, stateSecret].filter((item) => item !== undefined).length;
+  if (given === 0) {
+    if (redirectUri !== undefined)
+      problem('SLACK_REDIRECT_URI', 'SLACK_REDIRECT_URI is only used with SLACK_CLIENT_ID');
+    return undefined;
+  }
+  const names = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const missing = names.filter((_name, index) => [clientId, clientSecret, stateSecret][index] === undefined);
+  for (const name of missing) {
+    problem(
+      name,
+      `${name} is missing: OAuth installs need SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET`,
+    );
+  }
+  if (clientId !== undefined && !/^\d+\.\d+$/.test(clientId)) {
+    problem(
+      'SLACK_CLIENT_ID',
+      'SLACK_CLIENT_ID must be the Client ID from Basic Information (digits.digits)',
+    );
+  }
+  if (clientSecret !== undefined && !/^[A-Za-z0-9]{20,}$/.test(clientSecret)) {
+    problem('SLACK_CLIENT_SECRET', 'SLACK_CLIENT_SECRET must be the Client Secret from Basic Information');
+  }
+  if (stateSecret !== undefined && stateSecret.length < 16) {
+    problem(
+      'SLACK_STATE_SECRET',
+      'SLACK_STATE_SECRET must be at least 16 characters of your choosing (a random string)',
+    );
+  }
+  if (redirectUri !== undefined && !/^https?:\/\/[^/]+\/slack\/oauth_redirect$/.test(redirectUri)) {
+    problem('SLACK_REDIRECT_URI', 'SLACK_REDIRECT_URI must be https://<your host>/slack/oauth_redirect');
+  }
+  if (missing.length > 0 || !clientId || !clientSecret || !stateSecret) return undefined;
+  return { clientId, clientSecret, stateSecret, ...(redirectUri ? { redirectUri } : {}) };
 }
 
 function reader(env: Env): (name: string) => string | undefined {

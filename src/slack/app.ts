@@ -1,9 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type Installation, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { OAuthConfig } from '../config.ts';
 import { type HealthParts, healthHandler, healthReport, type SlackHealth } from '../health.ts';
+import type { Store } from '../store/types.ts';
 import { handleOnce } from './deliveries.ts';
 import type { SlackDeps } from './deps.ts';
 import { createSlackServer, eventsPath, healthPath } from './http-server.ts';
+import { installationKey, installationStore } from './install/installation-store.ts';
+import {
+  installFailure,
+  installPage,
+  installPaths,
+  sendFailurePage,
+  sendInstalledPage,
+} from './install/pages.ts';
+import { botScopes } from './install/scopes.ts';
 import { registerListeners } from './listeners/index.ts';
 import {
   createSocketMonitor,
@@ -16,7 +27,10 @@ export { eventsPath, healthPath } from './http-server.ts';
 
 /** How the app talks to Slack. */
 export interface SlackConnection {
-  botToken: string;
+  /** The single workspace's token; absent with OAuth installs (each workspace's comes from its installation). */
+  botToken?: string;
+  /** Installs into many workspaces (HTTP mode): Bolt's installer on /slack/install and /slack/oauth_redirect. */
+  oauth?: OAuthConfig;
   /** Socket Mode when set; otherwise HTTP on `port`. */
   appToken?: string;
   /** Verifies HTTP requests; required in HTTP mode. */
@@ -26,9 +40,9 @@ export interface SlackConnection {
   healthPort?: number | 'off';
   /** Web API base URL, ending in `/` (default Slack's). */
   apiUrl: string;
-  /** From auth.test at start-up: saves Bolt its own call. */
-  botId: string;
-  botUserId: string;
+  /** From auth.test at start-up: saves Bolt its own call (single workspace). */
+  botId?: string;
+  botUserId?: string;
   /** Socket Mode reconnections before giving up, and the client's ping timeout (tests shorten both). */
   socket?: { maxAttempts?: number; pingTimeoutMs?: number };
 }
@@ -99,14 +113,19 @@ export function createSlackApp(
     list: () => ({ papers: deps.library.current().catalog.papers.length }),
   },
 ): SlackApp {
-  const common = {
-    token: connection.botToken,
-    botId: connection.botId,
-    botUserId: connection.botUserId,
-    logger,
-    logLevel: logger.getLevel?.() ?? LogLevel.INFO,
-    clientOptions: webClientOptions(connection.apiUrl),
-  };
+  const logLevel = logger.getLevel?.() ?? LogLevel.INFO;
+  const clientOptions = webClientOptions(connection.apiUrl);
+  // One workspace: its token and ids. OAuth: none; Bolt authorises each request from its installation.
+  const common = connection.oauth
+    ? { logger, logLevel, clientOptions }
+    : {
+        token: connection.botToken ?? '',
+        botId: connection.botId ?? '',
+        botUserId: connection.botUserId ?? '',
+        logger,
+        logLevel,
+        clientOptions,
+      };
   let built: Omit<SlackApp, 'health'> & { slack: () => SlackHealth };
   if (connection.appToken) {
     const monitor = createSocketMonitor(logger, connection.socket?.maxAttempts);
@@ -129,8 +148,11 @@ export function createSlackApp(
       signingSecret: connection.signingSecret ?? '',
       endpoints: eventsPath,
       logger,
-      logLevel: common.logLevel,
-      installerOptions: { clientOptions: common.clientOptions },
+      logLevel,
+      installerOptions: { clientOptions },
+      ...(connection.oauth && deps.store
+        ? oauthOptions(connection, connection.oauth, deps.store, deps.clock, logger)
+        : {}),
     });
     const app = new App({ ...common, receiver });
     built = {
@@ -225,6 +247,61 @@ export async function startSlackApp(built: SlackApp, connection: SlackConnection
       await stopSocket();
       if (server) await close(server);
       await finishWork();
+    },
+  };
+}
+
+/**
+ * Bolt's OAuth installer, over the bot's database: `/slack/install` shows what the bot does and an
+ * "Add to Slack" button, `/slack/oauth_redirect` finishes the install and shows how it went.
+ */
+function oauthOptions(
+  connection: SlackConnection,
+  oauth: OAuthConfig,
+  store: Store,
+  clock: () => Date,
+  logger: Logger,
+) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...botScopes],
+    installationStore: installationStore(store, clock),
+    ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
+    installerOptions: {
+      directInstall: false,
+      installPath: installPaths.install,
+      redirectUriPath: installPaths.redirect,
+      stateVerification: true,
+      // Slack's authorize page lives beside its Web API (a stand-in in tests).
+      authorizationUrl: new URL('../oauth/v2/authorize', connection.apiUrl).toString(),
+      clientOptions: webClientOptions(connection.apiUrl),
+      renderHtmlForInstallPath: installPage,
+      callbackOptions: {
+        success: (
+          installation: Installation<'v1' | 'v2', boolean>,
+          _options: unknown,
+          _request: IncomingMessage,
+          response: ServerResponse,
+        ) => {
+          const name = installation.team?.name ?? installation.enterprise?.name ?? 'your workspace';
+          logger.info(
+            `installed in ${installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall })} (${name})`,
+          );
+          sendInstalledPage(response, name);
+        },
+        failure: (
+          error: Error & { code?: string; data?: { error?: string } },
+          _options: unknown,
+          _request: IncomingMessage,
+          response: ServerResponse,
+        ) => {
+          const failure = installFailure(error);
+          logger.warn(`an install did not finish: ${failure} (${error.message})`);
+          sendFailurePage(response, failure);
+        },
+      },
     },
   };
 }

@@ -171,6 +171,22 @@ export const migrations: readonly Migration[] = Object.freeze([
       CREATE INDEX deliveries_by_age ON deliveries (claimed_at);
     `,
   },
+  {
+    name: 'installations',
+    sql: `
+      -- One row per workspace (or enterprise, for an org-wide install) that installed the app through
+      -- OAuth. installation is NULL once it uninstalled: the tokens are gone, the fact is kept.
+      CREATE TABLE installations (
+        team TEXT PRIMARY KEY,
+        team_id TEXT,
+        enterprise_id TEXT,
+        is_enterprise_install INTEGER NOT NULL DEFAULT 0,
+        installation TEXT CHECK (installation IS NULL OR json_valid(installation)),
+        installed_at INTEGER NOT NULL,
+        uninstalled_at INTEGER
+      );
+    `,
+  },
 ]);
 
 /**

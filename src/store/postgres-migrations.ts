@@ -84,6 +84,20 @@ export const pgMigrations: readonly PgMigration[] = Object.freeze([
       CREATE INDEX deliveries_by_age ON deliveries (claimed_at);
     `,
   },
+  {
+    name: 'installations',
+    sql: `
+      CREATE TABLE installations (
+        team TEXT PRIMARY KEY,
+        team_id TEXT,
+        enterprise_id TEXT,
+        is_enterprise_install BOOLEAN NOT NULL DEFAULT FALSE,
+        installation TEXT,
+        installed_at TIMESTAMPTZ NOT NULL,
+        uninstalled_at TIMESTAMPTZ
+      );
+    `,
+  },
 ]);
 
 /** Any number: the advisory lock all replicas take while migrating, so that one migrates and the others wait. */

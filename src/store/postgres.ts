@@ -5,6 +5,7 @@ import {
   type FireClaim,
   type FireRecord,
   type FireStatus,
+  type InstallationRecord,
   type Store,
   type StoreHealth,
   StoreUnavailableError,
@@ -199,6 +200,86 @@ function createPgStore(pool: pg.Pool): Store {
     async expireDeliveries(before) {
       const result = await query('DELETE FROM deliveries WHERE claimed_at < $1', [time(before)]);
       return result.rowCount ?? 0;
+    },
+    async saveInstallation(record) {
+      await query(
+        `INSERT INTO installations (team, team_id, enterprise_id, is_enterprise_install, installation, installed_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (team) DO UPDATE SET team_id = EXCLUDED.team_id, enterprise_id = EXCLUDED.enterprise_id,
+           is_enterprise_install = EXCLUDED.is_enterprise_install, installation = EXCLUDED.installation,
+           installed_at = EXCLUDED.installed_at, uninstalled_at = NULL`,
+        [
+          record.team,
+          record.teamId ?? null,
+          record.enterpriseId ?? null,
+          record.isEnterpriseInstall,
+          record.installation,
+          time(record.installedAt),
+        ],
+      );
+    },
+    async installation(team) {
+      const { rows } = await query(
+        'SELECT *, installation AS json FROM installations WHERE team = $1 AND installation IS NOT NULL',
+        [team],
+      );
+      const row = rows[0] as
+        | {
+            team: string;
+            team_id: string | null;
+            enterprise_id: string | null;
+            is_enterprise_install: boolean;
+            json: string;
+            installed_at: Date;
+          }
+        | undefined;
+      if (!row) return undefined;
+      const record: InstallationRecord = {
+        team: row.team,
+        isEnterpriseInstall: row.is_enterprise_install,
+        installation: row.json,
+        installedAt: new Date(row.installed_at.getTime()),
+      };
+      if (row.team_id !== null) record.teamId = row.team_id;
+      if (row.enterprise_id !== null) record.enterpriseId = row.enterprise_id;
+      return record;
+    },
+    async removeInstallation(team, at) {
+      return transaction(async (run) => {
+        const removed = await run(
+          'UPDATE installations SET installation = NULL, uninstalled_at = $1 WHERE team = $2 AND installation IS NOT NULL',
+          [time(at), team],
+        );
+        if ((removed.rowCount ?? 0) > 0) return true;
+        await run(
+          `INSERT INTO installations (team, installation, installed_at, uninstalled_at) VALUES ($1, NULL, $2, $2)
+           ON CONFLICT (team) DO NOTHING`,
+          [team, time(at)],
+        );
+        return false;
+      });
+    },
+    async uninstalledAt(team) {
+      const { rows } = await query('SELECT uninstalled_at FROM installations WHERE team = $1', [team]);
+      const row = rows[0] as { uninstalled_at: Date | null } | undefined;
+      return row?.uninstalled_at ? new Date(row.uninstalled_at.getTime()) : undefined;
+    },
+    async purgeTeam(team) {
+      return transaction(async (run) => {
+        let deleted = 0;
+        // Table names come from this list, never from input.
+        for (const table of [
+          'subscriptions',
+          'unsubscriptions',
+          'fires',
+          'queue',
+          'skips',
+          'installations',
+        ]) {
+          deleted += (await run(`DELETE FROM ${table} WHERE team = $1`, [team])).rowCount ?? 0;
+        }
+        return deleted;
+      });
     },
     async adoptUnscoped(team) {
       return transaction(async (run) => {

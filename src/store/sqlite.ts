@@ -7,6 +7,7 @@ import {
   type FireClaim,
   type FireRecord,
   type FireStatus,
+  type InstallationRecord,
   type QueuedPaper,
   type Store,
   type StoreHealth,
@@ -47,6 +48,15 @@ interface FireRow {
   created_at: number;
   heartbeat_at: number;
   finished_at: number | null;
+}
+
+interface InstallationRow {
+  team: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: number;
+  installation: string;
+  installed_at: number;
 }
 
 interface SubscriptionRow {
@@ -275,6 +285,61 @@ class SqliteStore implements Store {
     return this.run((sql) => sql.expireDeliveries.run(ms(before)).changes);
   }
 
+  async saveInstallation(record: InstallationRecord): Promise<void> {
+    this.run((sql) =>
+      sql.saveInstallation.run(
+        record.team,
+        record.teamId ?? null,
+        record.enterpriseId ?? null,
+        record.isEnterpriseInstall ? 1 : 0,
+        record.installation,
+        ms(record.installedAt),
+      ),
+    );
+  }
+
+  async installation(team: string): Promise<InstallationRecord | undefined> {
+    const row = this.run((sql) => sql.installation.get(team));
+    if (!row) return undefined;
+    const record: InstallationRecord = {
+      team: row.team,
+      isEnterpriseInstall: row.is_enterprise_install === 1,
+      installation: row.installation,
+      installedAt: new Date(row.installed_at),
+    };
+    if (row.team_id !== null) record.teamId = row.team_id;
+    if (row.enterprise_id !== null) record.enterpriseId = row.enterprise_id;
+    return record;
+  }
+
+  async removeInstallation(team: string, at: Date): Promise<boolean> {
+    return this.run((sql, db) =>
+      db.transaction(() => {
+        const removed = sql.removeInstallation.run(ms(at), team).changes > 0;
+        // A single-workspace bot has no installation row: the uninstall is remembered all the same.
+        if (!removed) sql.recordUninstall.run(team, ms(at), ms(at));
+        return removed;
+      })(),
+    );
+  }
+
+  async uninstalledAt(team: string): Promise<Date | undefined> {
+    const row = this.run((sql) => sql.uninstalledAt.get(team));
+    return row?.uninstalled_at ? new Date(row.uninstalled_at) : undefined;
+  }
+
+  async purgeTeam(team: string): Promise<number> {
+    return this.run((_sql, db) =>
+      db.transaction(() =>
+        ['subscriptions', 'unsubscriptions', 'fires', 'queue', 'skips', 'installations'].reduce(
+          // Table names come from the list above, never from input.
+          (deleted, table) => deleted + db.prepare(`DELETE FROM ${table} WHERE team = ?`).run(team).changes,
+          0,
+        ),
+      )(),
+    );
+  }
+
   async adoptUnscoped(team: string): Promise<number> {
     return this.run((_sql, db) =>
       db.transaction(() =>
@@ -438,6 +503,25 @@ function prepare(db: BetterSqlite3.Database) {
     ),
     releaseDelivery: db.prepare<[string]>(`DELETE FROM deliveries WHERE key = ? AND status = 'working'`),
     expireDeliveries: db.prepare<[number]>('DELETE FROM deliveries WHERE claimed_at < ?'),
+
+    saveInstallation: db.prepare<[string, string | null, string | null, number, string, number]>(`
+      INSERT INTO installations (team, team_id, enterprise_id, is_enterprise_install, installation, installed_at)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (team) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id,
+        is_enterprise_install = excluded.is_enterprise_install, installation = excluded.installation,
+        installed_at = excluded.installed_at, uninstalled_at = NULL`),
+    installation: db.prepare<[string], InstallationRow>(
+      'SELECT * FROM installations WHERE team = ? AND installation IS NOT NULL',
+    ),
+    removeInstallation: db.prepare<[number, string]>(
+      'UPDATE installations SET installation = NULL, uninstalled_at = ? WHERE team = ? AND installation IS NOT NULL',
+    ),
+    recordUninstall: db.prepare<[string, number, number]>(`
+      INSERT INTO installations (team, installation, installed_at, uninstalled_at) VALUES (?, NULL, ?, ?)
+      ON CONFLICT (team) DO NOTHING`),
+    uninstalledAt: db.prepare<[string], { uninstalled_at: number | null }>(
+      'SELECT uninstalled_at FROM installations WHERE team = ?',
+    ),
   };
 }
 

@@ -190,6 +190,17 @@ export interface TeamStore {
   ): Promise<void>;
 }
 
+/** A workspace's installation of the app (OAuth), as Slack gave it. */
+export interface InstallationRecord {
+  team: TeamKey;
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall: boolean;
+  /** Bolt's `Installation`, as JSON: it holds the bot token (keep the database private). */
+  installation: string;
+  installedAt: Date;
+}
+
 /** What the store says about itself, for `/healthz` and the weekly commands. */
 export type StoreHealth =
   | { ok: true; engine: 'sqlite' | 'postgres'; detail: string }
@@ -234,6 +245,22 @@ export interface Store {
   releaseDelivery(key: string): Promise<void>;
   /** Forget deliveries claimed before a time. @returns How many were forgotten. */
   expireDeliveries(before: Date): Promise<number>;
+
+  /** Save a workspace's installation (a reinstall replaces it and clears an uninstall). */
+  saveInstallation(record: InstallationRecord): Promise<void>;
+  /** A workspace's installation; undefined when it never installed or uninstalled since. */
+  installation(team: TeamKey): Promise<InstallationRecord | undefined>;
+  /**
+   * The workspace uninstalled the app or revoked its tokens: the tokens are deleted and the uninstall
+   * remembered (its weekly posts stop); its history stays until {@link purgeTeam}.
+   *
+   * @returns Whether an installation was removed.
+   */
+  removeInstallation(team: TeamKey, at: Date): Promise<boolean>;
+  /** When the workspace uninstalled the app, if it has not installed it again since. */
+  uninstalledAt(team: TeamKey): Promise<Date | undefined>;
+  /** Delete every row a workspace owns (its history too). @returns How many rows were deleted. */
+  purgeTeam(team: TeamKey): Promise<number>;
 
   /**
    * Give rows written before workspaces were told apart (a single-workspace database) to a team.

@@ -117,6 +117,8 @@ export function createWeeklyRunner(options: {
   pending?: PendingPosts;
   heartbeatMs?: number;
   staleMs?: number;
+  /** Whether a workspace still has the app (default: all do): an uninstalled one gets no posts. */
+  isActive?: (team: string) => Promise<boolean>;
 }): WeeklyRunner {
   const { store, library, post, logger, graceMs } = options;
   const policy = options.policy ?? weeklyPolicy;
@@ -311,11 +313,15 @@ export function createWeeklyRunner(options: {
 
   const runAll = async (now: Date): Promise<FireOutcome[]> => {
     const outcomes: FireOutcome[] = [];
+    const active = new Map<string, boolean>();
     for (const subscription of await store.allSubscriptions()) {
       if (stopping.signal.aborted) break;
       const { team, channel, cron, timeZone, createdAt } = subscription;
       const scoped = store.team(team);
       try {
+        if (options.isActive && !active.has(team)) active.set(team, await options.isActive(team));
+        // An uninstalled workspace keeps its subscriptions (and gets its posts back if it reinstalls).
+        if (active.get(team) === false) continue;
         await bringBackFuture(scoped, channel, now);
         // Slots before the subscription, or up to its last handled slot, are not due.
         const last = (await scoped.lastFire(channel))?.scheduledAt;

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import type { ActionId } from '../../src/commands/reply.ts';
 import { fixedLibrary } from '../../src/library.ts';
 import { createSearch } from '../../src/search/search.ts';
+import { botScopes } from '../../src/slack/install/scopes.ts';
 import { registerListeners } from '../../src/slack/listeners/index.ts';
 import { shippedCatalog } from '../support/shipped.ts';
 import { repoRoot } from '../support/spawn.ts';
@@ -140,6 +141,8 @@ describe('manifest.yml', () => {
       'commands',
     ]);
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
+    // An OAuth install asks for the same scopes as the manifest declares.
+    expect([...botScopes].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('turns Socket Mode on, so no public URL is needed', () => {

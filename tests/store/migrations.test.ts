@@ -87,6 +87,7 @@ describe('openStore and the schema version', () => {
       expect(tables(raw)).toEqual([
         'deliveries',
         'fires',
+        'installations',
         'queue',
         'skips',
         'subscriptions',

@@ -438,6 +438,94 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
     });
   });
 
+  describe('installations', () => {
+    const installation = (token: string) =>
+      JSON.stringify({ team: { id: team }, bot: { token, userId: 'U0BOT' } });
+
+    it('saves, reads, replaces and removes a workspace’s installation; the uninstall is remembered', async () => {
+      expect(await root.installation(team)).toBeUndefined();
+      await root.saveInstallation({
+        team,
+        teamId: team,
+        isEnterpriseInstall: false,
+        installation: installation('xoxb-1'),
+        installedAt: at,
+      });
+      expect(await root.installation(team)).toEqual({
+        team,
+        teamId: team,
+        isEnterpriseInstall: false,
+        installation: installation('xoxb-1'),
+        installedAt: at,
+      });
+      const later = new Date(at.getTime() + 1000);
+      await root.saveInstallation({
+        team,
+        teamId: team,
+        isEnterpriseInstall: false,
+        installation: installation('xoxb-2'),
+        installedAt: later,
+      });
+      expect(JSON.parse((await root.installation(team))?.installation ?? '{}')).toMatchObject({
+        bot: { token: 'xoxb-2' },
+      });
+      expect(await root.removeInstallation(team, later)).toBe(true);
+      expect(await root.installation(team)).toBeUndefined();
+      expect(await root.uninstalledAt(team)).toEqual(later);
+      expect(await root.removeInstallation(team, later)).toBe(false);
+      // Installing again clears the uninstall.
+      await root.saveInstallation({
+        team,
+        teamId: team,
+        isEnterpriseInstall: false,
+        installation: installation('xoxb-3'),
+        installedAt: later,
+      });
+      expect(await root.uninstalledAt(team)).toBeUndefined();
+      // A workspace that never installed through OAuth (the single-workspace bot) can be uninstalled too.
+      expect(await root.removeInstallation('T0SINGLE', at)).toBe(false);
+      expect(await root.uninstalledAt('T0SINGLE')).toEqual(at);
+    });
+
+    it('keys an org-wide install by its enterprise', async () => {
+      await root.saveInstallation({
+        team: 'E0ORG',
+        enterpriseId: 'E0ORG',
+        isEnterpriseInstall: true,
+        installation: '{}',
+        installedAt: at,
+      });
+      expect(await root.installation('E0ORG')).toEqual({
+        team: 'E0ORG',
+        enterpriseId: 'E0ORG',
+        isEnterpriseInstall: true,
+        installation: '{}',
+        installedAt: at,
+      });
+    });
+
+    it('purges every row of one workspace, and only that one', async () => {
+      await store.subscribe({ channel: 'C1', cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U1', at });
+      await store.completeFire(await claimed(store), { messageTs: '1.0', at });
+      await store.enqueue('C1', 'sgd', { by: 'U1', at });
+      await root.saveInstallation({
+        team,
+        teamId: team,
+        isEnterpriseInstall: false,
+        installation: '{}',
+        installedAt: at,
+      });
+      await root
+        .team('T0OTHER')
+        .subscribe({ channel: 'C1', cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U1', at });
+      expect(await root.purgeTeam(team)).toBe(4);
+      expect(await store.subscription('C1')).toBeUndefined();
+      expect(await store.posts('C1')).toEqual([]);
+      expect(await root.installation(team)).toBeUndefined();
+      expect(await root.team('T0OTHER').subscription('C1')).toBeDefined();
+    });
+  });
+
   describe('deliveries', () => {
     const options = (now: Date) => ({ at: now, staleMs: 60_000, ttlMs: 3_600_000 });
 
@@ -518,7 +606,15 @@ describe('the store in a file', () => {
           .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
           .all()
           .map((row) => row.name),
-      ).toEqual(['deliveries', 'fires', 'queue', 'skips', 'subscriptions', 'unsubscriptions']);
+      ).toEqual([
+        'deliveries',
+        'fires',
+        'installations',
+        'queue',
+        'skips',
+        'subscriptions',
+        'unsubscriptions',
+      ]);
     } finally {
       raw.close();
     }

@@ -33,7 +33,8 @@ export async function startTestBot(
   options: Partial<BotOptions> = {},
 ): Promise<TestBot> {
   const read = readConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    // OAuth installs bring their own tokens: no single-workspace token beside them.
+    ...(env.SLACK_CLIENT_ID ? {} : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
     SLACK_SIGNING_SECRET: testSigningSecret,
     SLACK_API_URL: stub.apiUrl,
     PORT: '0',

@@ -148,7 +148,7 @@ export function mentionBody(event: {
     type: 'event_callback',
     event_id: event.event_id ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0TEAM', user_id: 'U0OPTBOT', is_bot: true }],
+    authorizations: [{ team_id: event.team_id ?? 'T0TEAM', user_id: 'U0OPTBOT', is_bot: true }],
     event: {
       type: 'app_mention',
       user: event.user ?? 'U0ALICE',

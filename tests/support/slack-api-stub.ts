@@ -33,6 +33,11 @@ export class SlackApiStub {
   #ts = 1_700_000_000;
   /** What apps.connections.open hands out (Socket Mode tests set it). */
   socketUrl = '';
+  /** The workspace an OAuth install goes to (oauth.v2.access answers with it). */
+  installTeam = { id: 'T0NEW', name: 'New Reading Group' };
+  /** The person on Slack's authorize page presses Cancel instead of Allow. */
+  denyInstall = false;
+  readonly #codes = new Map<string, boolean>();
 
   /** Start on a free port of 127.0.0.1. */
   async start(): Promise<this> {
@@ -86,9 +91,15 @@ export class SlackApiStub {
     });
   }
 
+  /** The authorize URL an OAuth install is sent to: the stand-in for slack.com/oauth/v2/authorize. */
+  get authorizeUrl(): string {
+    return `${this.#base}/oauth/v2/authorize`;
+  }
+
   async #handle(request: IncomingMessage): Promise<StubResponse> {
     const raw = await readBody(request);
     const path = request.url ?? '/';
+    if (path.startsWith('/oauth/v2/authorize')) return this.#authorize(new URL(path, this.#base));
     const method = path.startsWith('/api/')
       ? (path.slice('/api/'.length).split('?')[0] ?? '')
       : `response:${path.slice('/response/'.length)}`;
@@ -100,6 +111,27 @@ export class SlackApiStub {
     if (request.headers.authorization) call.authorization = request.headers.authorization;
     this.calls.push(call);
     call.answer = this.#scripted.get(method)?.shift() ?? { body: this.#defaultAnswer(method, call.body) };
+    return call.answer;
+  }
+
+  /** Slack's authorize page, after the person pressed Allow (or Cancel): back to the redirect URL. */
+  #authorize(url: URL): StubResponse {
+    const call: RecordedCall = {
+      method: 'oauth.authorize',
+      body: Object.fromEntries(url.searchParams),
+      at: Date.now(),
+    };
+    this.calls.push(call);
+    const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+    const state = url.searchParams.get('state') ?? '';
+    if (this.denyInstall) {
+      back.search = new URLSearchParams({ error: 'access_denied', state }).toString();
+    } else {
+      const code = `code-${this.#codes.size + 1}`;
+      this.#codes.set(code, false);
+      back.search = new URLSearchParams({ code, state }).toString();
+    }
+    call.answer = { status: 302, headers: { location: back.toString() }, body: {} };
     return call.answer;
   }
 
@@ -120,6 +152,24 @@ export class SlackApiStub {
         return { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
+      case 'oauth.v2.access': {
+        // A code is good once, as Slack's are.
+        const code = String(body.code ?? '');
+        if (!this.#codes.has(code) || this.#codes.get(code)) return { ok: false, error: 'invalid_code' };
+        this.#codes.set(code, true);
+        return {
+          ok: true,
+          app_id: 'A0OPTPAPER',
+          authed_user: { id: 'U0INSTALLER' },
+          scope: 'commands,chat:write,app_mentions:read',
+          token_type: 'bot',
+          access_token: `xoxb-installed-${this.installTeam.id}`,
+          bot_user_id: 'U0OPTBOT',
+          team: this.installTeam,
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       default:
         return method.startsWith('response:') ? { ok: true } : { ok: false, error: 'unknown_method' };
     }

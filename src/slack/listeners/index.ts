@@ -6,6 +6,7 @@ import { sectionPage } from './actions/section-page.ts';
 import { sharePaper } from './actions/share-paper.ts';
 import { optpaperCommand } from './commands/optpaper.ts';
 import { appMention } from './events/app-mention.ts';
+import { appUninstalled } from './events/app-uninstalled.ts';
 
 /**
  * Register every listener on the app: the one place that maps Slack ids to handlers. manifest.yml
@@ -20,6 +21,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(actionId('section_page'), sectionPage(deps));
   app.action<BlockButtonAction>(actionId('read_next'), readNext(deps));
   app.event('app_mention', appMention(deps));
+  app.event('app_uninstalled', appUninstalled(deps));
+  app.event('tokens_revoked', appUninstalled(deps));
 }
 
 /** Buttons carry `id:n` (action ids must be unique within a block): match the id with any suffix. */

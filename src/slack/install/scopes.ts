@@ -1,0 +1,12 @@
+/**
+ * The bot scopes an install asks for, each for one thing the bot does. manifest.yml declares the same
+ * (tests/slack/manifest.test.ts checks it): a scope the bot does not use is never asked for.
+ */
+export const botScopes: readonly string[] = Object.freeze([
+  // /optpaper
+  'commands',
+  // Share, thread replies, the paper of the week
+  'chat:write',
+  // @optpaper mentions
+  'app_mentions:read',
+]);
