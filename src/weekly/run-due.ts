@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { Reply } from '../commands/reply.ts';
 import type { Library } from '../library.ts';
 import type { PostResult, RetryPolicy } from '../slack/post.ts';
-import type { Store, TeamStore } from '../store/types.ts';
+import type { Store, Subscription, TeamStore } from '../store/types.ts';
 import { firesBetween, nextFires } from './cron.ts';
 import { discussionMessage, pickView, relatedPapers, weeklyPostMessage } from './messages.ts';
 import { type PendingPost, PendingPosts, withPending } from './pending.ts';
@@ -38,6 +38,11 @@ export const runnerDefaults = Object.freeze({
   heartbeatMs: 30_000,
   /** A `posting` fire whose heartbeat is older than this was interrupted (its process died). */
   staleMs: 120_000,
+  /**
+   * Workspaces posted to at the same time. Within one, channels go one after the other: Slack limits
+   * posting per channel and per workspace, not across workspaces.
+   */
+  parallelTeams: 8,
 });
 
 /** The latest slot in (since, now], looking back from `now` over windows four times longer each time. */
@@ -119,6 +124,8 @@ export function createWeeklyRunner(options: {
   staleMs?: number;
   /** Whether a workspace still has the app (default: all do): an uninstalled one gets no posts. */
   isActive?: (team: string) => Promise<boolean>;
+  /** Workspaces posted to at the same time (default: 8). */
+  parallelTeams?: number;
 }): WeeklyRunner {
   const { store, library, post, logger, graceMs } = options;
   const policy = options.policy ?? weeklyPolicy;
@@ -126,6 +133,7 @@ export function createWeeklyRunner(options: {
   const pending = options.pending ?? new PendingPosts();
   const heartbeatMs = options.heartbeatMs ?? runnerDefaults.heartbeatMs;
   const staleMs = options.staleMs ?? runnerDefaults.staleMs;
+  const parallelTeams = Math.max(1, options.parallelTeams ?? runnerDefaults.parallelTeams);
   let queue: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
 
@@ -311,17 +319,24 @@ export function createWeeklyRunner(options: {
     return `the previous post went out at ${new Date(lastPostedAt).toISOString()}, less than half a period before`;
   };
 
-  const runAll = async (now: Date): Promise<FireOutcome[]> => {
+  /** One workspace's channels, one after the other: Slack's limits are per workspace and per channel. */
+  const runTeam = async (
+    team: string,
+    subscriptions: readonly Subscription[],
+    now: Date,
+  ): Promise<FireOutcome[]> => {
     const outcomes: FireOutcome[] = [];
-    const active = new Map<string, boolean>();
-    for (const subscription of await store.allSubscriptions()) {
+    const scoped = store.team(team);
+    try {
+      // An uninstalled workspace keeps its subscriptions (and gets its posts back if it reinstalls).
+      if (options.isActive && !(await options.isActive(team))) return outcomes;
+    } catch (error) {
+      logger.error(`weekly: cannot tell whether ${team} still has the app:`, error);
+      return outcomes;
+    }
+    for (const { channel, cron, timeZone, createdAt } of subscriptions) {
       if (stopping.signal.aborted) break;
-      const { team, channel, cron, timeZone, createdAt } = subscription;
-      const scoped = store.team(team);
       try {
-        if (options.isActive && !active.has(team)) active.set(team, await options.isActive(team));
-        // An uninstalled workspace keeps its subscriptions (and gets its posts back if it reinstalls).
-        if (active.get(team) === false) continue;
         await bringBackFuture(scoped, channel, now);
         // Slots before the subscription, or up to its last handled slot, are not due.
         const last = (await scoped.lastFire(channel))?.scheduledAt;
@@ -333,6 +348,31 @@ export function createWeeklyRunner(options: {
       }
     }
     return outcomes;
+  };
+
+  /**
+   * Every workspace's due fires: workspaces in parallel (a few at a time), each one's channels in
+   * order. Outcomes come in subscription order.
+   */
+  const runAll = async (now: Date): Promise<FireOutcome[]> => {
+    const byTeam = new Map<string, Subscription[]>();
+    for (const subscription of await store.allSubscriptions()) {
+      const list = byTeam.get(subscription.team) ?? [];
+      list.push(subscription);
+      byTeam.set(subscription.team, list);
+    }
+    const teams = [...byTeam.entries()];
+    const results: FireOutcome[][] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < teams.length && !stopping.signal.aborted) {
+        const index = next++;
+        const [team, subscriptions] = teams[index] as [string, Subscription[]];
+        results[index] = await runTeam(team, subscriptions, now);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallelTeams, teams.length) }, worker));
+    return results.flat();
   };
 
   /** Write accepted posts the database refused before. */

@@ -33,6 +33,10 @@ export class SlackApiStub {
   #ts = 1_700_000_000;
   /** What apps.connections.open hands out (Socket Mode tests set it). */
   socketUrl = '';
+  /** Every chat.postMessage is answered this long after it arrived: a Slack that takes its time. */
+  delayAll = 0;
+  /** Answers not sent yet (delayed). */
+  pending = 0;
   /** The workspace an OAuth install goes to (oauth.v2.access answers with it). */
   installTeam = { id: 'T0NEW', name: 'New Reading Group' };
   /** The person on Slack's authorize page presses Cancel instead of Allow. */
@@ -43,7 +47,12 @@ export class SlackApiStub {
   async start(): Promise<this> {
     this.#server = createServer((request, response) => {
       void this.#handle(request).then(async ({ status = 200, headers = {}, body, delayMs = 0 }) => {
-        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        const wait = Math.max(delayMs, request.url?.startsWith('/api/chat.postMessage') ? this.delayAll : 0);
+        if (wait > 0) {
+          this.pending += 1;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          this.pending -= 1;
+        }
         response.writeHead(status, { 'content-type': 'application/json', ...headers });
         response.end(JSON.stringify(body));
       });

@@ -377,3 +377,40 @@ describe('runDue while the list changes', () => {
     ]);
   });
 });
+
+describe('runDue across workspaces', () => {
+  it('posts to several workspaces at once, and to one workspace’s channels one after the other', async () => {
+    const fixture = weeklyFixture();
+    const active: string[] = [];
+    const overlaps: string[][] = [];
+    const inner = new RecordingPoster();
+    const post: Poster = async (message, policy, signal) => {
+      if (message.thread_ts === undefined) {
+        active.push(`${message.team}/${message.channel}`);
+        overlaps.push([...active]);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        active.splice(active.indexOf(`${message.team}/${message.channel}`), 1);
+      }
+      return inner.post(message, policy, signal);
+    };
+    const runner = createWeeklyRunner({ ...fixture, post, graceMs });
+    for (const team of ['T0A', 'T0B']) {
+      for (const channel of ['C1', 'C2']) {
+        await fixture.store
+          .team(team)
+          .subscribe({ channel, cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U0', at: at(monday, -hour) });
+      }
+    }
+    const outcomes = await runner.runDue(at(monday, 1000));
+    // In subscription order, every channel of both workspaces.
+    expect(outcomes.map((outcome) => `${outcome.team}/${outcome.channel}:${outcome.status}`)).toEqual([
+      'T0A/C1:posted',
+      'T0A/C2:posted',
+      'T0B/C1:posted',
+      'T0B/C2:posted',
+    ]);
+    // The two workspaces overlapped; a workspace never had two posts in flight.
+    expect(overlaps.some((open) => open.length === 2)).toBe(true);
+    for (const open of overlaps) expect(new Set(open.map((key) => key.split('/')[0])).size).toBe(open.length);
+  });
+});
