@@ -3,10 +3,10 @@ import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
-import { createSlackApp, type SlackConnection, startSlackApp, webClientOptions } from './slack/app.ts';
+import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
-import { botTokenOf } from './slack/install/installation-store.ts';
+import { workspaceClients } from './slack/install/workspace-clients.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
@@ -211,23 +211,6 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         logger.info('optpaper stopped');
       })();
       return stopped;
-    },
-  };
-}
-
-/** One Web API client per installed workspace's token, made when first needed (OAuth installs). */
-function workspaceClients(store: Store, apiUrl: string) {
-  const byToken = new Map<string, webApi.WebClient>();
-  return {
-    async of(team: string): Promise<webApi.WebClient | undefined> {
-      const token = await botTokenOf(store, team);
-      if (!token) return undefined;
-      let client = byToken.get(token);
-      if (!client) {
-        client = new webApi.WebClient(token, webClientOptions(apiUrl));
-        byToken.set(token, client);
-      }
-      return client;
     },
   };
 }

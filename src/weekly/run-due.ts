@@ -126,6 +126,8 @@ export function createWeeklyRunner(options: {
   isActive?: (team: string) => Promise<boolean>;
   /** Workspaces posted to at the same time (default: 8). */
   parallelTeams?: number;
+  /** Where in the workspaces a run starts (default: Math.random; tests pass a fixed one). */
+  random?: () => number;
 }): WeeklyRunner {
   const { store, library, post, logger, graceMs } = options;
   const policy = options.policy ?? weeklyPolicy;
@@ -134,6 +136,7 @@ export function createWeeklyRunner(options: {
   const heartbeatMs = options.heartbeatMs ?? runnerDefaults.heartbeatMs;
   const staleMs = options.staleMs ?? runnerDefaults.staleMs;
   const parallelTeams = Math.max(1, options.parallelTeams ?? runnerDefaults.parallelTeams);
+  const random = options.random ?? Math.random;
   let queue: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
 
@@ -361,7 +364,12 @@ export function createWeeklyRunner(options: {
       list.push(subscription);
       byTeam.set(subscription.team, list);
     }
-    const teams = [...byTeam.entries()];
+    const all = [...byTeam.entries()];
+    // Replicas sharing the database start at different workspaces, so that they spread over them
+    // instead of meeting at the same one's rate limit (a claim taken by another is skipped at once).
+    const offset = Math.floor(random() * all.length);
+    const order = [...all.keys()].map((index) => (index + offset) % all.length);
+    const teams = order.map((index) => all[index] as [string, Subscription[]]);
     const results: FireOutcome[][] = [];
     let next = 0;
     const worker = async () => {
@@ -372,7 +380,12 @@ export function createWeeklyRunner(options: {
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallelTeams, teams.length) }, worker));
-    return results.flat();
+    // Outcomes in subscription order, whatever order the workspaces were served in.
+    const inOrder: FireOutcome[][] = [];
+    order.forEach((original, position) => {
+      inOrder[original] = results[position] ?? [];
+    });
+    return inOrder.flat();
   };
 
   /** Write accepted posts the database refused before. */
