@@ -460,11 +460,17 @@ function pgTeamStore(
       return transaction(async (run) => {
         const posted = (
           await run(
-            `SELECT paper_ids, links, section, cycle FROM fires WHERE team = $1 AND channel = $2 AND status = 'posted'
+            `SELECT paper_ids, links, section, cycle, queued FROM fires WHERE team = $1 AND channel = $2 AND status = 'posted'
              ORDER BY scheduled_at, id`,
             [team, channel],
           )
-        ).rows as { paper_ids: string[]; links: string[]; section: string | null; cycle: number | null }[];
+        ).rows as {
+          paper_ids: string[];
+          links: string[];
+          section: string | null;
+          cycle: number | null;
+          queued: boolean;
+        }[];
         const queued = (
           await run('SELECT paper_id FROM queue WHERE team = $1 AND channel = $2 ORDER BY id', [
             team,
@@ -483,6 +489,7 @@ function pgTeamStore(
             links: strings(row.links),
             section: row.section ?? '',
             cycle: row.cycle ?? 1,
+            ...(row.queued ? { queued: true } : {}),
           })),
           queued: queued.map((row) => row.paper_id),
           skipped: skipped.map((row) => ({

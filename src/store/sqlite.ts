@@ -535,6 +535,7 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
           links: jsonStrings(row.links),
           section: row.section ?? '',
           cycle: row.cycle ?? 1,
+          ...(row.queued === 1 ? { queued: true } : {}),
         }));
         const queued = sql.queue.all(team, channel).map((row) => row.paper_id);
         const skipped: SkippedItem[] = sql.skips.all(team, channel).map((row) => ({

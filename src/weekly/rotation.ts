@@ -10,7 +10,9 @@
  * - Sections, round-robin in list order. The reference is the section of the last posted item, in
  *   any cycle; if no current section has that name (renamed), the first section holding one of its
  *   paper ids, then the first holding a reading it matches by link; failing all, "before the first
- *   section". The pick comes from the first section after the reference (cyclically) that still has a
+ *   section". Readings someone asked for (the queue) are posted out of turn and are never the
+ *   reference: asking for a section-4 paper does not make sections 2 and 3 wait a round. The pick comes
+ *   from the first section after the reference (cyclically) that still has a
  *   reading that is neither done nor skipped; within that section, the first such reading in the
  *   section's list order (deterministic: no randomness, so `upcoming` shows what will be posted). A
  *   reading listed in two sections can come from either; once posted it is done for both. So two
@@ -40,6 +42,11 @@ export interface PostedItem {
   /** The section it was posted from. */
   section: string;
   cycle: number;
+  /**
+   * Asked for (queued, Read next, voted for) rather than the round-robin's own pick: it does not move
+   * the round-robin, which goes on from the section of the last reading it picked itself.
+   */
+  queued?: boolean;
 }
 
 /** A reading a channel chose to skip: held back until nothing else is left in that cycle. */
@@ -136,7 +143,12 @@ export function nextPick(
     return pick(found, paper.sections[0] ?? readings[found]?.sections[0] ?? '', true);
   }
 
-  const reference = referenceSection(catalog, index, history.posted.at(-1));
+  // A reading someone asked for is posted out of turn: the round-robin goes on from its own last pick.
+  const reference = referenceSection(
+    catalog,
+    index,
+    history.posted.findLast((item) => !item.queued),
+  );
   const count = catalog.sections.length;
   const skips = matchingLatest(
     index,
@@ -210,6 +222,7 @@ export function pickToPosted(pick: Pick): PostedItem {
     links: [...pick.reading.identityLinks],
     section: pick.section,
     cycle: pick.cycle,
+    ...(pick.queued ? { queued: true } : {}),
   };
 }
 

@@ -260,16 +260,28 @@ describe('the queue', () => {
     });
   });
 
-  it('ignores unknown ids and papers already posted this cycle, and continues the round-robin after the queued pick', () => {
+  it('ignores unknown ids and papers already posted this cycle; the round-robin goes on as if nothing had been asked for', () => {
     const history = { ...afterPosting(catalog, 1), queued: ['no-such-paper', 'a1', 'b2', 'c1'] };
     const picks = upcomingPicks(catalog, readings, history, 5);
     expect(picks.map((pick) => [pick.reading.key, pick.queued])).toEqual([
       ['b2', true],
       ['c1', true],
-      // After Gamma comes Alpha, then Beta.
-      ['a2', false],
+      // The round-robin's last own pick was a1 (Alpha): Beta comes next, as it would have, with what is left.
       ['b1', false],
+      ['a2', false],
       ['a3', false],
+    ]);
+  });
+
+  it('asking for a paper of a later section does not make the sections before it wait a round', () => {
+    // Without asking: a1 b1 c1 a2 b2 a3. Asking for c1 after a1 inserts it, and Beta still comes next.
+    const history = { ...afterPosting(catalog, 1), queued: ['c1'] };
+    expect(upcomingPicks(catalog, readings, history, 5).map((pick) => pick.reading.key)).toEqual([
+      'c1',
+      'b1',
+      'a2',
+      'b2',
+      'a3',
     ]);
   });
 
