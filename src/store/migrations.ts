@@ -187,6 +187,91 @@ export const migrations: readonly Migration[] = Object.freeze([
       );
     `,
   },
+  {
+    name: 'the reading group: cadence, pauses, votes, proposals, presenters, home views',
+    sql: `
+      -- every: a paper every n-th week of the schedule (1: every week). vote_lead_minutes: NULL when the
+      -- channel does not vote, else how long before the post the vote opens.
+      ALTER TABLE subscriptions ADD COLUMN every INTEGER NOT NULL DEFAULT 1 CHECK (every BETWEEN 1 AND 8);
+      ALTER TABLE subscriptions ADD COLUMN vote_lead_minutes INTEGER;
+      ALTER TABLE subscriptions ADD COLUMN presenter_lead_minutes INTEGER NOT NULL DEFAULT 2880;
+
+      -- Slots on days from starts_on to ends_on (the channel's dates, YYYY-MM-DD, both included) post nothing.
+      CREATE TABLE pauses (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX pauses_by_channel ON pauses (team, channel, ends_on);
+
+      -- One vote per channel and slot; candidates as JSON; winner is a candidate's key once closed.
+      CREATE TABLE votes (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        candidates TEXT NOT NULL CHECK (json_valid(candidates)),
+        message_ts TEXT,
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER,
+        winner TEXT,
+        UNIQUE (team, channel, slot)
+      );
+      -- One ballot per person and vote, changeable.
+      CREATE TABLE ballots (
+        vote_id INTEGER NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        choice TEXT NOT NULL,
+        cast_at INTEGER NOT NULL,
+        PRIMARY KEY (vote_id, user_id)
+      );
+
+      -- Papers members proposed: from the list (paper_id) or not (title and url only).
+      CREATE TABLE proposals (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        paper_id TEXT,
+        title TEXT NOT NULL,
+        url TEXT,
+        proposed_by TEXT NOT NULL,
+        proposed_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'posted', 'withdrawn')),
+        finished_at INTEGER
+      );
+      CREATE INDEX proposals_by_channel ON proposals (team, channel, status);
+
+      -- Who leads the discussion: the channel's list in order, and who led (or skipped) which slot.
+      CREATE TABLE presenters (
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (team, channel, user_id)
+      );
+      CREATE TABLE presenter_turns (
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        notified_at INTEGER,
+        PRIMARY KEY (team, channel, slot, user_id)
+      );
+
+      -- People who opened the bot's Home tab: it is published again for them when what it shows changes.
+      CREATE TABLE home_views (
+        team TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        PRIMARY KEY (team, user_id)
+      );
+    `,
+  },
 ]);
 
 /**

@@ -98,6 +98,83 @@ export const pgMigrations: readonly PgMigration[] = Object.freeze([
       );
     `,
   },
+  {
+    name: 'the reading group: cadence, pauses, votes, proposals, presenters, home views',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN every INTEGER NOT NULL DEFAULT 1 CHECK (every BETWEEN 1 AND 8);
+      ALTER TABLE subscriptions ADD COLUMN vote_lead_minutes INTEGER;
+      ALTER TABLE subscriptions ADD COLUMN presenter_lead_minutes INTEGER NOT NULL DEFAULT 2880;
+
+      CREATE TABLE pauses (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX pauses_by_channel ON pauses (team, channel, ends_on);
+
+      CREATE TABLE votes (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        slot TIMESTAMPTZ NOT NULL,
+        candidates TEXT NOT NULL,
+        message_ts TEXT,
+        opened_at TIMESTAMPTZ NOT NULL,
+        closed_at TIMESTAMPTZ,
+        winner TEXT,
+        UNIQUE (team, channel, slot)
+      );
+      CREATE TABLE ballots (
+        vote_id BIGINT NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        choice TEXT NOT NULL,
+        cast_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (vote_id, user_id)
+      );
+
+      CREATE TABLE proposals (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        paper_id TEXT,
+        title TEXT NOT NULL,
+        url TEXT,
+        proposed_by TEXT NOT NULL,
+        proposed_at TIMESTAMPTZ NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'posted', 'withdrawn')),
+        finished_at TIMESTAMPTZ
+      );
+      CREATE INDEX proposals_by_channel ON proposals (team, channel, status);
+
+      CREATE TABLE presenters (
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (team, channel, user_id)
+      );
+      CREATE TABLE presenter_turns (
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        slot TIMESTAMPTZ NOT NULL,
+        user_id TEXT NOT NULL,
+        skipped BOOLEAN NOT NULL DEFAULT FALSE,
+        notified_at TIMESTAMPTZ,
+        PRIMARY KEY (team, channel, slot, user_id)
+      );
+
+      CREATE TABLE home_views (
+        team TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        opened_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (team, user_id)
+      );
+    `,
+  },
 ]);
 
 /** Any number: the advisory lock all replicas take while migrating, so that one migrates and the others wait. */

@@ -67,6 +67,9 @@ interface SubscriptionRow {
   time_zone: string;
   created_by: string;
   created_at: Date;
+  every: number;
+  vote_lead_minutes: number | null;
+  presenter_lead_minutes: number;
 }
 
 /**
@@ -322,18 +325,73 @@ function pgTeamStore(
   const changed = (result: pg.QueryResult) => (result.rowCount ?? 0) > 0;
   return {
     team,
-    async subscribe({ channel, cron, timeZone, createdBy, at }) {
+    async subscribe({ channel, cron, timeZone, createdBy, at, every = 1 }) {
       return transaction(async (run) => {
-        await run(
-          `INSERT INTO subscriptions (team, channel, cron, time_zone, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+        const { rows } = await run(
+          `INSERT INTO subscriptions (team, channel, cron, time_zone, created_by, created_at, every)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (team, channel) DO UPDATE SET cron = EXCLUDED.cron, time_zone = EXCLUDED.time_zone,
-             created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at`,
-          [team, channel, cron, timeZone, createdBy, time(at)],
+             created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, every = EXCLUDED.every
+           RETURNING *`,
+          [team, channel, cron, timeZone, createdBy, time(at), every],
         );
         await run('DELETE FROM unsubscriptions WHERE team = $1 AND channel = $2', [team, channel]);
-        return { team, channel, cron, timeZone, createdBy, createdAt: new Date(time(at).getTime()) };
+        return toSubscription(rows[0] as SubscriptionRow);
       });
     },
+    setVoting: async (channel, lead) =>
+      changed(
+        await query('UPDATE subscriptions SET vote_lead_minutes = $1 WHERE team = $2 AND channel = $3', [
+          lead ?? null,
+          team,
+          channel,
+        ]),
+      ),
+    setPresenterLead: async (channel, lead) =>
+      changed(
+        await query('UPDATE subscriptions SET presenter_lead_minutes = $1 WHERE team = $2 AND channel = $3', [
+          lead,
+          team,
+          channel,
+        ]),
+      ),
+    async addPause(channel, { startsOn, endsOn, by, at }) {
+      const { rows } = await query(
+        `INSERT INTO pauses (team, channel, starts_on, ends_on, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [team, channel, startsOn, endsOn, by, time(at)],
+      );
+      return {
+        id: Number((rows[0] as { id: string }).id),
+        startsOn,
+        endsOn,
+        createdBy: by,
+        createdAt: new Date(at.getTime()),
+      };
+    },
+    async pauses(channel) {
+      const { rows } = await query(
+        'SELECT * FROM pauses WHERE team = $1 AND channel = $2 ORDER BY starts_on, id',
+        [team, channel],
+      );
+      return (
+        rows as { id: string; starts_on: string; ends_on: string; created_by: string; created_at: Date }[]
+      ).map((row) => ({
+        id: Number(row.id),
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+        createdBy: row.created_by,
+        createdAt: new Date(row.created_at.getTime()),
+      }));
+    },
+    endPauses: async (channel, today) =>
+      (
+        await query('DELETE FROM pauses WHERE team = $1 AND channel = $2 AND ends_on >= $3', [
+          team,
+          channel,
+          today,
+        ])
+      ).rowCount ?? 0,
     async unsubscribe(channel, at) {
       return transaction(async (run) => {
         const removed = changed(
@@ -563,14 +621,18 @@ function strings(value: unknown): string[] {
 }
 
 function toSubscription(row: SubscriptionRow): Subscription {
-  return {
+  const subscription: Subscription = {
     team: row.team,
     channel: row.channel,
     cron: row.cron,
     timeZone: row.time_zone,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at.getTime()),
+    every: row.every,
+    presenterLeadMinutes: row.presenter_lead_minutes,
   };
+  if (row.vote_lead_minutes !== null) subscription.voteLeadMinutes = row.vote_lead_minutes;
+  return subscription;
 }
 
 function toFire(row: FireRow): FireRecord {

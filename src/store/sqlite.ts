@@ -66,6 +66,17 @@ interface SubscriptionRow {
   time_zone: string;
   created_by: string;
   created_at: number;
+  every: number;
+  vote_lead_minutes: number | null;
+  presenter_lead_minutes: number;
+}
+
+interface PauseRow {
+  id: number;
+  starts_on: string;
+  ends_on: string;
+  created_by: string;
+  created_at: number;
 }
 
 /** SQLite's answers that mean the file itself is unusable, not that one write failed. */
@@ -397,11 +408,26 @@ type Statements = ReturnType<typeof prepare>;
 
 function prepare(db: BetterSqlite3.Database) {
   return {
-    upsertSubscription: db.prepare<[string, string, string, string, string, number]>(`
-      INSERT INTO subscriptions (team, channel, cron, time_zone, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+    upsertSubscription: db.prepare<[string, string, string, string, string, number, number]>(`
+      INSERT INTO subscriptions (team, channel, cron, time_zone, created_by, created_at, every) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (team, channel) DO UPDATE SET
         cron = excluded.cron, time_zone = excluded.time_zone,
-        created_by = excluded.created_by, created_at = excluded.created_at`),
+        created_by = excluded.created_by, created_at = excluded.created_at, every = excluded.every`),
+    setVoting: db.prepare<[number | null, string, string]>(
+      'UPDATE subscriptions SET vote_lead_minutes = ? WHERE team = ? AND channel = ?',
+    ),
+    setPresenterLead: db.prepare<[number, string, string]>(
+      'UPDATE subscriptions SET presenter_lead_minutes = ? WHERE team = ? AND channel = ?',
+    ),
+    addPause: db.prepare<[string, string, string, string, string, number]>(
+      'INSERT INTO pauses (team, channel, starts_on, ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    pauses: db.prepare<[string, string], PauseRow>(
+      'SELECT * FROM pauses WHERE team = ? AND channel = ? ORDER BY starts_on, id',
+    ),
+    endPauses: db.prepare<[string, string, string]>(
+      'DELETE FROM pauses WHERE team = ? AND channel = ? AND ends_on >= ?',
+    ),
     deleteSubscription: db.prepare<[string, string]>(
       'DELETE FROM subscriptions WHERE team = ? AND channel = ?',
     ),
@@ -549,15 +575,40 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
 
   return {
     team,
-    async subscribe({ channel, cron, timeZone, createdBy, at }) {
+    async subscribe({ channel, cron, timeZone, createdBy, at, every = 1 }) {
       return run((sql, db) =>
         db.transaction(() => {
-          sql.upsertSubscription.run(team, channel, cron, timeZone, createdBy, ms(at));
+          sql.upsertSubscription.run(team, channel, cron, timeZone, createdBy, ms(at), every);
           sql.forgetUnsubscription.run(team, channel);
-          return { team, channel, cron, timeZone, createdBy, createdAt: new Date(ms(at)) };
+          return toSubscription(sql.subscription.get(team, channel) as SubscriptionRow);
         })(),
       );
     },
+    setVoting: async (channel, lead) =>
+      run((sql) => sql.setVoting.run(lead ?? null, team, channel).changes > 0),
+    setPresenterLead: async (channel, lead) =>
+      run((sql) => sql.setPresenterLead.run(lead, team, channel).changes > 0),
+    async addPause(channel, { startsOn, endsOn, by, at }) {
+      const inserted = run((sql) => sql.addPause.run(team, channel, startsOn, endsOn, by, ms(at)));
+      return {
+        id: Number(inserted.lastInsertRowid),
+        startsOn,
+        endsOn,
+        createdBy: by,
+        createdAt: new Date(ms(at)),
+      };
+    },
+    pauses: async (channel) =>
+      run((sql) =>
+        sql.pauses.all(team, channel).map((row) => ({
+          id: row.id,
+          startsOn: row.starts_on,
+          endsOn: row.ends_on,
+          createdBy: row.created_by,
+          createdAt: new Date(row.created_at),
+        })),
+      ),
+    endPauses: async (channel, today) => run((sql) => sql.endPauses.run(team, channel, today).changes),
     async unsubscribe(channel, at) {
       return run((sql, db) =>
         db.transaction(() => {
@@ -664,14 +715,18 @@ function ms(date: Date): number {
 }
 
 function toSubscription(row: SubscriptionRow): Subscription {
-  return {
+  const subscription: Subscription = {
     team: row.team,
     channel: row.channel,
     cron: row.cron,
     timeZone: row.time_zone,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    every: row.every,
+    presenterLeadMinutes: row.presenter_lead_minutes,
   };
+  if (row.vote_lead_minutes !== null) subscription.voteLeadMinutes = row.vote_lead_minutes;
+  return subscription;
 }
 
 function toFire(row: FireRow): FireRecord {

@@ -22,6 +22,22 @@ export interface Subscription {
    * schedule changed just after a post (see WeeklyService.subscribe).
    */
   createdAt: Date;
+  /** A paper every n-th week of the schedule (1: every week; 2: every other week). */
+  every: number;
+  /** When the channel votes on the next paper: how long before the post the vote opens. */
+  voteLeadMinutes?: number;
+  /** How long before the post this week's presenter gets a direct message. */
+  presenterLeadMinutes: number;
+}
+
+/** Days a channel's weekly post takes a break: slots on these dates (its own, both included) post nothing. */
+export interface Pause {
+  id: number;
+  /** `YYYY-MM-DD` in the channel's time zone. */
+  startsOn: string;
+  endsOn: string;
+  createdBy: string;
+  createdAt: Date;
 }
 
 /**
@@ -104,7 +120,22 @@ export interface TeamStore {
     timeZone: string;
     createdBy: string;
     at: Date;
+    /** Every n-th week (default: 1). Voting and presenter settings are kept. */
+    every?: number;
   }): Promise<Subscription>;
+  /** Turn voting on (minutes before the post the vote opens) or off (`undefined`). @returns Whether subscribed. */
+  setVoting(channel: string, leadMinutes: number | undefined): Promise<boolean>;
+  /** How long before the post the presenter is told. @returns Whether subscribed. */
+  setPresenterLead(channel: string, leadMinutes: number): Promise<boolean>;
+  /** Add a break in the channel's weekly post. */
+  addPause(
+    channel: string,
+    pause: { startsOn: string; endsOn: string; by: string; at: Date },
+  ): Promise<Pause>;
+  /** The channel's breaks, earliest first. */
+  pauses(channel: string): Promise<Pause[]>;
+  /** End every break that has not ended before `today` (`YYYY-MM-DD`). @returns How many ended. */
+  endPauses(channel: string, today: string): Promise<number>;
   /**
    * Stop a channel's weekly post; its history stays, and the unsubscription is remembered (until the
    * channel subscribes again). @returns Whether it was subscribed.

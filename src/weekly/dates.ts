@@ -1,5 +1,8 @@
+import { zoneAbbreviation } from './zones.ts';
+
 /**
- * A fire time as people read it, in the schedule's time zone: "Mon 7 Dec 2026, 09:00 CET".
+ * A fire time as people read it, in the schedule's time zone, with the zone's abbreviation (EST, CET,
+ * JST, not GMT-5): "Mon 7 Dec 2026, 09:00 CET".
  *
  * @param date The time.
  * @param timeZone An IANA zone.
@@ -15,11 +18,10 @@ export function formatWhen(date: Date, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'short',
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${zoneAbbreviation(date, timeZone)}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Reply } from '../commands/reply.ts';
 import type { Library } from '../library.ts';
 import type { PostResult, RetryPolicy } from '../slack/post.ts';
 import type { Store, Subscription, TeamStore } from '../store/types.ts';
+import { type Cadence, dueBetween, isDue } from './cadence.ts';
 import { firesBetween, nextFires } from './cron.ts';
 import { discussionMessage, pickView, relatedPapers, weeklyPostMessage } from './messages.ts';
 import { type PendingPost, PendingPosts, withPending } from './pending.ts';
@@ -181,21 +182,23 @@ export function createWeeklyRunner(options: {
   const runChannel = async (
     scoped: TeamStore,
     channel: string,
-    cron: string,
-    timeZone: string,
+    cadence: Cadence,
     since: Date,
     now: Date,
   ): Promise<FireOutcome | undefined> => {
     /** Now, later: the run's time moves on with the clock (a post may wait minutes for Slack). */
     const later = () => new Date(Math.max(now.getTime(), clock().getTime()));
     const team = scoped.team;
-    const slots = firesBetween(cron, timeZone, since, now, scanLimit);
+    const { cron, timeZone } = cadence;
+    // Off-weeks and breaks are not due, so they are neither posted nor missed.
+    const { slots, truncated } = dueBetween(cadence, since, now, scanLimit);
     // A cron firing every few seconds over a long downtime: only the latest slot matters, and
     // enumerating every one of them would block the bot for seconds. Look back from now instead.
-    const slot = slots.length < scanLimit ? slots.at(-1) : latestSlot(cron, timeZone, since, now);
+    const latest = truncated ? latestSlot(cron, timeZone, since, now) : slots.at(-1);
+    const slot = latest && isDue(latest, cadence) ? latest : undefined;
     if (!slot) return undefined;
-    if (slots.length > 1) {
-      const count = slots.length < scanLimit ? `${slots.length - 1}` : `more than ${scanLimit - 1}`;
+    if (slots.length > 1 || truncated) {
+      const count = truncated ? `more than ${scanLimit - 1}` : `${slots.length - 1}`;
       logger.warn(
         `weekly: ${channel} missed ${count} earlier fire(s) while the bot was down; only the latest counts`,
       );
@@ -337,14 +340,15 @@ export function createWeeklyRunner(options: {
       logger.error(`weekly: cannot tell whether ${team} still has the app:`, error);
       return outcomes;
     }
-    for (const { channel, cron, timeZone, createdAt } of subscriptions) {
+    for (const { channel, cron, timeZone, createdAt, every } of subscriptions) {
       if (stopping.signal.aborted) break;
       try {
         await bringBackFuture(scoped, channel, now);
         // Slots before the subscription, or up to its last handled slot, are not due.
         const last = (await scoped.lastFire(channel))?.scheduledAt;
         const since = new Date(Math.max(createdAt.getTime(), last?.getTime() ?? 0));
-        const outcome = await runChannel(scoped, channel, cron, timeZone, since, now);
+        const cadence = { cron, timeZone, every, anchor: createdAt, pauses: await scoped.pauses(channel) };
+        const outcome = await runChannel(scoped, channel, cadence, since, now);
         if (outcome) outcomes.push(outcome);
       } catch (error) {
         logger.error(`weekly: the fire for ${channel} failed:`, error);

@@ -1,6 +1,7 @@
 import type { Catalog, Paper } from '../catalog/types.ts';
 import type { Library } from '../library.ts';
-import type { FireRecord, Subscription, TeamStore } from '../store/types.ts';
+import type { FireRecord, Pause, Subscription, TeamStore } from '../store/types.ts';
+import { type Cadence, localDate, nextDue } from './cadence.ts';
 import { nextFires } from './cron.ts';
 import { type PendingPost, type PendingPosts, withPending } from './pending.ts';
 import { groupReadings, type Reading } from './readings.ts';
@@ -38,13 +39,19 @@ export interface WeeklyService {
   readonly defaults: { cron: string; timeZone: string };
   isSubscribed(channel: string): Promise<boolean>;
   subscription(channel: string): Promise<Subscription | undefined>;
-  /** Subscribe a channel, or change its schedule; its history is kept. */
+  /** Subscribe a channel, or change its schedule (every n-th week: `every`); its history is kept. */
   subscribe(
     channel: string,
-    schedule: { cron: string; timeZone: string },
+    schedule: { cron: string; timeZone: string; every?: number },
     by: string,
     at: Date,
   ): Promise<Subscription>;
+  /** A break in the weekly post: no paper on these local dates (both included), and nothing missed. */
+  pause(channel: string, dates: { startsOn: string; endsOn: string }, by: string, at: Date): Promise<Pause>;
+  /** End the current and coming breaks. @returns How many ended. */
+  resume(channel: string, at: Date): Promise<number>;
+  /** The channel's breaks that have not ended by `at`, earliest first. */
+  pauses(channel: string, at: Date): Promise<Pause[]>;
   /** Stop the weekly post in a channel; its history is kept for a later subscription. */
   unsubscribe(channel: string, at: Date): Promise<boolean>;
   /** The channel's next fire after a time (on the default schedule when it is not subscribed). */
@@ -99,7 +106,17 @@ export function createWeeklyService(options: {
   const history = async (channel: string) =>
     withPending(await store.history(channel), options.pending?.of(store.team, channel) ?? []);
   const changed = () => options.onSubscriptionsChanged?.();
-  const scheduleOf = async (channel: string) => (await store.subscription(channel)) ?? defaults;
+  /** When the channel's posts are due: its subscription (or the default schedule), every n-th week, its breaks. */
+  const cadenceOf = async (channel: string, after: Date): Promise<Cadence> => {
+    const subscription = await store.subscription(channel);
+    return {
+      cron: subscription?.cron ?? defaults.cron,
+      timeZone: subscription?.timeZone ?? defaults.timeZone,
+      every: subscription?.every ?? 1,
+      anchor: subscription?.createdAt ?? after,
+      pauses: await store.pauses(channel),
+    };
+  };
   /** A schedule's slots start after its `createdAt`, which may lie ahead (see below). */
   const notBefore = async (channel: string, after: Date) =>
     new Date(Math.max(after.getTime(), (await store.subscription(channel))?.createdAt.getTime() ?? 0));
@@ -126,9 +143,8 @@ export function createWeeklyService(options: {
   const upcoming = async (channel: string, count: number, after: Date) => {
     const { catalog, readings } = current();
     const picks = upcomingPicks(catalog, readings, await history(channel), count);
-    const { cron, timeZone } = await scheduleOf(channel);
-    const dates = nextFires(cron, timeZone, await notBefore(channel, after), picks.length);
-    return picks.map((pick, index) => ({ pick, at: dates[index] as Date }));
+    const dates = nextDue(await cadenceOf(channel, after), await notBefore(channel, after), picks.length);
+    return picks.slice(0, dates.length).map((pick, index) => ({ pick, at: dates[index] as Date }));
   };
 
   return {
@@ -147,8 +163,17 @@ export function createWeeklyService(options: {
       return removed;
     },
     async nextFire(channel, after) {
-      const { cron, timeZone } = await scheduleOf(channel);
-      return nextFires(cron, timeZone, await notBefore(channel, after), 1)[0];
+      return nextDue(await cadenceOf(channel, after), await notBefore(channel, after), 1)[0];
+    },
+    pause: (channel, { startsOn, endsOn }, by, at) => store.addPause(channel, { startsOn, endsOn, by, at }),
+    async resume(channel, at) {
+      const { timeZone } = await cadenceOf(channel, at);
+      return store.endPauses(channel, localDate(at, timeZone));
+    },
+    async pauses(channel, at) {
+      const { timeZone } = await cadenceOf(channel, at);
+      const today = localDate(at, timeZone);
+      return (await store.pauses(channel)).filter((pause) => pause.endsOn >= today);
     },
     upcoming,
     unrecorded: (channel) => options.pending?.of(store.team, channel) ?? [],

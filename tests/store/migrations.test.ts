@@ -85,14 +85,21 @@ describe('openStore and the schema version', () => {
       expect(userVersion(raw)).toBe(migrations.length);
       expect(raw.prepare('SELECT x FROM unrelated').all()).toEqual([{ x: 42 }]);
       expect(tables(raw)).toEqual([
+        'ballots',
         'deliveries',
         'fires',
+        'home_views',
         'installations',
+        'pauses',
+        'presenter_turns',
+        'presenters',
+        'proposals',
         'queue',
         'skips',
         'subscriptions',
         'unrelated',
         'unsubscriptions',
+        'votes',
       ]);
     } finally {
       raw.close();
@@ -144,6 +151,8 @@ describe('openStore and the schema version', () => {
         timeZone: 'Europe/Paris',
         createdBy: 'U1',
         createdAt: new Date(1000),
+        every: 1,
+        presenterLeadMinutes: 2880,
       });
       expect(await legacy.unsubscribedAt('C2')).toEqual(new Date(2000));
       expect(await legacy.fire(7)).toMatchObject({

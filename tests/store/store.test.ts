@@ -58,6 +58,8 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
         timeZone: 'UTC',
         createdBy: 'U1',
         createdAt: at,
+        every: 1,
+        presenterLeadMinutes: 2880,
       });
       await store.subscribe({
         channel: 'C2',
@@ -73,6 +75,8 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
         timeZone: 'Europe/Paris',
         createdBy: 'WEEKLY_CHANNEL',
         createdAt: new Date('2025-01-02T00:00:00Z'),
+        every: 1,
+        presenterLeadMinutes: 2880,
       });
       expect((await store.subscriptions()).map((subscription) => subscription.channel)).toEqual(['C1', 'C2']);
       expect(await store.unsubscribedAt('C1')).toBeUndefined();
@@ -106,6 +110,8 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
         timeZone: 'Asia/Tokyo',
         createdBy: 'U3',
         createdAt: later,
+        every: 1,
+        presenterLeadMinutes: 2880,
       });
       expect(await store.subscriptions()).toHaveLength(1);
       expect((await store.history('C1')).posted.map((item) => item.paperIds)).toEqual([['adam', 'adamax']]);
@@ -118,6 +124,66 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       await store.unsubscribe('C1', at);
       expect((await store.posts('C1')).map((fire) => fire.messageTs)).toEqual(['1.0001']);
       expect(await lastSlot(store, 'C1')).toEqual(monday(0));
+    });
+  });
+
+  describe('the reading group’s settings', () => {
+    it('keeps every-n-weeks with the schedule, and voting and presenter leads across a re-subscribe', async () => {
+      expect(await store.setVoting('C1', 60)).toBe(false);
+      expect(
+        await store.subscribe({
+          channel: 'C1',
+          cron: '0 16 * * 5',
+          timeZone: 'UTC',
+          createdBy: 'U1',
+          at,
+          every: 2,
+        }),
+      ).toMatchObject({ every: 2, presenterLeadMinutes: 2880 });
+      expect(await store.setVoting('C1', 24 * 60)).toBe(true);
+      expect(await store.setPresenterLead('C1', 3 * 24 * 60)).toBe(true);
+      expect(await store.subscription('C1')).toMatchObject({
+        every: 2,
+        voteLeadMinutes: 1440,
+        presenterLeadMinutes: 4320,
+      });
+      // A new schedule restates its cadence; the channel's voting and presenter settings stay.
+      await store.subscribe({ channel: 'C1', cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U2', at });
+      expect(await store.subscription('C1')).toMatchObject({
+        every: 1,
+        voteLeadMinutes: 1440,
+        presenterLeadMinutes: 4320,
+      });
+      expect(await store.setVoting('C1', undefined)).toBe(true);
+      expect((await store.subscription('C1'))?.voteLeadMinutes).toBeUndefined();
+    });
+
+    it('keeps a channel’s pauses in date order, and ends the current and future ones', async () => {
+      await store.addPause('C1', { startsOn: '2027-02-01', endsOn: '2027-02-07', by: 'U1', at });
+      const winter = await store.addPause('C1', {
+        startsOn: '2026-12-21',
+        endsOn: '2027-01-04',
+        by: 'U2',
+        at,
+      });
+      await store.addPause('C1', { startsOn: '2026-11-01', endsOn: '2026-11-08', by: 'U1', at });
+      await store.addPause('C2', { startsOn: '2026-12-21', endsOn: '2027-01-04', by: 'U1', at });
+      expect(winter).toEqual({
+        id: winter.id,
+        startsOn: '2026-12-21',
+        endsOn: '2027-01-04',
+        createdBy: 'U2',
+        createdAt: at,
+      });
+      expect((await store.pauses('C1')).map((pause) => pause.startsOn)).toEqual([
+        '2026-11-01',
+        '2026-12-21',
+        '2027-02-01',
+      ]);
+      // Resumed on 28 December: the winter break and the one in February end; November's is history.
+      expect(await store.endPauses('C1', '2026-12-28')).toBe(2);
+      expect((await store.pauses('C1')).map((pause) => pause.startsOn)).toEqual(['2026-11-01']);
+      expect(await store.pauses('C2')).toHaveLength(1);
     });
   });
 
@@ -611,13 +677,20 @@ describe('the store in a file', () => {
           .all()
           .map((row) => row.name),
       ).toEqual([
+        'ballots',
         'deliveries',
         'fires',
+        'home_views',
         'installations',
+        'pauses',
+        'presenter_turns',
+        'presenters',
+        'proposals',
         'queue',
         'skips',
         'subscriptions',
         'unsubscriptions',
+        'votes',
       ]);
     } finally {
       raw.close();
@@ -652,6 +725,8 @@ describe('the store in a file', () => {
         timeZone: 'Europe/Paris',
         createdBy: 'U1',
         createdAt: at,
+        every: 1,
+        presenterLeadMinutes: 2880,
       });
       expect(await second.history('C1')).toEqual({
         posted: [
