@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LogLevel } from '@slack/bolt';
 import { defaultListPath } from './catalog/load.ts';
-import { parseLogLevel } from './logger.ts';
+import { type LogFormat, parseLogFormat, parseLogLevel } from './logger.ts';
 import { validateCron, validateTimeZone } from './weekly/cron.ts';
 
 /** Everything the bot reads from its environment, typed and checked. */
@@ -26,6 +26,8 @@ export interface Config {
     graceHours: number;
   };
   logLevel: LogLevel;
+  /** `text` (default) or `json`: one JSON object per line. */
+  logFormat: LogFormat;
 }
 
 /** A variable that is missing or malformed: the message names it and never quotes its value. */
@@ -44,12 +46,13 @@ export const configDefaults = Object.freeze({
   timeZone: 'UTC',
   graceHours: 24,
   logLevel: 'info',
+  logFormat: 'text',
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The part of the configuration that the CLI and the shell need too: no Slack credentials. */
-export type StateConfig = Pick<Config, 'listPath' | 'dbPath' | 'weekly' | 'logLevel'>;
+export type StateConfig = Pick<Config, 'listPath' | 'dbPath' | 'weekly' | 'logLevel' | 'logFormat'>;
 
 /**
  * Read the configuration from an environment (a pure function of it).
@@ -133,7 +136,7 @@ export function readSlackConfig(env: Env): { slack: Config['slack'] } | { proble
 }
 
 /**
- * Read the variables that are not Slack's: the list, the database, the weekly schedule, the log level.
+ * Read the variables that are not Slack's: the list, the database, the weekly schedule, the logs.
  *
  * @param env Variables.
  * @returns Those settings, or the problems found.
@@ -165,7 +168,10 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
   const logLevel =
     parseLogLevel(value('LOG_LEVEL') ?? configDefaults.logLevel) ??
     problem('LOG_LEVEL', 'LOG_LEVEL must be one of debug, info, warn, error');
-  if (problems.length > 0 || graceHours === undefined || !logLevel) return { problems };
+  const logFormat =
+    parseLogFormat(value('LOG_FORMAT') ?? configDefaults.logFormat) ??
+    problem('LOG_FORMAT', 'LOG_FORMAT must be text or json');
+  if (problems.length > 0 || graceHours === undefined || !logLevel || !logFormat) return { problems };
   const weekly: Config['weekly'] = { cron, timeZone, graceHours };
   if (channel) weekly.channel = channel;
   const db = value('OPTPAPER_DB');
@@ -175,6 +181,7 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
       dbPath: db === ':memory:' ? db : db ? resolvePath(db, env) : configDefaults.dbPath,
       weekly,
       logLevel,
+      logFormat,
     },
   };
 }
