@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StartupError, startBot } from '../../src/bot.ts';
 import { type Config, readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { testSigningSecret } from '../support/signing.ts';
+import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
 
@@ -204,5 +204,103 @@ describe('npm start (src/main.ts)', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('SIGTERM received: finishing requests in flight');
     expect(stderr).toContain('optpaper stopped');
+  });
+});
+
+describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {
+  const botToken = 'xoxb-4242-json-logs-secret';
+
+  /** Every line of a JSON log, parsed; a line that is not one JSON object fails the test. */
+  const jsonLines = (stderr: string) =>
+    stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; time: string; msg: string; name: string });
+
+  it('logs one JSON object per line, at debug too, and never the token or the signing secret', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    const directory = scratch();
+    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
+      cwd: directory,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: botToken,
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: join(directory, 'state.db'),
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'debug',
+      },
+    });
+    let stderr = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /HTTP mode on port (\d+)/.exec(stderr);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    });
+    const events = `http://127.0.0.1:${port}/slack/events`;
+    const form = 'application/x-www-form-urlencoded';
+    // A search, a forged request, and a Share that Slack refuses: Bolt and the app log all of them.
+    const search = await postSigned(events, commandBody({ text: 'adam <!channel>' }), form);
+    expect(search.status).toBe(200);
+    const forged = await postSigned(events, commandBody({ text: 'adam' }), form, { secret: 'f'.repeat(32) });
+    expect(forged.status).toBe(401);
+    const share = await postSigned(
+      events,
+      actionBody({ action_id: 'share_paper:0', value: 'adam' }, { response_url: stub.responseUrl() }),
+      form,
+    );
+    expect(share.status).toBe(200);
+    await stub.waitFor((calls) => calls.some((call) => call.method === 'response:respond'));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    const lines = jsonLines(stderr);
+    for (const line of lines) {
+      expect(Object.keys(line).slice(0, 2)).toEqual(['level', 'time']);
+      expect(Date.parse(line.time)).not.toBeNaN();
+    }
+    const messages = lines.map((line) => line.msg);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^optpaper is running in HTTP mode on port \d+: 114 papers/),
+    );
+    expect(messages).toContain('share of adam in C0READING failed: refused not_in_channel');
+    expect(messages).toContain('SIGTERM received: finishing requests in flight');
+    expect(lines.some((line) => line.level === 'debug')).toBe(true);
+    // Bolt's client did send the token (the stand-in saw it); the log never shows it.
+    expect(stub.callsTo('auth.test')[0]?.authorization).toBe(`Bearer ${botToken}`);
+    expect(stderr).not.toContain(botToken);
+    expect(stderr).not.toContain(testSigningSecret);
+  });
+
+  it('a start-up failure is one JSON line naming the variable, without the token', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: scratch(),
+      env: {
+        SLACK_BOT_TOKEN: botToken,
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: ':memory:',
+        LOG_FORMAT: 'json',
+      },
+    });
+    expect(code).toBe(1);
+    expect(jsonLines(stderr)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        name: 'optpaper',
+        msg: 'SLACK_BOT_TOKEN was rejected by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+      }),
+    ]);
+    expect(stderr).not.toContain(botToken);
   });
 });
