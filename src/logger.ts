@@ -20,8 +20,8 @@ export interface LogContext {
  */
 export interface AppLogger extends Logger {
   /**
-   * A logger that adds `context` to every line (over the context it already has); it shares the level
-   * and name of the logger it came from.
+   * A logger that adds `context` to every line (over the context it already has); it shares the level of
+   * the logger it came from and starts with its name.
    */
   child(context: LogContext): AppLogger;
 }
@@ -75,10 +75,9 @@ const secretShapes: readonly [RegExp, string][] = Object.freeze([
   [/(\/\/[^/\s:@]*:)[^/\s@]+@/g, `$1${logDefaults.redacted}@`],
 ]);
 
-/** The state a logger shares with its children: Bolt's setLevel and setName act on all of them. */
+/** The level a logger shares with its children: Bolt's setLevel acts on all of them. */
 interface Shared {
   level: LevelName;
-  name: string;
 }
 
 /** Writes a line in one format, with the context bound so far. */
@@ -99,22 +98,25 @@ interface LineWriter {
  * @returns The logger.
  */
 export function createLogger(options: LoggerOptions = {}): AppLogger {
-  const shared: Shared = {
-    level: options.level ?? logDefaults.level,
-    name: options.name ?? logDefaults.name,
-  };
+  const shared: Shared = { level: options.level ?? logDefaults.level };
   const clock = options.clock ?? (() => new Date());
   const sink = maskingSink(options.sink ?? process.stderr, options.secrets ?? []);
   const format = options.format ?? logDefaults.format;
-  return boundLogger(shared, format === 'json' ? jsonWriter(sink, clock) : textWriter(sink, clock, ''));
+  const writer = format === 'json' ? jsonWriter(sink, clock) : textWriter(sink, clock, '');
+  return boundLogger(shared, options.name ?? logDefaults.name, writer);
 }
 
-function boundLogger(shared: Shared, writer: LineWriter): AppLogger {
+/**
+ * The name is this object's own: Bolt's clients call setName on the logger they are given, and a child
+ * handed to them (`logger.child({})`) keeps their name off the app's lines.
+ */
+function boundLogger(shared: Shared, initialName: string, writer: LineWriter): AppLogger {
+  let name = initialName;
   const log =
     (level: LevelName) =>
     (...parts: unknown[]) => {
       if (levelNames.indexOf(level) < levelNames.indexOf(shared.level)) return;
-      writer.write(level, shared.name, parts);
+      writer.write(level, name, parts);
     };
   return {
     debug: log('debug'),
@@ -126,10 +128,10 @@ function boundLogger(shared: Shared, writer: LineWriter): AppLogger {
     },
     // Bolt's LogLevel enum has exactly these string values.
     getLevel: () => shared.level as LogLevel,
-    setName: (name) => {
-      shared.name = name;
+    setName: (next) => {
+      name = next;
     },
-    child: (context) => boundLogger(shared, writer.child(definedOnly(context))),
+    child: (context) => boundLogger(shared, name, writer.child(definedOnly(context))),
   };
 }
 

@@ -39,15 +39,21 @@ describe('the text format (the default)', () => {
     ]);
   });
 
-  it("shares Bolt's setLevel and setName between a logger and its children", () => {
+  it("shares Bolt's setLevel with children; setName renames one logger (a child handed to a Bolt client keeps its name to itself)", () => {
     const { logger, lines } = capture();
     const child = logger.child({ team: 'T1' });
     logger.setLevel(LogLevel.ERROR);
-    logger.setName('web-api:WebClient:0');
+    child.setName('web-api:WebClient:0');
     child.warn('dropped');
     child.error('kept');
+    logger.error('the app');
+    logger.child({}).error('a new child starts with the name of its parent');
     expect(child.getLevel()).toBe(LogLevel.ERROR);
-    expect(lines).toEqual(['2026-11-30T09:00:00.000Z ERROR [web-api:WebClient:0] kept team=T1\n']);
+    expect(lines).toEqual([
+      '2026-11-30T09:00:00.000Z ERROR [web-api:WebClient:0] kept team=T1\n',
+      '2026-11-30T09:00:00.000Z ERROR [optpaper] the app\n',
+      '2026-11-30T09:00:00.000Z ERROR [optpaper] a new child starts with the name of its parent\n',
+    ]);
   });
 });
 
