@@ -126,6 +126,24 @@ export function ensureBuilt(root = buildDefaults.root, say = process.stderr) {
   build(root, { ifNeeded: true });
 }
 
+/**
+ * What the launchers (`bin/`) do: make sure the build is fresh, then load a compiled module. A build that
+ * cannot be made ends the process with one line saying why.
+ *
+ * @param {string} file Path inside `dist/` (`main.js`, `cli.js`).
+ * @returns {Promise<any>} The module: its exports are whatever that file exports.
+ */
+export async function importBuilt(file) {
+  try {
+    ensureBuilt();
+  } catch (error) {
+    process.stderr.write(`optpaper: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  // A computed specifier: dist/ does not exist when this file is type-checked.
+  return import(pathToFileURL(join(buildDefaults.root, buildDefaults.outDir, file)).href);
+}
+
 /** @param {string} root @param {string} outDir */
 function compile(root, outDir) {
   const result = spawnSync(

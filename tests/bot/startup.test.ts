@@ -8,7 +8,7 @@ import { type Config, readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
-import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
+import { repoRoot, runScript, startMain } from '../support/spawn.ts';
 
 let stub: SlackApiStub | undefined;
 afterEach(async () => {
@@ -152,25 +152,12 @@ describe('npm start (src/main.ts)', () => {
       join(directory, '.env'),
       `SLACK_BOT_TOKEN=xoxb-from-dotenv\nSLACK_SIGNING_SECRET=${testSigningSecret}\nSLACK_API_URL=${stub.apiUrl}\nPORT=0\nOPTPAPER_DB=${join(directory, 'state.db')}\n`,
     );
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
-      cwd: directory,
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    let stderr = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /HTTP mode on port (\d+)/.exec(stderr);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-    });
+    const bot = await startMain({ cwd: directory });
     expect(stub.callsTo('auth.test')[0]?.authorization).toBe('Bearer xoxb-from-dotenv');
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(await health.json()).toEqual({ ok: true, papers: 114 });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await bot.stop()).toBe(0);
+    const stderr = bot.stderr();
     expect(stderr).toContain('SIGTERM received: finishing requests in flight');
     expect(stderr).toContain('optpaper stopped');
     expect(stderr).not.toContain('xoxb-from-dotenv');
@@ -221,10 +208,9 @@ describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {
     stub = await new SlackApiStub().start();
     stub.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     const directory = scratch();
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
+    const bot = await startMain({
       cwd: directory,
       env: {
-        PATH: process.env.PATH ?? '',
         SLACK_BOT_TOKEN: botToken,
         SLACK_SIGNING_SECRET: testSigningSecret,
         SLACK_API_URL: stub.apiUrl,
@@ -234,16 +220,7 @@ describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {
         LOG_LEVEL: 'debug',
       },
     });
-    let stderr = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /HTTP mode on port (\d+)/.exec(stderr);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-    });
-    const events = `http://127.0.0.1:${port}/slack/events`;
+    const events = `http://127.0.0.1:${bot.port}/slack/events`;
     const form = 'application/x-www-form-urlencoded';
     // A search, a forged request, and a Share that Slack refuses: Bolt and the app log all of them.
     const search = await postSigned(events, commandBody({ text: 'adam <!channel>' }), form);
@@ -257,10 +234,9 @@ describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {
     );
     expect(share.status).toBe(200);
     await stub.waitFor((calls) => calls.some((call) => call.method === 'response:respond'));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await bot.stop()).toBe(0);
 
+    const stderr = bot.stderr();
     const lines = jsonLines(stderr);
     for (const line of lines) {
       expect(Object.keys(line).slice(0, 2)).toEqual(['level', 'time']);
