@@ -11,7 +11,7 @@ const startupDefaults = Object.freeze({
   warmups: 2,
 });
 
-/** A command to time, and how it ran before the build existed (sources compiled by tsx at every start). */
+/** A command to time. */
 interface Case {
   name: string;
   args: readonly string[];
@@ -44,7 +44,7 @@ function time(command: string, args: readonly string[], env: Record<string, stri
 
 /**
  * Start-up time of the command line: the compiled CLI (through its launcher, and through `npm run`) against
- * the sources run by tsx, as every start did before the build (warm and cold tsx cache).
+ * the same sources run by tsx without a build (warm and cold tsx cache), as every command ran before.
  */
 export const runStartupBench: Suite = async ({ print }) => {
   // A fresh build, so that no run below pays for one.
@@ -57,7 +57,7 @@ export const runStartupBench: Suite = async ({ print }) => {
     'Command',
     'node bin/optpaper.js (compiled)',
     'npm run -s optpaper -- (compiled)',
-    'node --import tsx src/cli.ts (before)',
+    'node --import tsx src/cli.ts (no build)',
     'same, tsx cache off',
   ];
   const rows: string[][] = [];
