@@ -174,7 +174,9 @@ function tscPath(root) {
 }
 
 /**
- * A directory as a lock: mkdir is atomic. Waits for another build, takes over one that died.
+ * A directory as a lock: mkdir is atomic. It holds the pid of the build that took it, so that a build
+ * killed half-way (SIGTERM to `npm start` during its first build) does not hold up the next start.
+ * Waits for a live build; takes over from a dead one, or from one older than `staleLockMs`.
  *
  * @param {string} lock
  */
@@ -183,14 +185,40 @@ function acquire(lock) {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       return;
     } catch (error) {
       if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
     }
     const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (age > buildDefaults.staleLockMs || Date.now() > deadline)
+    if (!holderAlive(lock) || age > buildDefaults.staleLockMs || Date.now() > deadline) {
       rmSync(lock, { recursive: true, force: true });
-    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    } else {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
+/**
+ * Whether the build that holds a lock is still running. A lock without a pid yet was taken a moment ago:
+ * alive.
+ *
+ * @param {string} lock
+ * @returns {boolean}
+ */
+function holderAlive(lock) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 }
 

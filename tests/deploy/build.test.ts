@@ -185,6 +185,21 @@ describe('the build (npm run build) and the launchers (npm start, npm run optpap
     expect(isFresh(root)).toBe(true);
   });
 
+  it('a build killed half-way leaves a lock that the next start takes over at once (its pid is gone)', () => {
+    const root = clone();
+    const dead = spawnSync(process.execPath, ['-e', ''], { encoding: 'utf8' });
+    mkdirSync(join(root, '.dist.lock'));
+    writeFileSync(join(root, '.dist.lock/pid'), String(dead.pid));
+    mkdirSync(join(root, '.dist.next'));
+    writeFileSync(join(root, '.dist.next/half-written.js'), 'export const half =');
+    const result = optpaper(root, '--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: optpaper/);
+    expect(existsSync(join(root, '.dist.lock'))).toBe(false);
+    expect(existsSync(join(root, '.dist.next'))).toBe(false);
+    expect(existsSync(join(root, 'dist/half-written.js'))).toBe(false);
+  });
+
   it('a tree without src/ (the image, a release) runs its dist/ as it is', () => {
     const root = built;
     expect(isFresh(root)).toBe(true);
