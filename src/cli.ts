@@ -4,7 +4,7 @@ import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
 import type { StateConfig } from './config.ts';
 
 // Everything else is imported by the command that needs it: `--help` and a usage error load no parser,
-// no search and no database (see README, "The command line": start-up times).
+// no search and no database (start-up times: README, "Deploy" → "The build").
 
 const usage = `Usage: optpaper <command> [options]
 
