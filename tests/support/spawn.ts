@@ -15,7 +15,8 @@ export interface Finished {
 }
 
 /**
- * Run a TypeScript entry point of the project in a child process (`node --import tsx`), as npm does.
+ * Run a TypeScript entry point of the project in a child process through tsx (`node --import tsx`): the
+ * sources under test, never a stale build. (npm runs the compiled build of the same sources: bin/, dist/.)
  *
  * @param script Path from the repository root (`src/cli.ts`).
  * @param args Arguments.
