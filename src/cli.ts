@@ -1,19 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from './catalog/load.ts';
-import { backupCommand } from './cli/backup.ts';
-import { checkCommand } from './cli/check.ts';
 import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
-import { listCommand } from './cli/list.ts';
-import { searchCommand } from './cli/search.ts';
-import { upcomingCommand } from './cli/upcoming.ts';
-import { readListPath, readStateConfig, resolvePath, type StateConfig } from './config.ts';
-import { openLibrary } from './library.ts';
-import { createSearch, searchDefaults } from './search/search.ts';
-import { runLocalShell } from './shell/local.ts';
-import { openConfiguredStore } from './store/open.ts';
+import type { StateConfig } from './config.ts';
 import type { Store } from './store/types.ts';
-import { createWeeklyService } from './weekly/service.ts';
+
+// Everything else is imported by the command that needs it: `--help` and a usage error load no parser,
+// no search and no database (start-up times: README, "Deploy" → "The build").
 
 const usage = `Usage: optpaper <command> [options]
 
@@ -73,20 +65,34 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(usage);
     return exitCodes.ok;
   }
+  if (command === undefined) throw new UsageError('a command is needed');
+  if (!commands.has(command)) throw new UsageError(`unknown command "${command}"`);
+  const { readListPath, resolvePath } = await import('./config.ts');
+  const { loadCatalog } = await import('./catalog/load.ts');
   const listPath = values.list === undefined ? readListPath(io.env) : resolvePath(values.list, io.env);
   switch (command) {
-    case 'list':
+    case 'list': {
       noArguments(command, args);
+      const { listCommand } = await import('./cli/list.ts');
       return listCommand(await loadCatalog(listPath), { json: values.json }, io);
+    }
     case 'search': {
       const query = args.join(' ').trim();
       if (query === '') throw new UsageError('search needs a query, for example: search "sharp minima"');
-      const search = createSearch(await loadCatalog(listPath));
-      return searchCommand(search, query, { json: values.json, limit: readLimit(values.limit) }, io);
+      const { createSearch, searchDefaults } = await import('./search/search.ts');
+      const limit = readLimit(values.limit, searchDefaults);
+      const { searchCommand } = await import('./cli/search.ts');
+      return searchCommand(
+        createSearch(await loadCatalog(listPath)),
+        query,
+        { json: values.json, limit },
+        io,
+      );
     }
     case 'check': {
       if (args.length > 1) throw new UsageError('check takes at most one file');
       const file = args[0] === undefined ? listPath : resolvePath(args[0], io.env);
+      const { checkCommand } = await import('./cli/check.ts');
       return checkCommand(await loadCatalog(file), file, { json: values.json, strict: values.strict }, io);
     }
     case 'upcoming': {
@@ -100,7 +106,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       ) {
         throw new UsageError('upcoming needs a number of weeks from 1 to 520, for example: upcoming 4');
       }
-      const state = stateConfig(io);
+      const state = await stateConfig(io);
+      const { openLibrary } = await import('./library.ts');
+      const { openConfiguredStore } = await import('./store/open.ts');
+      const { createWeeklyService } = await import('./weekly/service.ts');
+      const { upcomingCommand } = await import('./cli/upcoming.ts');
       const library = await openLibrary(listPath);
       const channel = values.channel ?? state.weekly.channel;
       const store = await openConfiguredStore(state);
@@ -125,7 +135,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       if (file === undefined || extra.length > 0) {
         throw new UsageError('backup needs one file to write, for example: backup optpaper-2026-11-30.db');
       }
-      return backupCommand(stateConfig(io), resolvePath(file, io.env), io);
+      const { backupCommand } = await import('./cli/backup.ts');
+      return backupCommand(await stateConfig(io), resolvePath(file, io.env), io);
     }
     case 'purge-workspace': {
       const [team, ...extra] = args;
@@ -136,7 +147,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       }
       if (!values.yes)
         throw new UsageError(`purge-workspace deletes ${team}'s whole history: add --yes to confirm`);
-      const store = await openConfiguredStore(stateConfig(io));
+      const { openConfiguredStore } = await import('./store/open.ts');
+      const store = await openConfiguredStore(await stateConfig(io));
       try {
         const deleted = await store.purgeTeam(team);
         io.stdout.write(
@@ -147,10 +159,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       }
       return exitCodes.ok;
     }
-    case 'shell':
+    case 'shell': {
       noArguments(command, args);
+      const { runLocalShell } = await import('./shell/local.ts');
       await runLocalShell(
-        { ...stateConfig(io), listPath },
+        { ...(await stateConfig(io)), listPath },
         {
           input: process.stdin,
           output: io.stdout,
@@ -158,12 +171,22 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         },
       );
       return exitCodes.ok;
-    case undefined:
-      throw new UsageError('a command is needed');
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
+
+/** The commands `dispatch` knows, checked before anything is loaded for them. */
+const commands: ReadonlySet<string> = new Set([
+  'list',
+  'search',
+  'check',
+  'upcoming',
+  'backup',
+  'purge-workspace',
+  'shell',
+]);
 
 function parse(argv: readonly string[]) {
   return parseArgs({
@@ -184,7 +207,8 @@ function parse(argv: readonly string[]) {
 }
 
 /** The variables the CLI reads besides the list; a bad one is a failure naming it. */
-function stateConfig(io: CliIo): StateConfig {
+async function stateConfig(io: CliIo): Promise<StateConfig> {
+  const { readStateConfig } = await import('./config.ts');
   const read = readStateConfig(io.env);
   if ('problems' in read) throw new Error(read.problems.map((problem) => problem.message).join('; '));
   return read.state;
@@ -206,25 +230,31 @@ function noArguments(command: string, args: readonly string[]): void {
   if (args.length > 0) throw new UsageError(`${command} takes no arguments (got "${args.join(' ')}")`);
 }
 
-function readLimit(raw: string | undefined): number {
-  if (raw === undefined) return searchDefaults.limit;
+function readLimit(raw: string | undefined, defaults: { limit: number; maxLimit: number }): number {
+  if (raw === undefined) return defaults.limit;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > searchDefaults.maxLimit) {
-    throw new UsageError(`--limit must be a whole number from 1 to ${searchDefaults.maxLimit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > defaults.maxLimit) {
+    throw new UsageError(`--limit must be a whole number from 1 to ${defaults.maxLimit}`);
   }
   return limit;
 }
 
-// Run when executed (npm run optpaper), not when imported by a test.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/**
+ * Run the CLI as the process: arguments from the command line, output to stdout and stderr, the exit code
+ * set. `bin/optpaper.js` calls it on the compiled CLI.
+ *
+ * @param argv Arguments after the program name.
+ */
+export async function runCliProcess(argv: readonly string[]): Promise<void> {
   // `optpaper list | head`: the reader has gone, which is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(exitCodes.ok);
   });
-  process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  });
+  process.exitCode = await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+}
+
+// Run when executed (node --import tsx src/cli.ts, node dist/cli.js), not when imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runCliProcess(process.argv.slice(2));
 }

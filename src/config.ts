@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { LogLevel } from '@slack/bolt';
 import { defaultListPath } from './catalog/load.ts';
 import { readListDefaults } from './list/read-list.ts';
-import { parseLogLevel } from './logger.ts';
+import { type LogFormat, parseLogFormat, parseLogLevel } from './logger.ts';
 import { validateCron, validateTimeZone } from './weekly/cron.ts';
 
 /** Everything the bot reads from its environment, typed and checked. */
@@ -35,6 +35,8 @@ export interface Config {
     graceHours: number;
   };
   logLevel: LogLevel;
+  /** `text` (default) or `json`: one JSON object per line. */
+  logFormat: LogFormat;
 }
 
 /** The OAuth app's credentials (Basic Information → App Credentials) and the state secret. */
@@ -64,6 +66,7 @@ export const configDefaults = Object.freeze({
   graceHours: 24,
   logLevel: 'info',
   listMaxBytes: readListDefaults.maxBytes,
+  logFormat: 'text',
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,7 +74,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The part of the configuration that the CLI and the shell need too: no Slack credentials. */
 export type StateConfig = Pick<
   Config,
-  'listPath' | 'listMaxBytes' | 'dbPath' | 'databaseUrl' | 'weekly' | 'logLevel'
+  'listPath' | 'listMaxBytes' | 'dbPath' | 'databaseUrl' | 'weekly' | 'logLevel' | 'logFormat'
 >;
 
 /**
@@ -197,7 +200,7 @@ export function readSlackConfig(env: Env): { slack: Config['slack'] } | { proble
 }
 
 /**
- * Read the variables that are not Slack's: the list, the database, the weekly schedule, the log level.
+ * Read the variables that are not Slack's: the list, the database, the weekly schedule, the logs.
  *
  * @param env Variables.
  * @returns Those settings, or the problems found.
@@ -242,7 +245,16 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
       'OPTPAPER_LIST_MAX_BYTES',
       'OPTPAPER_LIST_MAX_BYTES must be a number of bytes from 1024 to 1073741824',
     );
-  if (problems.length > 0 || graceHours === undefined || !logLevel || listMaxBytes === undefined)
+  const logFormat =
+    parseLogFormat(value('LOG_FORMAT') ?? configDefaults.logFormat) ??
+    problem('LOG_FORMAT', 'LOG_FORMAT must be text or json');
+  if (
+    problems.length > 0 ||
+    graceHours === undefined ||
+    !logLevel ||
+    !logFormat ||
+    listMaxBytes === undefined
+  )
     return { problems };
   const weekly: Config['weekly'] = { cron, timeZone, graceHours };
   if (channel) weekly.channel = channel;
@@ -255,6 +267,7 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
       dbPath: db === ':memory:' ? db : db ? resolvePath(db, env) : configDefaults.dbPath,
       weekly,
       logLevel,
+      logFormat,
     },
   };
 }

@@ -16,7 +16,18 @@ if ('problems' in read) {
   process.exit(1);
 }
 const { config } = read;
-const logger = createLogger({ level: config.logLevel });
+const logger = createLogger({
+  level: config.logLevel,
+  format: config.logFormat,
+  // Masked in every line, whoever writes it: the app, Bolt or its clients.
+  secrets: [
+    config.slack.botToken,
+    config.slack.signingSecret,
+    config.slack.appToken,
+    config.slack.oauth?.clientSecret,
+    config.slack.oauth?.stateSecret,
+  ],
+});
 
 if (config.mode === 'offline') {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -71,6 +82,9 @@ try {
     shutdown('Slack connection lost', 1);
   });
 } catch (error) {
-  process.stderr.write(`optpaper: ${error instanceof StartupError ? error.message : String(error)}\n`);
+  const message = error instanceof StartupError ? error.message : String(error);
+  // A log collector reading JSON gets JSON; a person gets the one line they can act on.
+  if (config.logFormat === 'json') logger.error(message);
+  else process.stderr.write(`optpaper: ${message}\n`);
   process.exit(1);
 }

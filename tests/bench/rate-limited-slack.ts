@@ -91,8 +91,9 @@ export class RateLimitedSlack {
         }, this.limits.latencyMs);
       });
     });
-    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.#server?.address() as AddressInfo).port}/api/`;
+    const server = this.#server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
   }
 
   #bucket(map: Map<string, Bucket>, key: string, rate: number, burst: number): Bucket {

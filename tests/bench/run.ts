@@ -3,6 +3,7 @@ import { runAckSuite } from './ack.ts';
 import { runFanoutBench } from './fanout.ts';
 import { duration, mebibytes } from './format.ts';
 import { runSearchBench } from './search.ts';
+import { runStartupBench } from './startup.ts';
 import type { Suite, SuiteContext } from './suite.ts';
 
 /** The suites `npm run bench -- <name>…` can run, in the order they run by default. */
@@ -10,6 +11,7 @@ const suites: Readonly<Record<string, Suite>> = Object.freeze({
   search: runSearchBench,
   ack: runAckSuite,
   fanout: runFanoutBench,
+  startup: runStartupBench,
 });
 
 /** The machine the figures come from: they mean nothing without it. */

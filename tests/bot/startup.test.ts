@@ -7,9 +7,9 @@ import { StartupError, startBot } from '../../src/bot.ts';
 import { type Config, readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import { testSigningSecret } from '../support/signing.ts';
+import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
-import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
+import { repoRoot, runScript, startMain } from '../support/spawn.ts';
 
 let stub: SlackApiStub | undefined;
 afterEach(async () => {
@@ -153,21 +153,9 @@ describe('npm start (src/main.ts)', () => {
       join(directory, '.env'),
       `SLACK_BOT_TOKEN=xoxb-from-dotenv\nSLACK_SIGNING_SECRET=${testSigningSecret}\nSLACK_API_URL=${stub.apiUrl}\nPORT=0\nOPTPAPER_DB=${join(directory, 'state.db')}\n`,
     );
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
-      cwd: directory,
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    let stderr = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /HTTP mode on port (\d+)/.exec(stderr);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-    });
+    const bot = await startMain({ cwd: directory });
     expect(stub.callsTo('auth.test')[0]?.authorization).toBe('Bearer xoxb-from-dotenv');
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(await health.json()).toMatchObject({
       ok: true,
       papers: 114,
@@ -175,9 +163,8 @@ describe('npm start (src/main.ts)', () => {
       database: { ok: true, engine: 'sqlite', detail: join(directory, 'state.db') },
       slack: { ok: true, mode: 'http' },
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await bot.stop()).toBe(0);
+    const stderr = bot.stderr();
     expect(stderr).toContain('SIGTERM received: finishing requests in flight');
     expect(stderr).toContain('optpaper stopped');
     expect(stderr).not.toContain('xoxb-from-dotenv');
@@ -214,6 +201,93 @@ describe('npm start (src/main.ts)', () => {
   });
 });
 
+describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {
+  const botToken = 'xoxb-4242-json-logs-secret';
+
+  /** Every line of a JSON log, parsed; a line that is not one JSON object fails the test. */
+  const jsonLines = (stderr: string) =>
+    stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; time: string; msg: string; name: string });
+
+  it('logs one JSON object per line, at debug too, and never the token or the signing secret', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    const directory = scratch();
+    const bot = await startMain({
+      cwd: directory,
+      env: {
+        SLACK_BOT_TOKEN: botToken,
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: join(directory, 'state.db'),
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'debug',
+      },
+    });
+    const events = `http://127.0.0.1:${bot.port}/slack/events`;
+    const form = 'application/x-www-form-urlencoded';
+    // A search, a forged request, and a Share that Slack refuses: Bolt and the app log all of them.
+    const search = await postSigned(events, commandBody({ text: 'adam <!channel>' }), form);
+    expect(search.status).toBe(200);
+    const forged = await postSigned(events, commandBody({ text: 'adam' }), form, { secret: 'f'.repeat(32) });
+    expect(forged.status).toBe(401);
+    const share = await postSigned(
+      events,
+      actionBody({ action_id: 'share_paper:0', value: 'adam' }, { response_url: stub.responseUrl() }),
+      form,
+    );
+    expect(share.status).toBe(200);
+    await stub.waitFor((calls) => calls.some((call) => call.method === 'response:respond'));
+    expect(await bot.stop()).toBe(0);
+
+    const stderr = bot.stderr();
+    const lines = jsonLines(stderr);
+    for (const line of lines) {
+      expect(Object.keys(line).slice(0, 2)).toEqual(['level', 'time']);
+      expect(Date.parse(line.time)).not.toBeNaN();
+    }
+    const messages = lines.map((line) => line.msg);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^optpaper is running in HTTP mode on port \d+: 114 papers/),
+    );
+    expect(messages).toContain('share of adam in C0READING failed: refused not_in_channel');
+    expect(messages).toContain('SIGTERM received: finishing requests in flight');
+    expect(lines.some((line) => line.level === 'debug')).toBe(true);
+    // Bolt's client did send the token (the stand-in saw it); the log never shows it.
+    expect(stub.callsTo('auth.test')[0]?.authorization).toBe(`Bearer ${botToken}`);
+    expect(stderr).not.toContain(botToken);
+    expect(stderr).not.toContain(testSigningSecret);
+  });
+
+  it('a start-up failure is one JSON line naming the variable, without the token', async () => {
+    stub = await new SlackApiStub().start();
+    stub.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: scratch(),
+      env: {
+        SLACK_BOT_TOKEN: botToken,
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: ':memory:',
+        LOG_FORMAT: 'json',
+      },
+    });
+    expect(code).toBe(1);
+    expect(jsonLines(stderr)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        name: 'optpaper',
+        msg: 'SLACK_BOT_TOKEN was rejected by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+      }),
+    ]);
+    expect(stderr).not.toContain(botToken);
+  });
+});
+
 describe('stopping while a weekly post waits for Slack', () => {
   it('a second SIGTERM (npm forwards one, a terminal sends another) does not cut the stop short: the post is awaited and recorded', async () => {
     stub = await new SlackApiStub().start();
@@ -224,10 +298,9 @@ describe('stopping while a weekly post waits for Slack', () => {
     });
     const directory = scratch();
     const dbPath = join(directory, 'state.db');
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(repoRoot, 'src/main.ts')], {
+    const bot = await startMain({
       cwd: directory,
       env: {
-        PATH: process.env.PATH ?? '',
         SLACK_BOT_TOKEN: 'xoxb-test-token',
         SLACK_SIGNING_SECRET: testSigningSecret,
         SLACK_API_URL: stub.apiUrl,
@@ -237,18 +310,14 @@ describe('stopping while a weekly post waits for Slack', () => {
         WEEKLY_CRON: '*/2 * * * * *',
       },
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const exited = new Promise<number | null>((resolve) => bot.child.once('exit', resolve));
     await stub.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'), 15_000);
-    child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(stderr).toContain('SIGTERM received again: still stopping (waiting for work in flight)');
-    expect(stderr).toContain('optpaper stopped');
+    expect(bot.stderr()).toContain('SIGTERM received again: still stopping (waiting for work in flight)');
+    expect(bot.stderr()).toContain('optpaper stopped');
     const store = openStore(dbPath);
     try {
       const [fire] = await store.team('T0TEAM').posts('C0WEEKLY');
