@@ -233,3 +233,16 @@ export function parseLogFormat(value: string): LogFormat | undefined {
   const wanted = value.trim().toLowerCase();
   return wanted === 'text' || wanted === 'json' ? wanted : undefined;
 }
+
+/**
+ * A logger that adds where a line comes from, when the logger can (the app's own can; a plain Bolt
+ * logger is returned as it is).
+ *
+ * @param logger Any logger.
+ * @param context Team, channel, request id.
+ * @returns A logger whose lines carry them.
+ */
+export function withContext(logger: Logger, context: LogContext): Logger {
+  const child = (logger as Partial<AppLogger>).child;
+  return typeof child === 'function' ? child.call(logger, context) : logger;
+}

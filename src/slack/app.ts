@@ -16,6 +16,7 @@ import {
 } from './install/pages.ts';
 import { botScopes } from './install/scopes.ts';
 import { registerListeners } from './listeners/index.ts';
+import { requestLogger } from './request-log.ts';
 import {
   createSocketMonitor,
   reconnectingFetch,
@@ -163,6 +164,7 @@ export function createSlackApp(
     };
   }
   const { app } = built;
+  app.use(requestLogger(logger));
   if (deps.store) app.use(handleOnce(deps.store, deps.clock, logger));
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Reply } from '../commands/reply.ts';
 import type { Library } from '../library.ts';
+import { withContext } from '../logger.ts';
 import type { PostResult, RetryPolicy } from '../slack/post.ts';
 import type { Store, Subscription, TeamStore } from '../store/types.ts';
 import { type Cadence, dueBetween, isDue } from './cadence.ts';
@@ -189,6 +190,8 @@ export function createWeeklyRunner(options: {
     /** Now, later: the run's time moves on with the clock (a post may wait minutes for Slack). */
     const later = () => new Date(Math.max(now.getTime(), clock().getTime()));
     const team = scoped.team;
+    // Every line about this fire says which workspace and channel it is about (fields, in JSON logs).
+    const log = withContext(logger, { team, channel });
     const { cron, timeZone } = cadence;
     // Off-weeks and breaks are not due, so they are neither posted nor missed.
     const { slots, truncated } = dueBetween(cadence, since, now, scanLimit);
@@ -199,14 +202,14 @@ export function createWeeklyRunner(options: {
     if (!slot) return undefined;
     if (slots.length > 1 || truncated) {
       const count = truncated ? `more than ${scanLimit - 1}` : `${slots.length - 1}`;
-      logger.warn(
+      log.warn(
         `weekly: ${channel} missed ${count} earlier fire(s) while the bot was down; only the latest counts`,
       );
     }
     if (now.getTime() - slot.getTime() > Math.max(graceMs, onTimeMs)) {
       // Recorded, so that the next run starts after it and nobody is told twice.
       await scoped.recordMissed({ channel, scheduledAt: slot, at: now, reason: 'the bot was down' });
-      logger.warn(
+      log.warn(
         `weekly: ${channel} missed the ${slot.toISOString()} fire by more than the grace period; skipped, the paper stays next`,
       );
       return { team, channel, slot, status: 'missed' };
@@ -214,7 +217,7 @@ export function createWeeklyRunner(options: {
     const tooSoon = await tooSoonAfterLastPost(scoped, channel, cron, timeZone, slot);
     if (tooSoon) {
       await scoped.recordMissed({ channel, scheduledAt: slot, at: now, reason: tooSoon });
-      logger.warn(
+      log.warn(
         `weekly: not posting the ${slot.toISOString()} fire to ${channel}: ${tooSoon}; the paper stays next`,
       );
       return { team, channel, slot, status: 'too-soon' };
@@ -222,7 +225,7 @@ export function createWeeklyRunner(options: {
     const search = library.current();
     const pick = nextPick(search.catalog, readingsOf(search.catalog), await historyOf(scoped, channel));
     if (!pick) {
-      logger.error(`weekly: the list has no papers; nothing to post to ${channel}`);
+      log.error(`weekly: the list has no papers; nothing to post to ${channel}`);
       return { team, channel, slot, status: 'empty-list' };
     }
     const posted = pickToPosted(pick);
@@ -248,7 +251,7 @@ export function createWeeklyRunner(options: {
     }
     if (!result.ok && result.failure === 'stopped') {
       await scoped.releaseFire(id);
-      logger.warn(
+      log.warn(
         `weekly: stopping before “${title}” reached ${channel} for the ${slot.toISOString()} fire ` +
           `(${result.error}); the next start-up posts it if it is within the grace period`,
       );
@@ -260,7 +263,7 @@ export function createWeeklyRunner(options: {
         attempts: result.attempts,
         at: later(),
       });
-      logger.error(
+      log.error(
         `weekly: posting “${title}” to ${channel} for the ${slot.toISOString()} fire failed after ${result.attempts} attempts ` +
           `(${result.failure}: ${result.error}); it stays next`,
       );
@@ -276,7 +279,7 @@ export function createWeeklyRunner(options: {
       attempts: result.attempts,
       postedAt: later(),
     });
-    logger.info(
+    log.info(
       `weekly: posted “${title}” to ${channel} for the ${slot.toISOString()} fire ` +
         `(section ${pick.sectionIndex} of ${pick.sectionCount}, ${pick.position} of ${pick.total})`,
     );
@@ -291,7 +294,7 @@ export function createWeeklyRunner(options: {
       stopping.signal,
     );
     if (!thread.ok)
-      logger.warn(`weekly: the discussion reply in ${channel} failed (${thread.failure}: ${thread.error})`);
+      log.warn(`weekly: the discussion reply in ${channel} failed (${thread.failure}: ${thread.error})`);
     return {
       team,
       channel,

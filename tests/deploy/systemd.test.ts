@@ -69,7 +69,7 @@ describe('deploy/optpaper.service', () => {
   it('restarts after a failure, not after a clean stop, and gives the bot time to stop', () => {
     expect(one('Restart')).toBe('on-failure');
     expect(one('KillSignal')).toBe('SIGTERM');
-    expect(Number(one('TimeoutStopSec'))).toBeGreaterThan((2 * slackDefaults.requestTimeoutMs) / 1000);
+    expect(Number(one('TimeoutStopSec'))).toBeGreaterThan((3 * slackDefaults.requestTimeoutMs) / 1000);
     expect(Number(unit.Unit?.StartLimitBurst?.[0])).toBeGreaterThan(0);
   });
 

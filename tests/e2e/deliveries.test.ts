@@ -238,3 +238,30 @@ describe('bodies Bolt cannot take', () => {
 function signedWith(url: string, body: string, headers: Record<string, string>): Promise<Response> {
   return postSigned(url, body, 'application/json', { extra: headers });
 }
+
+describe('log lines of a request (LOG_FORMAT=json)', () => {
+  it('carry the request’s team, channel and request id as fields', async () => {
+    const app = await startTestApp({ logFormat: 'json' });
+    apps.push(app);
+    app.stub.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    await postSigned(
+      app.eventsUrl,
+      actionBody(
+        { action_id: 'share_paper:0', value: sharpMinima },
+        { response_url: app.stub.responseUrl('log') },
+      ),
+      'application/x-www-form-urlencoded',
+    );
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'response:log'));
+    const line = app.logs
+      .map((text) => JSON.parse(text) as Record<string, unknown>)
+      .find((entry) => String(entry.msg).startsWith('share of sharp-minima'));
+    expect(line).toMatchObject({
+      level: 'warn',
+      team: 'T0TEAM',
+      channel: 'C0READING',
+      requestId: '1.2.3',
+      msg: 'share of sharp-minima-can-generalize-for-deep-nets in C0READING failed: refused not_in_channel',
+    });
+  });
+});

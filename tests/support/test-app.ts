@@ -1,5 +1,5 @@
 import { fixedLibrary, type Library } from '../../src/library.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type LogFormat } from '../../src/logger.ts';
 import { createSearch } from '../../src/search/search.ts';
 import {
   createSlackApp,
@@ -31,12 +31,20 @@ export interface TestApp {
  * @returns The running app and its stand-in.
  */
 export async function startTestApp(
-  overrides: Partial<SlackDeps> & { library?: Library; appToken?: string; stub?: SlackApiStub } = {},
+  overrides: Partial<SlackDeps> & {
+    library?: Library;
+    appToken?: string;
+    stub?: SlackApiStub;
+    logFormat?: LogFormat;
+  } = {},
 ): Promise<TestApp> {
-  const { appToken, stub: given, ...depsOverrides } = overrides;
+  const { appToken, stub: given, logFormat, ...depsOverrides } = overrides;
   const stub = given ?? (await new SlackApiStub().start());
   const logs: string[] = [];
-  const logger = createLogger({ sink: { write: (line: string) => logs.push(line) } });
+  const logger = createLogger({
+    sink: { write: (line: string) => logs.push(line) },
+    ...(logFormat ? { format: logFormat } : {}),
+  });
   const deps: SlackDeps = {
     library: fixedLibrary(createSearch(shippedCatalog())),
     clock: () => new Date(),

@@ -6,6 +6,7 @@ import { toSlackMessage } from '../../blocks.ts';
 import { deliveryDefaults } from '../../deliveries.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
 import { interactivePolicy, postMessage } from '../../post.ts';
+import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
 /** Share's own timing, one place. */
@@ -33,9 +34,10 @@ export function sharePaper(deps: SlackDeps) {
     action,
     client,
     respond,
-    logger,
+    logger: appLogger,
     context,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    const logger = logOf({ context, logger: appLogger });
     await ack();
     const team = teamKey(context);
     const channel = body.channel?.id;

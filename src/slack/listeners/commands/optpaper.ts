@@ -3,6 +3,7 @@ import { runCommand } from '../../../commands/dispatch.ts';
 import { textReply } from '../../../commands/reply.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
+import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
 /**
@@ -17,9 +18,10 @@ export function optpaperCommand(deps: SlackDeps) {
   return async ({
     command,
     ack,
-    logger,
+    logger: appLogger,
     context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const logger = logOf({ context, logger: appLogger });
     try {
       const reply = await runCommand(
         command.text ?? '',

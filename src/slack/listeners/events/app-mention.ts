@@ -7,6 +7,7 @@ import { exampleQueries } from '../../../commands/registry.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
 import { interactivePolicy, postMessage } from '../../post.ts';
+import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
 /**
@@ -22,9 +23,10 @@ export function appMention(deps: SlackDeps) {
   return async ({
     event,
     client,
-    logger,
+    logger: appLogger,
     context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    const logger = logOf({ context, logger: appLogger });
     // readUserText drops every <@…> mention, ours included.
     const query = readUserText(event.text ?? '');
     const where = { team: teamKey(context), channel: event.channel, user: event.user ?? '' };

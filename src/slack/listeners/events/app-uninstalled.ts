@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
 /**
@@ -13,9 +14,10 @@ export function appUninstalled(deps: SlackDeps) {
   return async ({
     event,
     context,
-    logger,
+    logger: appLogger,
   }: (SlackEventMiddlewareArgs<'app_uninstalled'> | SlackEventMiddlewareArgs<'tokens_revoked'>) &
     AllMiddlewareArgs): Promise<void> => {
+    const logger = logOf({ context, logger: appLogger });
     // A revoked user token changes nothing for the bot: only its own token matters.
     if (event.type === 'tokens_revoked' && (event.tokens.bot ?? []).length === 0) return;
     const team = teamKey(context);
