@@ -1,6 +1,7 @@
 import type { CommandContext } from './context.ts';
 import { helpReply } from './help.ts';
 import { historyReply } from './history.ts';
+import { pauseReply, resumeReply } from './pause.ts';
 import { searchWithin } from './query-limit.ts';
 import { queueQueryReply } from './queue.ts';
 import { randomReply } from './random.ts';
@@ -68,10 +69,25 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   },
   {
     name: 'subscribe',
-    usage: '/optpaper subscribe [day] [time] [time zone]',
+    usage: '/optpaper subscribe [every 2 weeks] [day] [time] [time zone or city]',
     summary: 'a paper of the week in this channel (default: Monday 09:00 UTC)',
     weekly: true,
     run: (args, context) => subscribeReply(args, context),
+  },
+  {
+    name: 'pause',
+    usage: '/optpaper pause <from> [to]',
+    summary: 'no paper of the week on those days (YYYY-MM-DD, both included), for holidays',
+    weekly: true,
+    run: (args, context) => pauseReply(args, context),
+  },
+  {
+    name: 'resume',
+    alone: true,
+    usage: '/optpaper resume',
+    summary: 'end a break early',
+    weekly: true,
+    run: (_args, context) => resumeReply(context),
   },
   {
     name: 'unsubscribe',

@@ -16,7 +16,7 @@ export function scheduleReply(context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     const subscription = await weekly.subscription(context.channel.id);
     if (!subscription) return notSubscribedReply();
-    const schedule = describeSchedule(subscription.cron, subscription.timeZone);
+    const schedule = describeSchedule(subscription.cron, subscription.timeZone, subscription.every);
     const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
     const blocks: ReplyBlock[] = [
       { type: 'text', text: [`This channel gets a paper of the week ${schedule}.`] },
@@ -27,6 +27,16 @@ export function scheduleReply(context: CommandContext): Promise<Reply> {
       : lastFireProblem(await weekly.lastFire(context.channel.id), subscription.timeZone);
     if (problem) blocks.push({ type: 'text', text: problem });
     if (next) blocks.push({ type: 'text', text: nextPostText('Next post', next, subscription.timeZone) });
+    const breaks = await weekly.pauses(context.channel.id, context.now);
+    if (breaks.length > 0) {
+      const day = (date: string) => formatDay(new Date(`${date}T12:00:00Z`), 'UTC');
+      blocks.push({
+        type: 'text',
+        text: [
+          `Breaks: ${breaks.map((pause) => (pause.startsOn === pause.endsOn ? day(pause.startsOn) : `${day(pause.startsOn)} to ${day(pause.endsOn)}`)).join('; ')}.`,
+        ],
+      });
+    }
     blocks.push({
       type: 'context',
       text: [

@@ -1,4 +1,4 @@
-import { describeSchedule, parseScheduleWords } from '../weekly/cron.ts';
+import { describeSchedule, parseScheduleWords, readCadence } from '../weekly/cron.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
 import { nextPostText, withWeekly } from './weekly.ts';
@@ -13,10 +13,10 @@ import { nextPostText, withWeekly } from './weekly.ts';
  */
 export function subscribeReply(args: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
-    const words = args.split(/\s+/).filter(Boolean);
+    const cadence = readCadence(args.split(/\s+/).filter(Boolean));
     const previous = await weekly.subscription(context.channel.id);
     const base = previous ? { cron: previous.cron, timeZone: previous.timeZone } : weekly.defaults;
-    const parsed = parseScheduleWords(words, base);
+    const parsed = 'error' in cadence ? cadence : parseScheduleWords(cadence.words, base);
     if ('error' in parsed) {
       const text: RichText = [
         `${parsed.error}. For example: `,
@@ -24,12 +24,13 @@ export function subscribeReply(args: string, context: CommandContext): Promise<R
       ];
       return { text: parsed.error, blocks: [{ type: 'text', text }], visibility: 'ephemeral' };
     }
-    await weekly.subscribe(context.channel.id, parsed, context.user.id, context.now);
-    const schedule = describeSchedule(parsed.cron, parsed.timeZone);
+    const every = 'every' in cadence && cadence.every !== undefined ? cadence.every : 1;
+    await weekly.subscribe(context.channel.id, { ...parsed, every }, context.user.id, context.now);
+    const schedule = describeSchedule(parsed.cron, parsed.timeZone, every);
     const [first] = await weekly.upcoming(context.channel.id, 1, context.now);
     const text: RichText = [
       previous
-        ? `Schedule changed: this channel now gets a paper of the week ${schedule} (was ${describeSchedule(previous.cron, previous.timeZone)}).`
+        ? `Schedule changed: this channel now gets a paper of the week ${schedule} (was ${describeSchedule(previous.cron, previous.timeZone, previous.every)}).`
         : `This channel now gets a paper of the week ${schedule}.`,
     ];
     const blocks: ReplyBlock[] = [{ type: 'text', text }];

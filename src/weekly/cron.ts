@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { zoneOfCity } from './zones.ts';
 
 /**
  * The part of node-cron's internal `TimeMatcher` that this module uses.
@@ -155,10 +156,75 @@ export function firesBetween(
  * @param timeZone The zone its hours are in.
  * @returns One phrase.
  */
-export function describeSchedule(expression: string, timeZone: string): string {
+export function describeSchedule(expression: string, timeZone: string, every = 1): string {
   const simple = validateCron(expression) === undefined ? readSimple(expression) : undefined;
-  if (!simple) return `on cron \`${expression.trim()}\` (${timeZone})`;
-  return `${describeDays(simple.days)} at ${clockTime(simple.hour, simple.minute)} (${timeZone})`;
+  const cadence = every === 2 ? ', every other week' : every > 2 ? `, every ${every} weeks` : '';
+  if (!simple) return `on cron \`${expression.trim()}\` (${timeZone})${cadence}`;
+  return `${describeDays(simple.days)} at ${clockTime(simple.hour, simple.minute)} (${timeZone})${cadence}`;
+}
+
+/** Longest cadence a subscription takes: every eighth week. */
+export const maxEvery = 8;
+
+/**
+ * Take a cadence out of schedule words: `every 2 weeks`, `every other week`, `biweekly`, `fortnightly`,
+ * `every week`.
+ *
+ * @param words The words.
+ * @returns The other words, and every how many weeks (undefined when not said), or an error.
+ */
+export function readCadence(
+  words: readonly string[],
+): { words: string[]; every?: number } | { error: string } {
+  const lower = words.map((word) => word.toLowerCase().replace(/[,;.]+$/, ''));
+  const without = (index: number, count: number) => [...words.slice(0, index), ...words.slice(index + count)];
+  const weeks = (word: string | undefined) => word === 'week' || word === 'weeks';
+  for (const [index, word] of lower.entries()) {
+    if (word === 'biweekly' || word === 'fortnightly') return { words: without(index, 1), every: 2 };
+    if (word !== 'every') continue;
+    const next = lower[index + 1];
+    if (weeks(next)) return { words: without(index, 2), every: 1 };
+    if (!weeks(lower[index + 2])) continue;
+    if (next === 'other') return { words: without(index, 3), every: 2 };
+    if (next !== undefined && /^\d+$/.test(next)) {
+      const every = Number(next);
+      if (every < 1 || every > maxEvery) {
+        return { error: `"every ${next} weeks": a paper every week up to every ${maxEvery} weeks` };
+      }
+      return { words: without(index, 3), every };
+    }
+  }
+  return { words: [...words] };
+}
+
+/**
+ * Turn city names among schedule words into their zones: `paris` → Europe/Paris, `new york` →
+ * America/New_York (up to three words).
+ *
+ * @param words The words.
+ * @returns The words, with each city replaced by its IANA zone.
+ */
+export function citiesToZones(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    let matched = false;
+    for (let length = 3; length >= 1 && !matched; length--) {
+      const name = words
+        .slice(index, index + length)
+        .join(' ')
+        .replace(/[,;.]+$/, '');
+      // A day or a time is never a city, even where a place is named like one.
+      if (length === 1 && (readDay(name.toLowerCase()) !== undefined || /^\d/.test(name))) continue;
+      const zone = index + length <= words.length ? zoneOfCity(name) : undefined;
+      if (zone) {
+        out.push(zone);
+        index += length - 1;
+        matched = true;
+      }
+    }
+    if (!matched) out.push(words[index] as string);
+  }
+  return out;
 }
 
 /**
@@ -176,7 +242,7 @@ export function parseScheduleWords(
   words: readonly string[],
   defaults: { cron: string; timeZone: string },
 ): { cron: string; timeZone: string } | { error: string } {
-  const tokens = joinMeridiems(words.map((word) => word.trim()).filter((word) => word !== ''));
+  const tokens = joinMeridiems(citiesToZones(words.map((word) => word.trim()).filter((word) => word !== '')));
   const days = new Set<number>();
   let time: { hour: number; minute: number; word: string } | undefined;
   let zone: { name: string; word: string } | undefined;

@@ -8,7 +8,7 @@ import { createSearch } from '../../src/search/search.ts';
 import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
 import { createWeeklyService } from '../../src/weekly/service.ts';
 import { replyLines } from '../support/replies.ts';
-import { RecordingPoster, weeklyFixture } from '../support/weekly.ts';
+import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
 
 const sunday = new Date('2026-11-29T12:00:00Z');
 
@@ -255,12 +255,83 @@ describe('weekly commands', () => {
     const { run } = setup();
     const help = await run('help');
     for (const usage of [
-      '/optpaper subscribe [day] [time] [time zone]',
+      '/optpaper subscribe [every 2 weeks] [day] [time] [time zone or city]',
+      '/optpaper pause <from> [to]',
+      '/optpaper resume',
       '/optpaper upcoming [N]',
       '/optpaper skip',
       '/optpaper queue <words>',
     ]) {
       expect(help).toContain(usage);
     }
+  });
+});
+
+describe('schedules people ask for', () => {
+  it('subscribe every 2 weeks with a city: the reply says the cadence, in the city’s zone, and upcoming skips the off-weeks', async () => {
+    const { run, team } = setup();
+    expect(await run('subscribe every 2 weeks friday 4:30pm New York')).toBe(
+      'This channel now gets a paper of the week every Friday at 16:30 (America/New_York), every other week.\n' +
+        'First post: Fri 4 Dec 2026, 16:30 EST with SGD · Momentum · RMSProp · Optimization.\n' +
+        'I post into the channel, so I must be in it: /invite @optpaper. See what comes next with /optpaper upcoming.',
+    );
+    expect(await team.subscription('C0READING')).toMatchObject({ every: 2, timeZone: 'America/New_York' });
+    expect(await run('upcoming 3')).toBe(
+      'Next 3 papers of the week\n' +
+        '[SGD · Momentum · RMSProp · Optimization] Fri 4 Dec 2026 · section 1 of 14\n' +
+        '[BatchNorm] Fri 18 Dec 2026 · section 2 of 14\n' +
+        '[Convex Neural Networks] Fri 1 Jan 2027 · section 3 of 14',
+    );
+    expect(await run('subscribe every 12 weeks')).toMatch(
+      /^"every 12 weeks": a paper every week up to every 8 weeks/,
+    );
+  });
+
+  it('pause and resume: no post during the break (not missed either), said in schedule, ended early by resume', async () => {
+    const fixture = setup();
+    const { run, store, library, logger, setNow } = fixture;
+    await run('subscribe');
+    expect(await run('pause 2026-12-07 2026-12-20')).toBe(
+      'No paper of the week here from Mon 7 Dec 2026 to Sun 20 Dec 2026: those posts are skipped, and the rotation waits.\n' +
+        'Next post: Mon 30 Nov 2026, 09:00 UTC with SGD · Momentum · RMSProp · Optimization.\n' +
+        'End the break early with /optpaper resume.',
+    );
+    expect(await run('upcoming 2')).toBe(
+      'Next 2 papers of the week\n' +
+        '[SGD · Momentum · RMSProp · Optimization] Mon 30 Nov 2026 · section 1 of 14\n' +
+        '[BatchNorm] Mon 21 Dec 2026 · section 2 of 14',
+    );
+    expect(await run('schedule')).toContain('Breaks: Mon 7 Dec 2026 to Sun 20 Dec 2026.');
+    const poster = new RecordingPoster();
+    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    for (const day of ['2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21']) {
+      await runner.runDue(new Date(`${day}T09:00:01Z`));
+    }
+    expect(poster.weeklyPosts.map(postedTitle)).toEqual([
+      '*<https://www.deeplearningbook.org/contents/optimization.html|SGD · Momentum · RMSProp · Optimization>*',
+      '*<https://arxiv.org/abs/1502.03167|BatchNorm>*',
+    ]);
+    expect(fixture.logs.join('')).not.toContain('missed');
+    // A new break, ended early.
+    setNow(new Date('2026-12-22T10:00:00Z'));
+    await run('pause until 2027-01-10');
+    expect(await run('resume')).toBe(
+      'The break is over: the paper of the week goes on.\nNext post: Mon 28 Dec 2026, 09:00 UTC with Convex Neural Networks.',
+    );
+    expect(await run('resume')).toBe('There is no break to end: the paper of the week goes on as scheduled.');
+  });
+
+  it('pause with dates it cannot use says why and how', async () => {
+    const { run } = setup();
+    await run('subscribe');
+    expect(await run('pause')).toBe(
+      'Say when, as dates: /optpaper pause 2026-12-21 2027-01-04 (both days included), /optpaper pause until 2027-01-04 or one day: /optpaper pause 2026-12-24.',
+    );
+    expect(await run('pause next week')).toMatch(/^"next" is not a date: write it as YYYY-MM-DD\. Say when/);
+    expect(await run('pause 2026-02-30')).toMatch(/^"2026-02-30" is not a day/);
+    expect(await run('pause 2027-01-04 2026-12-21')).toMatch(
+      /^the break ends \(2026-12-21\) before it starts/,
+    );
+    expect(await run('pause 2026-01-01')).toMatch(/^2026-01-01 has passed already/);
   });
 });
