@@ -1,5 +1,5 @@
 import type { Paper } from '../catalog/types.ts';
-import { type PaperView, type Reply, type ReplyBlock, viewOf } from '../commands/reply.ts';
+import { type PaperView, type Reply, type ReplyBlock, type RichText, viewOf } from '../commands/reply.ts';
 import type { PaperSearch } from '../search/search.ts';
 import type { Pick } from './rotation.ts';
 
@@ -48,9 +48,10 @@ export function readingView(
  * The weekly post: the paper, and the channel's progress through the list.
  *
  * @param pick The reading to post.
+ * @param notes Lines the reading group's features add (how it was chosen, who leads; default: none).
  * @returns An in-channel reply.
  */
-export function weeklyPostMessage(pick: Pick): Reply {
+export function weeklyPostMessage(pick: Pick, notes: readonly RichText[] = []): Reply {
   const view = pickView(pick);
   const progress =
     `Section ${pick.sectionIndex} of ${pick.sectionCount} · ${pick.position} of ${pick.total} readings so far` +
@@ -62,6 +63,8 @@ export function weeklyPostMessage(pick: Pick): Reply {
       { type: 'header', text: 'Paper of the week' },
       { type: 'paper', paper: view, actions: [] },
       { type: 'context', text: [progress] },
+      // What the reading group's features add: how the paper was chosen, who leads the discussion.
+      ...notes.map((text) => ({ type: 'text' as const, text })),
       { type: 'context', text: ['Discuss it in the thread: notes, questions, disagreements.'] },
     ],
     visibility: 'in_channel',

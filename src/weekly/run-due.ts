@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import type { Reply } from '../commands/reply.ts';
+import type { Reply, RichText } from '../commands/reply.ts';
 import type { Library } from '../library.ts';
 import { withContext } from '../logger.ts';
 import type { PostResult, RetryPolicy } from '../slack/post.ts';
@@ -8,7 +8,7 @@ import { type Cadence, dueBetween, isDue } from './cadence.ts';
 import { firesBetween, nextFires } from './cron.ts';
 import { discussionMessage, pickView, relatedPapers, weeklyPostMessage } from './messages.ts';
 import { type PendingPost, PendingPosts, withPending } from './pending.ts';
-import { type ChannelHistory, nextPick, pickToPosted } from './rotation.ts';
+import { type ChannelHistory, nextPick, type Pick, pickToPosted } from './rotation.ts';
 import { readingsOf } from './service.ts';
 
 /**
@@ -77,6 +77,36 @@ export interface FireOutcome {
   recorded?: boolean;
 }
 
+/** A channel's fire, as an extension sees it. */
+export interface FireContext {
+  team: string;
+  channel: string;
+  slot: Date;
+  now: Date;
+  /** The rotation's pick for the slot. */
+  pick: Pick;
+  /** The channel's history (pending posts included) the pick came from. */
+  history: ChannelHistory;
+}
+
+/**
+ * What a reading group's feature adds to the weekly post (votes, presenters), without the runner
+ * knowing it: cron and claims stay the runner's.
+ */
+export interface FireExtension {
+  /** A name for logs. */
+  name: string;
+  /**
+   * Before the slot is claimed: may replace the pick (a vote's winner) and add lines to the post (how it
+   * was chosen, who leads). Must not post anything: the slot may turn out to be claimed by another.
+   */
+  prepare?(fire: FireContext): Promise<{ pick?: Pick; notes?: RichText[] } | undefined>;
+  /** Once Slack accepted the post (a thread to open, a vote to close, a turn to record). */
+  posted?(fire: FireContext & { messageTs: string }): Promise<void>;
+  /** With the runner's bookkeeping, every minute: things due before a slot (open a vote, tell a presenter). */
+  maintain?(now: Date): Promise<void>;
+}
+
 /** Runs the weekly post. */
 export interface WeeklyRunner {
   /**
@@ -130,6 +160,8 @@ export function createWeeklyRunner(options: {
   parallelTeams?: number;
   /** Where in the workspaces a run starts (default: Math.random; tests pass a fixed one). */
   random?: () => number;
+  /** The reading group's features that take part in each fire (votes, presenters). */
+  extensions?: readonly FireExtension[];
 }): WeeklyRunner {
   const { store, library, post, logger, graceMs } = options;
   const policy = options.policy ?? weeklyPolicy;
@@ -139,6 +171,7 @@ export function createWeeklyRunner(options: {
   const staleMs = options.staleMs ?? runnerDefaults.staleMs;
   const parallelTeams = Math.max(1, options.parallelTeams ?? runnerDefaults.parallelTeams);
   const random = options.random ?? Math.random;
+  const extensions = options.extensions ?? [];
   let queue: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
 
@@ -223,10 +256,19 @@ export function createWeeklyRunner(options: {
       return { team, channel, slot, status: 'too-soon' };
     }
     const search = library.current();
-    const pick = nextPick(search.catalog, readingsOf(search.catalog), await historyOf(scoped, channel));
-    if (!pick) {
+    const history = await historyOf(scoped, channel);
+    const rotationPick = nextPick(search.catalog, readingsOf(search.catalog), history);
+    if (!rotationPick) {
       log.error(`weekly: the list has no papers; nothing to post to ${channel}`);
       return { team, channel, slot, status: 'empty-list' };
+    }
+    const fire: FireContext = { team, channel, slot, now, pick: rotationPick, history };
+    let pick = rotationPick;
+    const notes: RichText[] = [];
+    for (const extension of extensions) {
+      const added = await extension.prepare?.({ ...fire, pick });
+      if (added?.pick) pick = added.pick;
+      notes.push(...(added?.notes ?? []));
     }
     const posted = pickToPosted(pick);
     const id = await scoped.claimFire({
@@ -245,7 +287,7 @@ export function createWeeklyRunner(options: {
     heartbeat.unref();
     let result: PostResult;
     try {
-      result = await post({ team, channel, reply: weeklyPostMessage(pick) }, policy, stopping.signal);
+      result = await post({ team, channel, reply: weeklyPostMessage(pick, notes) }, policy, stopping.signal);
     } finally {
       clearInterval(heartbeat);
     }
@@ -283,6 +325,11 @@ export function createWeeklyRunner(options: {
       `weekly: posted “${title}” to ${channel} for the ${slot.toISOString()} fire ` +
         `(section ${pick.sectionIndex} of ${pick.sectionCount}, ${pick.position} of ${pick.total})`,
     );
+    for (const extension of extensions) {
+      await extension.posted?.({ ...fire, pick, messageTs: result.ts }).catch((error: unknown) => {
+        log.error(`weekly: ${extension.name} after the post failed:`, error);
+      });
+    }
     const thread = await post(
       {
         team,
@@ -428,6 +475,11 @@ export function createWeeklyRunner(options: {
     maintain(now) {
       return serial(async () => {
         await writePending();
+        for (const extension of extensions) {
+          await extension.maintain?.(now).catch((error: unknown) => {
+            logger.error(`weekly: ${extension.name} bookkeeping failed:`, error);
+          });
+        }
         for (const fire of await store.staleFires(new Date(now.getTime() - staleMs))) {
           if (!(await store.markInterrupted(fire.id, now))) continue;
           logger.warn(

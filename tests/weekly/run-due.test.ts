@@ -5,7 +5,9 @@ import { createSearch } from '../../src/search/search.ts';
 import { webClientOptions } from '../../src/slack/app.ts';
 import { toSlackMessage } from '../../src/slack/blocks.ts';
 import { type PostResult, postMessage } from '../../src/slack/post.ts';
+import { upcomingPicks } from '../../src/weekly/rotation.ts';
 import { createWeeklyRunner, type Poster } from '../../src/weekly/run-due.ts';
+import { readingsOf } from '../../src/weekly/service.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
 
@@ -412,5 +414,59 @@ describe('runDue across workspaces', () => {
     // The two workspaces overlapped; a workspace never had two posts in flight.
     expect(overlaps.some((open) => open.length === 2)).toBe(true);
     for (const open of overlaps) expect(new Set(open.map((key) => key.split('/')[0])).size).toBe(open.length);
+  });
+});
+
+describe('runDue with the reading group’s extensions', () => {
+  it('lets an extension replace the pick and add lines to the post, tells it once Slack accepted the post, and runs its bookkeeping', async () => {
+    const fixture = weeklyFixture();
+    const poster = new RecordingPoster();
+    const seen: string[] = [];
+    const runner = createWeeklyRunner({
+      ...fixture,
+      post: poster.post,
+      graceMs,
+      extensions: [
+        {
+          name: 'a test feature',
+          async prepare(fire) {
+            seen.push(`prepare ${fire.channel} ${fire.pick.reading.key}`);
+            const { catalog } = fixture.library.current();
+            const [other] = upcomingPicks(catalog, readingsOf(catalog), fire.history, 2).slice(1);
+            return { ...(other ? { pick: { ...other, queued: true } } : {}), notes: [['Chosen by a test.']] };
+          },
+          async posted(fire) {
+            seen.push(`posted ${fire.pick.reading.key} ${fire.messageTs}`);
+          },
+          async maintain(now) {
+            seen.push(`maintain ${now.toISOString()}`);
+          },
+        },
+      ],
+    });
+    await fixture.team.subscribe({
+      channel: 'C0EXT',
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      createdBy: 'U0',
+      at: at(monday, -hour),
+    });
+    await runner.runDue(at(monday, 1000));
+    await runner.maintain(at(monday, 2000));
+    const [post] = poster.weeklyPosts;
+    expect(postedTitle(post ?? { text: '', blocks: [] })).toBe(
+      '*<https://arxiv.org/abs/1502.03167|BatchNorm>*',
+    );
+    expect(JSON.stringify(post?.blocks)).toContain('Chosen by a test.');
+    expect(JSON.stringify(post?.blocks)).toContain('asked for by the channel');
+    expect(seen).toEqual([
+      'prepare C0EXT sgd',
+      `posted batchnorm ${post?.ts}`,
+      `maintain ${at(monday, 2000).toISOString()}`,
+    ]);
+    // Posted out of turn: the round-robin still starts at section 1.
+    expect((await fixture.team.history('C0EXT')).posted).toEqual([
+      expect.objectContaining({ paperIds: ['batchnorm'], queued: true }),
+    ]);
   });
 });
