@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openPgStore } from '../../src/store/postgres.ts';
-import { testDatabaseUrl } from '../support/stores.ts';
+import { adminQuery, testDatabaseUrl } from '../support/stores.ts';
 import { count, duration, markdownTable, textTable } from './format.ts';
 import { RateLimitedSlack, type SlackLimits } from './rate-limited-slack.ts';
 import type { Suite } from './suite.ts';
@@ -38,19 +37,9 @@ export interface FanoutFigures {
   ratelimited: number;
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new database with the workspaces installed and their channels subscribed. */
 async function seed(name: string, workspaces: number, channels: number): Promise<string> {
-  await admin(`CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
   const store = await openPgStore(url.toString());
@@ -136,7 +125,7 @@ export async function runFanout(processes: number): Promise<FanoutFigures> {
     };
   } finally {
     await slack.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

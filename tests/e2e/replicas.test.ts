@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPgStore } from '../../src/store/postgres.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -8,7 +7,7 @@ import { titleOf, weeklyPostsOf } from '../support/bot.ts';
 import { mentionBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { repoRoot, tsxLoader } from '../support/spawn.ts';
-import { testDatabaseUrl } from '../support/stores.ts';
+import { adminQuery, testDatabaseUrl } from '../support/stores.ts';
 import { until } from '../support/wait.ts';
 
 /** A bot process, as a service manager runs it. */
@@ -26,24 +25,14 @@ afterEach(async () => {
   for (const replica of replicas) if (replica.child.exitCode === null) replica.child.kill('SIGKILL');
   replicas = [];
   await stub?.close();
-  if (database) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  if (database) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   database = undefined;
 });
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A database of its own for the replicas, as a deployment would have. */
 async function replicaDatabase(): Promise<string> {
   database = `optpaper_replicas_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  await admin(`CREATE DATABASE ${database}`);
+  await adminQuery(`CREATE DATABASE ${database}`);
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${database}`;
   return url.toString();

@@ -32,15 +32,20 @@ export async function openTestPgStore(): Promise<{ store: Store; schema: string;
   };
 }
 
-/** Drop a test schema and everything in it. */
-export async function dropSchema(schema: string): Promise<void> {
+/** Run one statement on the test server as its administrator (create or drop a database, a schema). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(sql);
   } finally {
     await client.end();
   }
+}
+
+/** Drop a test schema and everything in it. */
+export function dropSchema(schema: string): Promise<void> {
+  return adminQuery(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
 
 /** Both engines: SQLite in memory, PostgreSQL in a schema of its own. */
