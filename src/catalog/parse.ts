@@ -1,6 +1,7 @@
 import { readEntries } from './entries.ts';
 import { identify } from './identity.ts';
 import { definitionsOf, parseMarkdown } from './markdown.ts';
+import { limitNesting } from './nesting.ts';
 import { collectSections } from './sections.ts';
 import type { Catalog, Diagnostic } from './types.ts';
 
@@ -13,7 +14,7 @@ import type { Catalog, Diagnostic } from './types.ts';
  */
 export function parseCatalog(markdown: string): Catalog {
   const diagnostics: Diagnostic[] = [];
-  const tree = parseMarkdown(markdown);
+  const tree = parseMarkdown(limitNesting(markdown, diagnostics));
   const definitions = definitionsOf(tree);
   const sections = collectSections(tree, diagnostics);
   const entries = sections.flatMap((section) => readEntries(section, diagnostics, definitions));

@@ -59,7 +59,8 @@ export type DiagnosticCode =
   | 'duplicate'
   | 'skipped-section'
   | 'empty-section'
-  | 'no-papers';
+  | 'no-papers'
+  | 'too-deep';
 
 /** Something the parser repaired, skipped or could not read, for `optpaper check`. */
 export interface Diagnostic {
