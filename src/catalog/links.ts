@@ -33,6 +33,10 @@ const labelKinds: Readonly<Record<string, LinkKind | undefined>> = Object.freeze
   tutorial: 'blog',
   website: 'blog',
   project: 'blog',
+  web: undefined,
+  homepage: undefined,
+  poster: 'paper',
+  supplementary: 'paper',
 });
 
 /** Hosts whose links are of one kind whatever their label says. */
@@ -81,6 +85,24 @@ function labelKey(text: string): string {
  */
 export function isLabel(text: string): boolean {
   return Object.hasOwn(labelKinds, labelKey(text));
+}
+
+/** Search engines: a link to a search for the title is a way to find the paper, not one of its links. */
+const searchHosts =
+  /^(?:(?:www|scholar)\.google\.[a-z.]+|google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|baidu\.com|xueshu\.baidu\.com)$/;
+
+/**
+ * Whether a URL is a search engine's result page (`google.com/search?q=…`, `scholar.google.com/…`,
+ * `duckduckgo.com/?q=…`, `semanticscholar.org/search?q=…`).
+ *
+ * @param url A URL.
+ * @returns `true` for a search.
+ */
+export function isSearchLink(url: string): boolean {
+  const host = hostOf(url);
+  if (!host) return false;
+  if (host === 'semanticscholar.org') return /^\/search\b/.test(new URL(url).pathname);
+  return searchHosts.test(host);
 }
 
 /**

@@ -21,6 +21,10 @@ export interface Entry {
   links: Link[];
   /** Text after the title and links (`- [Title](url) - description`), when there is any. */
   description?: string;
+  /** A year written beside the title (`(2015)`, `2017 ICML`, a table's year column). */
+  year?: number;
+  /** Short names written beside the title (`[Title](url) (SMG)`): not part of the title. */
+  aliases?: string[];
 }
 
 /** A distinct paper: entries with the same normalised title are one paper. */
@@ -38,6 +42,8 @@ export interface Paper {
   arxivId?: string;
   year?: number;
   description?: string;
+  /** Short names the list gives the paper beside its title (`(SMG)`), for search to find it by. */
+  aliases?: string[];
   /** Source lines of its entries. */
   lines: number[];
 }
@@ -60,7 +66,9 @@ export type DiagnosticCode =
   | 'skipped-section'
   | 'empty-section'
   | 'no-papers'
-  | 'too-deep';
+  | 'too-deep'
+  | 'not-a-paper'
+  | 'mostly-unread';
 
 /** Something the parser repaired, skipped or could not read, for `optpaper check`. */
 export interface Diagnostic {
