@@ -7,18 +7,18 @@ import type { Diagnostic } from './types.ts';
  * stack); no real list nests past a handful of levels.
  */
 export const nestingDefaults = Object.freeze({
-  /** Container markers (`-`, `*`, `+`, `1.`, `>`) kept at the start of one line. */
+  /** Container markers (`-`, `*`, `+`, `1.`, `>`) kept at the start of one line; also how deep `[` may nest. */
   maxMarkers: 32,
   /** Columns of indentation kept at the start of a line (two per level of `- ` nesting). */
   maxIndent: 64,
-  /** Emphasis delimiter runs (`*`, `_`) and link openings (`[`) kept in one paragraph or table row. */
+  /** Emphasis delimiter runs (`*`, `_`), and `]` that close nothing, kept in one paragraph or table row. */
   maxInlineMarks: 256,
 });
 
 /** One leading container marker: a block quote, or a bullet or ordinal followed by a space or the line end. */
 const containerMarker = /^(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/;
 const tableDelimiterRow = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const inlineMark = /\\.|\*+|_+|\[/g;
+const inlineMark = /\\.|\*+|_+|\[|\]/g;
 
 /** Lines changed by one kind of limit, as runs of consecutive lines, for the report. */
 class Runs {
@@ -47,8 +47,8 @@ class Runs {
  * Flatten nesting deeper than {@link nestingDefaults} before the text reaches micromark, so that
  * parsing stays linear in the input whatever its depth: indentation past `maxIndent` columns is cut
  * to `maxIndent` (deeper items become siblings at that depth), container markers past `maxMarkers`
- * on one line are dropped, and emphasis or link openings past `maxInlineMarks` in one paragraph are
- * escaped (read as text). Line numbers do not move; each change is reported with its lines.
+ * on one line are dropped, and emphasis runs or brackets past their budget in one paragraph are
+ * dropped (the text stays). Line numbers do not move; each change is reported with its lines.
  *
  * @param markdown The list.
  * @param diagnostics Receives one warning per run of changed lines.
@@ -61,7 +61,7 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
   const marked = new Runs();
   const inline = new Runs();
   let changed = false;
-  let marks = 0;
+  let budget: InlineBudget = { runs: 0, open: 0, stray: 0 };
   let inTable = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
@@ -82,11 +82,11 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
     const blank = text.trim() === '';
     if (blank) inTable = false;
     else if (tableDelimiterRow.test(text) && text.includes('|')) inTable = true;
-    if (blank || inTable || prefix.markers > 0 || /^ {0,3}#/.test(text)) marks = 0;
-    const escaped = escapeInlineMarks(text, marks, maxInlineMarks);
-    marks = escaped.marks;
-    if (escaped.text !== text) {
-      text = escaped.text;
+    if (blank || inTable || prefix.markers > 0 || /^ {0,3}#/.test(text))
+      budget = { runs: 0, open: 0, stray: 0 };
+    const kept = dropInlineMarks(text, budget);
+    if (kept !== text) {
+      text = kept;
       inline.add(index + 1);
     }
     if (text !== line) {
@@ -98,7 +98,7 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
   marked.report(diagnostics, `more than ${maxMarkers} nested list or quote markers: the rest dropped`);
   inline.report(
     diagnostics,
-    `more than ${maxInlineMarks} emphasis or link marks in one paragraph: the rest read as text`,
+    `more than ${maxInlineMarks} emphasis marks or unmatched brackets, or brackets nested deeper than ${maxMarkers}, in one paragraph: the rest dropped`,
   );
   return changed ? lines.join('\n') : markdown;
 }
@@ -144,16 +144,43 @@ function keepMarkers(run: string, count: number): string {
   return run.slice(0, end);
 }
 
-/** Escape the emphasis runs and `[` of a line past the budget left in its paragraph. */
-function escapeInlineMarks(line: string, used: number, max: number): { text: string; marks: number } {
-  let marks = used;
+/** What a paragraph has spent of its inline budget so far. */
+interface InlineBudget {
+  /** Emphasis delimiter runs. */
+  runs: number;
+  /** `[` not yet closed. */
+  open: number;
+  /** `]` that closed nothing. */
+  stray: number;
+}
+
+/**
+ * Drop what a paragraph has past its budget: emphasis runs past `maxInlineMarks`, `[` nested deeper than
+ * `maxMarkers`, and `]` that close nothing past `maxInlineMarks` (each makes micromark look back through
+ * the whole paragraph for its `[`).
+ */
+function dropInlineMarks(line: string, budget: InlineBudget): string {
+  const { maxInlineMarks, maxMarkers } = nestingDefaults;
   let over = false;
   const text = line.replace(inlineMark, (mark) => {
     if (mark.startsWith('\\')) return mark;
-    marks++;
-    if (marks <= max) return mark;
+    if (mark === '[') {
+      if (budget.open < maxMarkers) {
+        budget.open++;
+        return mark;
+      }
+    } else if (mark === ']') {
+      if (budget.open > 0) {
+        budget.open--;
+        return mark;
+      }
+      if (++budget.stray <= maxInlineMarks) return mark;
+    } else if (++budget.runs <= maxInlineMarks) {
+      return mark;
+    }
     over = true;
-    return mark.replace(/./g, '\\$&');
+    // Dropped, not escaped: micromark spends as long on a character escape as on a delimiter.
+    return '';
   });
-  return { text: over ? text : line, marks };
+  return over ? text : line;
 }
