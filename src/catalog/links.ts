@@ -196,6 +196,10 @@ export function urlYear(url: string): number | undefined {
   return undefined;
 }
 
+/** A NeurIPS proceedings page or file named by its hash (since 2019 on both hosts, `paper_files/` since 2023). */
+const neuripsHashed =
+  /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:file|hash)\/([0-9a-f]{32})-(?:Paper|Abstract)(?:-[A-Za-z_]+)?\.(?:pdf|html)$/i;
+
 /**
  * The canonical form of a URL, so that two ways of writing one link compare equal: https, no `www.`,
  * no fragment or trailing slash; arXiv abs/pdf/version forms become `arxiv.org/abs/<id>`; OpenReview
@@ -219,7 +223,12 @@ export function canonicalUrl(url: string): string {
     if (id) return `https://openreview.net/forum?id=${id}`;
   }
   let path = parsed.pathname.replace(/\/+$/, '');
-  if (host === 'papers.nips.cc' || host === 'proceedings.neurips.cc') path = path.replace(/\.pdf$/i, '');
+  if (host === 'papers.nips.cc' || host === 'proceedings.neurips.cc') {
+    // `…/file/<hash>-Paper.pdf` and `…/hash/<hash>-Abstract.html`, on either host, are one paper.
+    const hashed = neuripsHashed.exec(path);
+    if (hashed) return `https://proceedings.neurips.cc/paper/${hashed[1]}/hash/${hashed[2]?.toLowerCase()}`;
+    path = path.replace(/\.pdf$/i, '');
+  }
   return `https://${host}${path}${parsed.search}`;
 }
 

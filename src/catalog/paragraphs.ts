@@ -18,8 +18,8 @@ const yearInParentheses = /\(\s*((?:19|20)\d{2})[a-z]?\s*\)/;
  * for stochastic optimization**." (2014). [[pdf]](url)`. The title is the quoted text, else the first bold
  * text that is not a reference number, without its quotes and full stop (also when it breaks over two
  * lines); the year is the one in parentheses; the authors and venue are the description. A paragraph
- * without a reference number, a year or a label link (`[[pdf]]`) is prose, and is not read; one that
- * reads as a citation but has no link, or no title, is an error.
+ * without a reference number, a year in parentheses or a quoted title is prose, and is not read; one
+ * that reads as a citation but has no link, or no title, is an error.
  *
  * @param paragraph A top-level paragraph of a section.
  * @param section The section it is filed under.
@@ -39,12 +39,14 @@ export function readParagraph(
   const numbered = referenceNumber.test(text);
   const body = text.replace(referenceNumber, '');
   const quoted = quotedTitle.exec(body);
-  const bold = strong.find((run) => !referenceNumber.test(run) && !/^\s*\(?\d{4}\)?\s*$/.test(run));
+  // `**Note:**` leads a sentence in; `**[3]**` and `**(2014)**` are not titles either.
+  const bold = strong.find(
+    (run) => !referenceNumber.test(run) && !/^\s*\(?\d{4}\)?\s*$/.test(run) && !/:\s*$/.test(run),
+  );
   const titleText = quoted?.[1] ?? bold;
   const links = linksOf(inlines);
-  const labelled = links.some((link) => isLabel(link.label));
   const year = yearInParentheses.exec(body)?.[1];
-  if (!numbered && !year && !labelled) return undefined;
+  if (!numbered && !year && !quoted) return undefined;
   if (titleText === undefined || links.length === 0) {
     if (titleText === undefined && !numbered) return undefined;
     const problem = links.length === 0 ? 'has no link' : 'has links but no title';

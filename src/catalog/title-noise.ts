@@ -4,11 +4,12 @@ import { collapseWhitespace } from './title.ts';
 const year = /(?<![\d.])(19[5-9]\d|20[0-4]\d)(?![\d.])/;
 
 /**
- * One word of a venue or date prefix (`2017`, `2017-06`, `ICML`, `NeurIPS'18`, `AAAI-20`, `[25]`,
- * `:star:`): capitals-led short names, years, reference numbers and emoji codes, never a lower-case word.
+ * One word of a venue or date prefix (`2017`, `2017-06`, `ICML`, `NeurIPS'18`, `AAAI-20`, `[25]`): names
+ * in capitals and a few known venues, years and reference numbers; never a lower-case or CamelCase word
+ * (`ResNet` may start a title).
  */
 const prefixWord =
-  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}|'?\d{2}|\[\d{1,4}\]|\d{1,4}[.)]|:[a-z0-9_+-]+:|(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv|[A-Z][a-z]+[A-Z]+[a-z]*)(?:['’-]?\d{2,4})?)$/;
+  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}|'?\d{2}|\[\d{1,4}\]|\d{1,4}[.)]|(?:[A-Z]{2,8}|NeurIPS|arXiv|bioRxiv|TensorFlow|PyTorch)(?:['’-]?\d{2,4})?)$/;
 
 /** `(SMG)`, `(AdamW)`, `(GANs)`: a short name in parentheses, with a capital past its first letter. */
 const acronymInParentheses =
@@ -27,13 +28,14 @@ export function yearIn(text: string): number | undefined {
 
 /**
  * Whether the text before a linked title is only a venue or date prefix (`2017 ICML`, `[ICLR 2019]`,
- * `NeurIPS'18 -`), which is not part of the title.
+ * `NeurIPS'18 -`, `:star: CVPR 2016`), which is not part of the title.
  *
  * @param text The text before the link.
- * @returns `true` when every word of it is a year, a venue name, a reference number or an emoji code.
+ * @returns `true` when every word of it (emoji codes aside) is a year, a venue name or a reference number.
  */
 export function isVenuePrefix(text: string): boolean {
   const words = text
+    .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ')
     .split(/\s+/)
     .filter((word) => word !== '' && word !== '-');
