@@ -2,10 +2,15 @@ import os from 'node:os';
 import { runAckSuite } from './ack.ts';
 import { duration, mebibytes } from './format.ts';
 import { runSearchBench } from './search.ts';
+import { runStylesBench } from './styles.ts';
 import type { Suite, SuiteContext } from './suite.ts';
 
 /** The suites `npm run bench -- <name>…` can run, in the order they run by default. */
-const suites: Readonly<Record<string, Suite>> = Object.freeze({ search: runSearchBench, ack: runAckSuite });
+const suites: Readonly<Record<string, Suite>> = Object.freeze({
+  search: runSearchBench,
+  ack: runAckSuite,
+  styles: runStylesBench,
+});
 
 /** The machine the figures come from: they mean nothing without it. */
 function machine(): string {
