@@ -1,11 +1,11 @@
 import type { ListItem, PhrasingContent } from 'mdast';
-import { flattenInline, type Inline } from './inline.ts';
+import { flattenInline, type Inline, inlineText } from './inline.ts';
 import { type ItemReading, interpretItem } from './interpret.ts';
 import { readParagraph } from './paragraphs.ts';
 import { repairInline } from './repair.ts';
 import { type Block, type Group, isInPageAnchor, type RawSection } from './sections.ts';
 import { readTable } from './tables.ts';
-import { collapseWhitespace, truncate } from './title.ts';
+import { truncate } from './title.ts';
 import type { Diagnostic, Entry } from './types.ts';
 
 /** What every reader of a block needs: where to report, the document's link definitions, its sections. */
@@ -88,7 +88,7 @@ function readItems(top: ListItem, topSection: string, linked: boolean, context: 
         inlines,
         read,
         line,
-        siblingsLinked || paperLike.test(textOf(inlines)),
+        siblingsLinked || paperLike.test(inlineText(inlines)),
         nested.length > 0,
         context,
       );
@@ -150,7 +150,7 @@ function reportUnread(
   hasNested: boolean,
   context: ReadContext,
 ): void {
-  const text = textOf(inlines);
+  const text = inlineText(inlines);
   if (text === '' && !inlines.some((node) => node.type === 'link')) {
     if (!hasNested)
       context.diagnostics.push({
@@ -175,10 +175,6 @@ function reportUnread(
     code: 'unreadable-item',
     message: `item ${problem}: "${truncate(text, 80)}"`,
   });
-}
-
-function textOf(inlines: readonly Inline[]): string {
-  return collapseWhitespace(inlines.map((node) => (node.type === 'text' ? node.value : node.text)).join(''));
 }
 
 /**

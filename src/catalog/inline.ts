@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
+import { collapseWhitespace } from './title.ts';
 
 /** The text of a list item as a flat run of text and links: what the repair and entry stages read. */
 export type Inline =
@@ -85,4 +86,14 @@ export function flattenInline(
     }
   }
   return out;
+}
+
+/**
+ * The words of a run as a reader sees them: text and link texts, on one line.
+ *
+ * @param inlines Text and links.
+ * @returns Their text, whitespace collapsed.
+ */
+export function inlineText(inlines: readonly Inline[]): string {
+  return collapseWhitespace(inlines.map((node) => (node.type === 'text' ? node.value : node.text)).join(''));
 }

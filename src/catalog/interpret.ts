@@ -1,7 +1,14 @@
 import type { Inline } from './inline.ts';
 import { isLabel, isSearchLink, makeLink, titleFromUrl } from './links.ts';
 import { collapseWhitespace } from './title.ts';
-import { isVenuePrefix, leadingAcronym, splitCitation, unwrapTitle, yearIn } from './title-noise.ts';
+import {
+  isVenuePrefix,
+  leadingAcronym,
+  splitCitation,
+  splitTrailingAcronym,
+  unwrapTitle,
+  yearIn,
+} from './title-noise.ts';
 import type { Link } from './types.ts';
 
 /** What one list item, table row or paragraph says: its title, links and the text around them. */
@@ -146,12 +153,9 @@ function finish(draft: Draft, prefixYear: number | undefined): ItemReading {
     year ??= citation.year;
     rest = `${citation.authors} ${rest}`;
   }
-  const titleAcronym = / \(([^()]+)\)$/.exec(title);
-  const trailing = titleAcronym ? leadingAcronym(titleAcronym[0].trimStart()) : undefined;
-  if (titleAcronym && trailing && trailing.rest === '') {
-    title = title.slice(0, titleAcronym.index);
-    aliases.push(trailing.acronym);
-  }
+  const trailing = splitTrailingAcronym(title);
+  title = trailing.title;
+  if (trailing.acronym) aliases.push(trailing.acronym);
   rest = collapseWhitespace(rest);
   const leadingYear = /^\(\s*((?:19|20)\d{2})[a-z]?\s*\)\s*[,.]?/.exec(rest);
   if (leadingYear?.[1]) {

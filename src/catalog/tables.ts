@@ -1,11 +1,11 @@
 import type { Table, TableCell } from 'mdast';
 import { inlinesOf, notAPaper, type ReadContext, toEntry } from './entries.ts';
-import type { Inline } from './inline.ts';
+import { type Inline, inlineText } from './inline.ts';
 import { cleanTitle, type ItemReading } from './interpret.ts';
 import { isLabel, isSearchLink, makeLink } from './links.ts';
 import { isInPageAnchor } from './sections.ts';
 import { collapseWhitespace, truncate } from './title.ts';
-import { leadingAcronym, unwrapTitle, yearIn } from './title-noise.ts';
+import { splitTrailingAcronym, unwrapTitle, yearIn } from './title-noise.ts';
 import type { Entry, Link } from './types.ts';
 
 /** Header names of the column that holds the title, and of the one that holds the year. */
@@ -54,7 +54,7 @@ export function readTable(table: Table, section: string, context: ReadContext): 
       return;
     }
     const text = (cells[index] ?? [])
-      .map((cell) => textOf(cell))
+      .map((cell) => inlineText(cell))
       .filter(Boolean)
       .join(' | ');
     if (text === '') return;
@@ -83,13 +83,13 @@ function readRow(cells: readonly Inline[][], columns: readonly Column[]): ItemRe
     const column = columns[index] ?? { header: '', role: 'other' };
     if (index === titleCell) {
       const titleLink = cell.find((node) => isPaperLink(node) && !isLabel(node.text));
-      const text = cleanTitle(titleLink?.type === 'link' ? titleLink.text : textOf(cell));
-      const acronym = / \([^()]+\)$/.exec(text);
-      const short = acronym ? leadingAcronym(acronym[0].trimStart()) : undefined;
-      title = unwrapTitle(short && short.rest === '' && acronym ? text.slice(0, acronym.index) : text);
-      if (short && short.rest === '') aliases.push(short.acronym);
+      const trailing = splitTrailingAcronym(
+        cleanTitle(titleLink?.type === 'link' ? titleLink.text : inlineText(cell)),
+      );
+      title = unwrapTitle(trailing.title);
+      if (trailing.acronym) aliases.push(trailing.acronym);
     } else if (column.role === 'year') {
-      year ??= yearIn(textOf(cell));
+      year ??= yearIn(inlineText(cell));
     } else {
       const text = cleanTitle(
         cell
@@ -119,10 +119,8 @@ function isPaperLink(node: Inline): node is Inline & { type: 'link' } {
   return node.type === 'link' && !isSearchLink(node.url) && !isInPageAnchor(node.url);
 }
 
-function textOf(cell: readonly Inline[]): string {
-  return collapseWhitespace(cell.map((node) => (node.type === 'text' ? node.value : node.text)).join(''));
-}
-
 function cellText(cell: TableCell, context: ReadContext): string {
-  return textOf(inlinesOf(cell.children, cell.position?.start.line ?? 0, { ...context, diagnostics: [] }));
+  return inlineText(
+    inlinesOf(cell.children, cell.position?.start.line ?? 0, { ...context, diagnostics: [] }),
+  );
 }

@@ -56,6 +56,19 @@ export function leadingAcronym(text: string): { acronym: string; rest: string } 
 }
 
 /**
+ * A title without the short name in parentheses that ends it (`Stochastic Weight Averaging (SWA)`).
+ *
+ * @param title A title as written.
+ * @returns The title alone, and the name when there was one.
+ */
+export function splitTrailingAcronym(title: string): { title: string; acronym?: string } {
+  const last = / \(([^()]+)\)$/.exec(title);
+  const acronym = last ? leadingAcronym(last[0].trimStart()) : undefined;
+  if (!last || !acronym || acronym.rest !== '') return { title };
+  return { title: title.slice(0, last.index), acronym: acronym.acronym };
+}
+
+/**
  * Split `Title (2015), G. Hinton et al.` into the title, the year and the authors. A year at the very end
  * of a title (`… starting small (1993)`) is left in it: only a year followed by more text is a citation.
  *

@@ -27,7 +27,7 @@ export interface Entry {
   aliases?: string[];
 }
 
-/** A distinct paper: entries with the same normalised title are one paper. */
+/** A distinct paper: entries with the same normalised title and no conflicting links, authors or years. */
 export interface Paper {
   /** Stable id: slug of the title, unique within the catalog. */
   id: string;

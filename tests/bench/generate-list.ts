@@ -122,6 +122,28 @@ function recombinedTitle(dice: Dice, titles: readonly string[][]): string {
   return words.join(' ');
 }
 
+/** What every generated list starts from: its words, its dice, its links, its sections and their sizes. */
+function planList(entries: number, seed: number) {
+  if (!Number.isInteger(entries) || entries < 1)
+    throw new RangeError(`entries must be a whole number ≥ 1, not ${entries}`);
+  const vocab = vocabulary();
+  const dice = new Dice(seed);
+  const links = new LinkMaker(dice);
+  const sizes = sectionSizes(dice, entries);
+  const names = sectionNames(dice, sizes.length, vocab);
+  return { vocab, dice, links, sizes, names };
+}
+
+/** A recombined title no earlier paper has (up to case and punctuation, as the parser decides identity). */
+function distinctTitle(dice: Dice, vocab: Vocabulary, used: Set<string>): string {
+  let title = recombinedTitle(dice, vocab.titles);
+  for (let attempt = 0; used.has(titleKey(title)); attempt++) {
+    title = attempt < 20 ? recombinedTitle(dice, vocab.titles) : `${title} ${attempt}`;
+  }
+  used.add(titleKey(title));
+  return title;
+}
+
 function sectionSizes(dice: Dice, entries: number): number[] {
   const count = Math.max(1, Math.round(entries / generateDefaults.entriesPerSection));
   const weights = Array.from({ length: count }, () =>
@@ -240,13 +262,7 @@ class LinkMaker {
  * @returns The list.
  */
 export function generateList(entries: number, seed = 1): string {
-  if (!Number.isInteger(entries) || entries < 1)
-    throw new RangeError(`entries must be a whole number ≥ 1, not ${entries}`);
-  const vocab = vocabulary();
-  const dice = new Dice(seed);
-  const links = new LinkMaker(dice);
-  const sizes = sectionSizes(dice, entries);
-  const names = sectionNames(dice, sizes.length, vocab);
+  const { vocab, dice, links, sizes, names } = planList(entries, seed);
   const usedTitles = new Set<string>();
   const listed: Array<{ line: string; section: number }> = [];
   const lines = ['# Awesome Optimization Papers (generated)', '', '## Content', ''];
@@ -259,12 +275,7 @@ export function generateList(entries: number, seed = 1): string {
         lines.push(earlier.line);
         continue;
       }
-      let title = recombinedTitle(dice, vocab.titles);
-      // Titles are distinct (up to case and punctuation, as the parser decides identity): one paper each.
-      for (let attempt = 0; usedTitles.has(titleKey(title)); attempt++) {
-        title = attempt < 20 ? recombinedTitle(dice, vocab.titles) : `${title} ${attempt}`;
-      }
-      usedTitles.add(titleKey(title));
+      const title = distinctTitle(dice, vocab, usedTitles);
       const written = dice.chance(generateDefaults.shouting) ? title.toUpperCase() : title;
       const extra = dice.chance(generateDefaults.secondLink) ? ` ${links.extra(title)}` : '';
       const line = `- ${written} ${links.paper(title)}${extra}`;
@@ -336,13 +347,7 @@ const venues: readonly string[] = Object.freeze([
  */
 export function generateStyledList(entries: number, style: ListStyle, seed = 1): string {
   if (style === 'bullets') return generateList(entries, seed);
-  if (!Number.isInteger(entries) || entries < 1)
-    throw new RangeError(`entries must be a whole number ≥ 1, not ${entries}`);
-  const vocab = vocabulary();
-  const dice = new Dice(seed);
-  const links = new LinkMaker(dice);
-  const sizes = sectionSizes(dice, entries);
-  const names = sectionNames(dice, sizes.length, vocab);
+  const { vocab, dice, links, sizes, names } = planList(entries, seed);
   const usedTitles = new Set<string>();
   const lines = [`# Optimization Papers (generated, ${style})`, ''];
   let serial = 0;
@@ -350,11 +355,7 @@ export function generateStyledList(entries: number, style: ListStyle, seed = 1):
     lines.push(`## ${names[section] ?? ''}`, '');
     if (style === 'table') lines.push('| Title | Year | Venue | Code |', '| --- | :---: | --- | --- |');
     for (let item = 0; item < size; item++) {
-      let title = recombinedTitle(dice, vocab.titles);
-      for (let attempt = 0; usedTitles.has(titleKey(title)); attempt++) {
-        title = attempt < 20 ? recombinedTitle(dice, vocab.titles) : `${title} ${attempt}`;
-      }
-      usedTitles.add(titleKey(title));
+      const title = distinctTitle(dice, vocab, usedTitles);
       const url = links.url(title);
       const year = dice.int(1995, 2024);
       const venue = dice.pick(venues);
