@@ -65,7 +65,8 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
   /** The headings above the current one, outermost first. */
   const outline: Array<{ depth: number; name: string }> = [];
   let current: OpenSection | undefined;
-  let title: Heading | undefined;
+  /** The document's title (its first `#` heading), for what follows a thematic break. */
+  let title: Pick<OpenSection, 'name' | 'line' | 'depth' | 'skipped'> | undefined;
   let group: Group | undefined;
   const close = (next?: Heading) => {
     // A heading with nothing under it and no sub-heading is an empty section: worth a note to maintainers.
@@ -96,17 +97,16 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
     if (node.type === 'heading') {
       close(node);
       group = undefined;
-      if (node.depth === 1) title ??= node;
       current = openSection(node, diagnostics);
+      if (node.depth === 1) title ??= { ...current };
       while ((outline.at(-1)?.depth ?? 0) >= node.depth) outline.pop();
       current.parent = outline.at(-1)?.name;
       outline.push({ depth: node.depth, name: current.name });
     } else if (node.type === 'thematicBreak') {
       // What follows a rule is not the heading's any more: a list of papers after the licence, say.
-      if (current && title && current.line !== title.position?.start.line) {
+      if (current && title && current.line !== title.line) {
         close();
-        current = openSection(title, diagnostics);
-        current.hasList = true;
+        current = { ...title, blocks: [], hasList: true };
       }
       group = undefined;
     } else if (node.type === 'html') {
