@@ -42,19 +42,21 @@ export function interpretItem(inlines: readonly Inline[]): ItemReading {
   const firstIndex = nodes.findIndex((node) => node.type === 'link' || node.value.trim() !== '');
   let first = nodes[firstIndex];
   let prefixYear: number | undefined;
-  const next = nodes[firstIndex + 1];
-  if (
-    first?.type === 'text' &&
-    !first.strong &&
-    next?.type === 'link' &&
-    !next.bare &&
-    !isLabel(next.text) &&
-    isVenuePrefix(first.value)
-  ) {
-    // `2017 ICML [Title](url)`: the venue and date say where, the link says what.
-    prefixYear = yearIn(first.value);
-    nodes.splice(firstIndex, 1);
-    first = next;
+  const linkIndex = nodes.findIndex((node, index) => index > firstIndex && node.type === 'link');
+  const link = nodes[linkIndex];
+  if (first?.type === 'text' && link?.type === 'link' && !link.bare && !isLabel(link.text)) {
+    // `2017 ICML [Title](url)`, `**[ICLR 2019]** [Title](url)`, `**New** [Title](url)`: the venue, the date
+    // or a tag in bold say where or what kind; the link says what.
+    const before = nodes.slice(firstIndex, linkIndex);
+    const text = before.map((node) => (node.type === 'text' ? node.value : '')).join('');
+    const boldTag =
+      before.every((node) => node.type === 'text' && (node.strong || /^[\s\-–—:|,;·•]*$/.test(node.value))) &&
+      text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length <= 2;
+    if (isVenuePrefix(text) || boldTag) {
+      prefixYear = yearIn(text);
+      nodes.splice(firstIndex, linkIndex - firstIndex);
+      first = link;
+    }
   }
   const read =
     first?.type === 'text' && first.strong ? boldTitle(nodes, firstIndex) : linkedOrPlainTitle(nodes, first);

@@ -180,7 +180,9 @@ describe('lists', () => {
     const catalog = parseCatalog(
       '# CafÃ© reading list\n## Contributing\nOpen a pull request.\n\n***\n\n- [Adam](https://arxiv.org/abs/1412.6980)\n',
     );
-    expect(catalog.sections.map((section) => [section.name, section.line])).toEqual([['Café reading list', 1]]);
+    expect(catalog.sections.map((section) => [section.name, section.line])).toEqual([
+      ['Café reading list', 1],
+    ]);
     expect(titles(catalog)).toEqual(['Adam']);
     // The title's repair is reported once, not again when the break files papers under it.
     expect(catalog.diagnostics.filter((d) => d.code === 'mojibake').map((d) => d.line)).toEqual([1]);

@@ -128,6 +128,28 @@ describe('interpretItem', () => {
     });
   });
 
+  it.each([
+    [[text('[ICLR 2019]', true), text(' ')], 2019],
+    [[text('New', true), text(' ')], undefined],
+    [[text('Oral', true), text(' – ')], undefined],
+  ])('takes a bold tag or venue before a linked title for a prefix (%j)', (prefix, year) => {
+    const read = interpretItem([...prefix, link('Neural ODEs', 'https://arxiv.org/abs/1806.07366')]);
+    expect(read.title).toBe('Neural ODEs');
+    expect(read.year).toBe(year);
+  });
+
+  it('keeps a bold title of three words or more before a link by its authors', () => {
+    const read = interpretItem([
+      text('Deep Residual Learning', true),
+      text(' by '),
+      link('He', 'https://example.org/he'),
+      text(' '),
+      link('[pdf]', 'https://arxiv.org/abs/1512.03385'),
+    ]);
+    expect(read.title).toBe('Deep Residual Learning');
+    expect(read.description).toBe('by He');
+  });
+
   it('does not take a lower-case lead-in for a venue: it stays in the title', () => {
     expect(interpretItem([text('see '), link('Adam', 'https://arxiv.org/abs/1412.6980')]).title).toBe(
       'see Adam',
