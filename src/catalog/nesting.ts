@@ -63,6 +63,7 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
   let changed = false;
   let budget: InlineBudget = { runs: 0, open: 0, stray: 0 };
   let inTable = false;
+  let afterHeading = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
     const prefix = containerPrefix(line);
@@ -82,8 +83,11 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
     const blank = text.trim() === '';
     if (blank) inTable = false;
     else if (tableDelimiterRow.test(text) && text.includes('|')) inTable = true;
-    if (blank || inTable || prefix.markers > 0 || /^ {0,3}#/.test(text))
+    // A heading is a paragraph of one line: it starts a budget, and so does the line after it.
+    const heading = /^ {0,3}#/.test(text);
+    if (blank || inTable || prefix.markers > 0 || heading || afterHeading)
       budget = { runs: 0, open: 0, stray: 0 };
+    afterHeading = heading;
     const kept = dropInlineMarks(text, budget);
     if (kept !== text) {
       text = kept;

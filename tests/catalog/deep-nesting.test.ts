@@ -143,6 +143,14 @@ describe('limitNesting', () => {
     expect(diagnostics.map((d) => d.line)).toEqual([1]);
   });
 
+  it('starts a new budget at a heading and at a blank line', () => {
+    const many = '*a* '.repeat(nestingDefaults.maxInlineMarks / 2);
+    const markdown = `${many}\n# *Heading*\n${many}\n\n*after a blank line*\n`;
+    const diagnostics: Diagnostic[] = [];
+    expect(limitNesting(markdown, diagnostics)).toBe(markdown);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('counts each table row on its own: a long table of bold titles keeps its bold', () => {
     const rows = Array.from(
       { length: 250 },

@@ -123,6 +123,18 @@ describe('paragraphs', () => {
     expect(problems(catalog)).toEqual([]);
   });
 
+  it('leaves search-engine links out of a paragraph’s links', () => {
+    const catalog = parseCatalog(
+      '## Reading\n\n**[1]** Ba et al. "Layer normalization." (2016). [[scholar]](https://scholar.google.com/scholar?q=ln) [[pdf]](https://arxiv.org/abs/1607.06450)\n',
+    );
+    expect(catalog.papers).toEqual([
+      expect.objectContaining({
+        title: 'Layer normalization',
+        links: [{ label: 'pdf', url: 'https://arxiv.org/abs/1607.06450', kind: 'paper', host: 'arxiv.org' }],
+      }),
+    ]);
+  });
+
   it('reports a numbered paragraph with links but no title', () => {
     const catalog = parseCatalog('## Reading\n\n**[7]** [[pdf]](https://example.org/7.pdf)\n');
     expect(catalog.papers).toEqual([]);
@@ -149,6 +161,39 @@ describe('lists', () => {
       ['Languages › JavaScript', 2, ['the-event-loop']],
     ]);
     expect(problems(catalog)).toEqual([]);
+  });
+
+  it('names a group by its <summary> without the tags inside it, and closes it at </details>', () => {
+    const catalog = parseCatalog(
+      [
+        '## Methods',
+        '<details>',
+        '<summary><b>Second-order</b> :books:</summary>',
+        '',
+        '- [K-FAC](https://arxiv.org/abs/1503.05671)',
+        '',
+        '</details>',
+        '',
+        '- [SGDR](https://arxiv.org/abs/1608.03983)',
+      ].join('\n'),
+    );
+    expect(catalog.sections.map((section) => [section.name, section.paperIds])).toEqual([
+      ['Methods › Second-order', ['k-fac']],
+      ['Methods', ['sgdr']],
+    ]);
+  });
+
+  it('takes a list whose links all point into the page, README.md#… included, for a table of contents', () => {
+    const catalog = parseCatalog(
+      '## Contents\n- [Papers](README.md#papers)\n- [Talks](./#talks)\n## Papers\n- [Adam](https://arxiv.org/abs/1412.6980)\n',
+    );
+    expect(catalog.sections.map((section) => section.name)).toEqual(['Papers']);
+    expect(catalog.diagnostics).toContainEqual({
+      line: 2,
+      severity: 'info',
+      code: 'skipped-section',
+      message: 'table of contents under "Contents" is not a section',
+    });
   });
 
   it('skips an item that only links into the page, with a note', () => {
