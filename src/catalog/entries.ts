@@ -37,7 +37,8 @@ export function readEntries(section: RawSection, context: ReadContext): Entry[] 
   const linked = section.blocks.some((block) => block.kind === 'item' && hasOwnLink(block.item));
   for (const block of section.blocks) {
     const name = sectionName(section.name, block.group, context);
-    entries.push(...readBlock(block, name, linked, context));
+    // One push per entry: a table of 100,000 rows is too many arguments for one call.
+    for (const entry of readBlock(block, name, linked, context)) entries.push(entry);
   }
   return entries;
 }

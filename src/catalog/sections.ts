@@ -86,7 +86,7 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
         name = `${current.parent} › ${name}`;
       }
       const existing = sections.find((section) => section.name === name);
-      if (existing) existing.blocks.push(...current.blocks);
+      if (existing) for (const block of current.blocks) existing.blocks.push(block);
       else {
         sections.push({ name, line: current.line, blocks: current.blocks });
         parentOf.set(name, current.parent);
@@ -117,7 +117,7 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
       const blocks = blocksOf(node, current, diagnostics);
       if (current && (node.type !== 'paragraph' || hasLink(node))) current.hasList = true;
       if (current && !current.skipped)
-        current.blocks.push(...blocks.map((block) => (group ? { ...block, group } : block)));
+        for (const block of blocks) current.blocks.push(group ? { ...block, group } : block);
     }
   }
   close();
@@ -165,7 +165,7 @@ function hasLink(node: RootContent): boolean {
   const stack: RootContent[] = [node];
   for (let child = stack.pop(); child; child = stack.pop()) {
     if (child.type === 'link' || child.type === 'linkReference') return true;
-    if ('children' in child) stack.push(...(child.children as RootContent[]));
+    if ('children' in child) for (const grandchild of child.children as RootContent[]) stack.push(grandchild);
   }
   return false;
 }
@@ -200,7 +200,7 @@ function linksOf(node: List | ListItem): string[] {
   const stack: RootContent[] = [node];
   for (let child = stack.pop(); child; child = stack.pop()) {
     if (child.type === 'link' && child.url) urls.push(child.url);
-    if ('children' in child) stack.push(...(child.children as RootContent[]));
+    if ('children' in child) for (const grandchild of child.children as RootContent[]) stack.push(grandchild);
   }
   return urls;
 }
