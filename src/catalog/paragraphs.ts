@@ -1,8 +1,8 @@
 import type { Paragraph } from 'mdast';
-import { inlinesOf, type ReadContext, toEntry } from './entries.ts';
 import type { Inline } from './inline.ts';
 import { cleanTitle } from './interpret.ts';
 import { isLabel, isSearchLink, makeLink } from './links.ts';
+import { inlinesOf, type ReadContext, toEntry } from './reading.ts';
 import { collapseWhitespace, truncate } from './title.ts';
 import { unwrapTitle } from './title-noise.ts';
 import type { Entry, Link } from './types.ts';

@@ -1,8 +1,8 @@
 import type { Table, TableCell } from 'mdast';
-import { inlinesOf, notAPaper, type ReadContext, toEntry } from './entries.ts';
 import { type Inline, inlineText } from './inline.ts';
 import { cleanTitle, type ItemReading } from './interpret.ts';
 import { isLabel, isSearchLink, makeLink } from './links.ts';
+import { inlinesOf, notAPaper, type ReadContext, toEntry } from './reading.ts';
 import { isInPageAnchor } from './sections.ts';
 import { collapseWhitespace, truncate } from './title.ts';
 import { splitTrailingAcronym, unwrapTitle, yearIn } from './title-noise.ts';
