@@ -251,6 +251,26 @@ describe('identity', () => {
     ]);
   });
 
+  it('merges one title with one shared link even when the text beside it differs', () => {
+    const catalog = parseCatalog(
+      '## A\n- [Adam](https://arxiv.org/abs/1412.6980) - Kingma and Ba\n## B\n- [Adam](https://arxiv.org/pdf/1412.6980.pdf) - the default optimizer\n',
+    );
+    expect(catalog.papers.map((paper) => [paper.id, paper.sections, paper.description])).toEqual([
+      ['adam', ['A', 'B'], 'Kingma and Ba'],
+    ]);
+  });
+
+  it('keeps two papers of one title, no shared link and different authors apart', () => {
+    const catalog = parseCatalog(
+      '## A\n- [Adam](https://example.org/a) - Kingma and Ba\n- [Adam](https://example.org/b) - Someone Else\n- [Adam](https://example.org/c)\n',
+    );
+    // The third, with no authors, conflicts with neither: it is the first Adam listed again.
+    expect(catalog.papers.map((paper) => [paper.id, paper.lines])).toEqual([
+      ['adam', [2, 4]],
+      ['adam-2', [3]],
+    ]);
+  });
+
   it('keeps two papers of one title and different years apart', () => {
     const catalog = parseCatalog(
       '## A\n- Deep learning (2015), LeCun [pdf](https://example.org/a.pdf)\n- Deep learning (2016), Goodfellow [pdf](https://example.org/b.pdf)\n',
