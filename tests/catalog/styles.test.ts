@@ -221,6 +221,15 @@ describe('lists', () => {
     expect(catalog.sections.map((section) => section.name)).toEqual(['Optimizers', '3.1 Schedules']);
   });
 
+  it('keeps a list after a thematic break under its heading when the document has no title', () => {
+    const catalog = parseCatalog(
+      '## Optimizers\n- [Adam](https://arxiv.org/abs/1412.6980)\n\n---\n\n- [SGDR](https://arxiv.org/abs/1608.03983)\n',
+    );
+    expect(catalog.sections.map((section) => [section.name, section.paperIds])).toEqual([
+      ['Optimizers', ['adam', 'sgdr']],
+    ]);
+  });
+
   it('files a list after a thematic break under the document title, not the heading before the break', () => {
     const catalog = parseCatalog(
       '# CafÃ© reading list\n## Contributing\nOpen a pull request.\n\n***\n\n- [Adam](https://arxiv.org/abs/1412.6980)\n',
