@@ -64,11 +64,12 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
   let budget: InlineBudget = { runs: 0, open: 0, stray: 0 };
   let inTable = false;
   let afterHeading = false;
+  let fence: string | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
     const prefix = containerPrefix(line);
     let text = line;
-    if (prefix.indent > maxIndent) {
+    if (prefix.indent > maxIndent && line.trim() !== '') {
       text = `${' '.repeat(maxIndent)}${text.slice(prefix.indentEnd)}`;
       indented.add(index + 1);
       prefix.markersStart += text.length - line.length;
@@ -78,6 +79,21 @@ export function limitNesting(markdown: string, diagnostics: Diagnostic[]): strin
       const kept = keepMarkers(text.slice(prefix.markersStart, prefix.end), maxMarkers);
       text = `${text.slice(0, prefix.markersStart)}${kept}${text.slice(prefix.end)}`;
       marked.add(index + 1);
+    }
+    // Code is not markdown: `**kwargs` a hundred times in a code block is no emphasis.
+    const run = /^(`{3,}|~{3,})(.*)$/.exec(text.slice(prefix.end).trimStart());
+    if (run) {
+      const [, marks = '', after = ''] = run;
+      if (fence === undefined) fence = marks;
+      else if (marks[0] === fence[0] && marks.length >= fence.length && after.trim() === '')
+        fence = undefined;
+    }
+    if (fence !== undefined || run) {
+      if (text !== line) {
+        lines[index] = text;
+        changed = true;
+      }
+      continue;
     }
     // Emphasis and links are resolved per paragraph, and per cell in a table: count them there.
     const blank = text.trim() === '';

@@ -151,6 +151,15 @@ describe('limitNesting', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('leaves code blocks alone, and blank lines however indented', () => {
+    const fence = '`'.repeat(3);
+    const code = `${fence}python\n${'f(*args, **kwargs)\n'.repeat(300)}${fence}\n`;
+    const markdown = `## Code\n${code}${' '.repeat(200)}\n- [after](https://example.org/after) *em*\n`;
+    const diagnostics: Diagnostic[] = [];
+    expect(limitNesting(markdown, diagnostics)).toBe(markdown);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('counts each table row on its own: a long table of bold titles keeps its bold', () => {
     const rows = Array.from(
       { length: 250 },
