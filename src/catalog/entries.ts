@@ -1,145 +1,142 @@
 import type { ListItem } from 'mdast';
-import { flattenInline, type Inline } from './inline.ts';
-import { isLabel, makeLink, titleFromUrl } from './links.ts';
-import { repairMojibakeReported } from './mojibake.ts';
-import { repairLinks } from './repair.ts';
-import type { RawSection } from './sections.ts';
-import { collapseWhitespace } from './title.ts';
-import type { Diagnostic, Entry, Link } from './types.ts';
+import { type Inline, inlineText } from './inline.ts';
+import { type ItemReading, interpretItem } from './interpret.ts';
+import { readParagraph } from './paragraphs.ts';
+import { inlinesOf, notAPaper, type ReadContext, toEntry } from './reading.ts';
+import { type Block, type Group, isInPageAnchor, type RawSection } from './sections.ts';
+import { readTable } from './tables.ts';
+import { truncate } from './title.ts';
+import type { Entry } from './types.ts';
 
-/** Separators between a title and its description: ` - `, ` – `, `: `. */
-const leadingSeparator = /^[\s\-–—:|,;]+/;
-const trailingSeparator = /[\s\-–—:|,;[(]+$/;
+/** A paper-like thing that was not read: a year in parentheses, "et al.", an arXiv id, a quoted title. */
+const paperLike = /\(\s*(?:19|20)\d{2}[a-z]?\s*\)|\bet al\b|\barxiv\b|["“][^"”]{12,}["”]/i;
 
 /**
- * Read the entries of a section: one per list item, nested items included. A nested item made
- * only of label links (`- [Code](…)` under a paper) adds those links to its parent instead.
+ * Read the entries of a section: one per list item (nested items included), table row or paragraph
+ * entry. A nested item made only of label links (`- [Code](…)` under a paper) adds those links to its
+ * parent instead; a nested list under an item without a link (`- JavaScript` over `- [Promises](…)`) is
+ * a group, filed under `Section › JavaScript`.
  *
- * @param section A section and its list items.
- * @param diagnostics Receives repairs and unreadable items.
- * @param definitions Link reference definitions of the document, for `[Title][label]` links.
+ * @param section A section and its blocks.
+ * @param context Diagnostics, link definitions, and the section lines to register groups in.
  * @returns The section's entries in list order.
  */
-export function readEntries(
-  section: RawSection,
-  diagnostics: Diagnostic[],
-  definitions: ReadonlyMap<string, string> = new Map(),
-): Entry[] {
+export function readEntries(section: RawSection, context: ReadContext): Entry[] {
+  context.sectionLines.set(section.name, context.sectionLines.get(section.name) ?? section.line);
   const entries: Entry[] = [];
-  const visit = (item: ListItem, parent: Entry | undefined) => {
-    const line = item.position?.start.line ?? 0;
-    const paragraph = item.children.find((child) => child.type === 'paragraph');
-    const inlines = paragraph
-      ? readInline(flattenInline(paragraph.children, line, definitions), diagnostics)
-      : [];
-    const read = interpret(inlines);
-    if (parent && read.title === '' && read.links.length > 0) {
-      parent.links.push(...read.links);
-    } else if (read.title !== '' && read.links.length > 0) {
-      const entry: Entry = { line, section: section.name, rawTitle: read.title, links: read.links };
-      if (read.description) entry.description = read.description;
-      entries.push(entry);
-      parent = entry;
-    } else if (inlines.some((node) => node.type === 'link' || node.value.trim() !== '')) {
-      const text = collapseWhitespace(
-        inlines.map((node) => (node.type === 'text' ? node.value : node.text)).join(''),
-      );
-      const problem = read.links.length === 0 ? 'has no link' : 'has links but no title';
-      diagnostics.push({
-        line,
-        severity: 'error',
-        code: 'unreadable-item',
-        message: `item ${problem}: "${truncate(text, 80)}"`,
-      });
-    } else if (!item.children.some((child) => child.type === 'list')) {
-      diagnostics.push({ line, severity: 'warning', code: 'unreadable-item', message: 'empty list item' });
-    }
-    for (const child of item.children) {
-      if (child.type === 'list') for (const nested of child.children) visit(nested, parent);
-    }
-  };
-  for (const item of section.items) visit(item, undefined);
+  // An item without a link among items with links is a paper whose link is missing; among prose, prose.
+  const linked = section.blocks.some((block) => block.kind === 'item' && hasOwnLink(block.item));
+  for (const block of section.blocks) {
+    const name = sectionName(section.name, block.group, context);
+    // One push per entry: a table of 100,000 rows is too many arguments for one call.
+    for (const entry of readBlock(block, name, linked, context)) entries.push(entry);
+  }
   return entries;
 }
 
-/** Link repairs, then text repairs (mojibake, titles broken over lines), each reported. */
-function readInline(raw: Inline[], diagnostics: Diagnostic[]): Inline[] {
-  const inlines = repairLinks(raw, diagnostics);
-  return inlines.map((node) => {
-    // A link's text is the title of `- [Title](url)` items: repaired like any text (a URL never needs it).
-    if (node.type === 'link') {
-      return node.bare ? node : { ...node, text: repairMojibakeReported(node.text, node.line, diagnostics) };
+function readBlock(block: Block, section: string, linked: boolean, context: ReadContext): Entry[] {
+  if (block.kind === 'table') return readTable(block.table, section, context);
+  if (block.kind === 'paragraph') {
+    const entry = readParagraph(block.paragraph, section, context);
+    return entry ? [entry] : [];
+  }
+  return readItems(block.item, section, linked, context);
+}
+
+function sectionName(parent: string, group: Group | undefined, context: ReadContext): string {
+  if (!group) return parent;
+  const name = `${parent} › ${group.name}`;
+  if (!context.sectionLines.has(name)) context.sectionLines.set(name, group.line);
+  return name;
+}
+
+/** One top-level item and the items nested in it, depth first, without recursion. */
+function readItems(top: ListItem, topSection: string, linked: boolean, context: ReadContext): Entry[] {
+  const entries: Entry[] = [];
+  const stack: Array<{ item: ListItem; parent?: Entry; section: string; siblingsLinked: boolean }> = [
+    { item: top, section: topSection, siblingsLinked: linked },
+  ];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { item, section, siblingsLinked } = next;
+    let { parent } = next;
+    const line = item.position?.start.line ?? 0;
+    const paragraph = item.children.find((child) => child.type === 'paragraph');
+    const inlines = paragraph ? inlinesOf(paragraph.children, line, context) : [];
+    const nested = item.children.filter((child) => child.type === 'list');
+    const read = interpretItem(inlines);
+    let childSection = section;
+    if (parent && read.title === '' && read.links.length > 0) {
+      parent.links.push(...read.links);
+    } else if (read.links.length > 0 && read.links.every((link) => isInPageAnchor(link.url))) {
+      context.diagnostics.push(notAPaper(line, `"${read.title}" links to a place in this page`));
+    } else if (read.title !== '' && read.links.length > 0) {
+      const entry = toEntry(read, line, section);
+      entries.push(entry);
+      parent = entry;
+    } else if (read.links.length === 0 && read.title !== '' && nested.length > 0) {
+      childSection = sectionName(section, { name: read.title, line }, context);
+    } else {
+      reportUnread(
+        inlines,
+        read,
+        line,
+        siblingsLinked || paperLike.test(inlineText(inlines)),
+        nested.length > 0,
+        context,
+      );
     }
-    const text = repairMojibakeReported(node.value, node.line, diagnostics);
-    const lines = text.trim().split('\n').length;
-    if (lines > 1) {
-      diagnostics.push({
-        line: node.line,
-        severity: 'info',
-        code: 'joined-lines',
-        message: `text broken over ${lines} lines joined: "${truncate(collapseWhitespace(text), 80)}"`,
+    const children = nested.flatMap((list) => list.children);
+    const linked = children.some(hasOwnLink);
+    for (const child of children.reverse()) {
+      stack.push({
+        item: child,
+        section: childSection,
+        siblingsLinked: linked,
+        ...(parent ? { parent } : {}),
       });
     }
-    return { ...node, value: text };
+  }
+  return entries;
+}
+
+function hasOwnLink(item: ListItem): boolean {
+  const paragraph = item.children.find((child) => child.type === 'paragraph');
+  return (
+    paragraph?.children.some((child) => child.type === 'link' || child.type === 'linkReference') ?? false
+  );
+}
+
+function reportUnread(
+  inlines: readonly Inline[],
+  read: ItemReading,
+  line: number,
+  expected: boolean,
+  hasNested: boolean,
+  context: ReadContext,
+): void {
+  const text = inlineText(inlines);
+  if (text === '' && !inlines.some((node) => node.type === 'link')) {
+    if (!hasNested)
+      context.diagnostics.push({
+        line,
+        severity: 'warning',
+        code: 'unreadable-item',
+        message: 'empty list item',
+      });
+    return;
+  }
+  if (read.links.length === 0 && !expected) {
+    // A bullet of prose ("- welcomes pull requests") among other prose bullets: not a paper, not a mistake.
+    context.diagnostics.push(
+      notAPaper(line, `item without a link is read as prose: "${truncate(text, 80)}"`),
+    );
+    return;
+  }
+  const problem = read.links.length === 0 ? 'has no link' : 'has links but no title';
+  context.diagnostics.push({
+    line,
+    severity: 'error',
+    code: 'unreadable-item',
+    message: `item ${problem}: "${truncate(text, 80)}"`,
   });
-}
-
-/**
- * Find the title, links and description in an item. The title is the text of a leading title link
- * (`- [Title](url) - description`), else the text before the first label link (`- Title [Link](url)`),
- * else the text after leading label links (`- [PDF](url) Title`), else, for a bare URL alone, a
- * title made from the URL.
- */
-function interpret(inlines: readonly Inline[]): { title: string; links: Link[]; description?: string } {
-  const links: Link[] = [];
-  const titleParts: string[] = [];
-  const rest: string[] = [];
-  const first = inlines.find((node) => node.type === 'link' || node.value.trim() !== '');
-  let inTitle = true;
-  for (const node of inlines) {
-    if (node.type === 'text') {
-      (inTitle ? titleParts : rest).push(node.value);
-      continue;
-    }
-    if (node === first && !node.bare && !isLabel(node.text)) {
-      titleParts.push(node.text);
-      links.push(makeLink(node.text, node.url));
-      inTitle = false;
-      continue;
-    }
-    if (isLabel(node.text) || node.bare) {
-      links.push(makeLink(node.bare ? 'Link' : node.text, node.url));
-      inTitle = false;
-    } else {
-      // A link inside running text (an author, a venue): its words belong where it stands.
-      (inTitle ? titleParts : rest).push(node.text);
-      links.push({ ...makeLink(node.text, node.url), label: collapseWhitespace(node.text) });
-    }
-  }
-  let title = cleanTitle(titleParts.join(''));
-  if (title === '' && links.length > 0 && rest.join('').trim() !== '') {
-    // The link first, the title after it (`- [PDF](url) Title - description`).
-    const [after = '', ...described] = collapseWhitespace(rest.join('')).split(/\s[-–—]\s/);
-    title = cleanTitle(after);
-    rest.splice(0, rest.length, described.join(' - '));
-  }
-  const only = links[0];
-  if (
-    title === '' &&
-    links.length === 1 &&
-    only &&
-    inlines.some((node) => node.type === 'link' && node.bare)
-  ) {
-    title = titleFromUrl(only.url);
-  }
-  const description = collapseWhitespace(rest.join('')).replace(leadingSeparator, '').trim();
-  return description ? { title, links, description } : { title, links };
-}
-
-function cleanTitle(text: string): string {
-  return collapseWhitespace(text).replace(trailingSeparator, '').replace(leadingSeparator, '').trim();
-}
-
-function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -1,9 +1,16 @@
 import type { PhrasingContent } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
+import { collapseWhitespace } from './title.ts';
 
 /** The text of a list item as a flat run of text and links: what the repair and entry stages read. */
 export type Inline =
-  | { type: 'text'; value: string; line: number }
+  | {
+      type: 'text';
+      value: string;
+      line: number;
+      /** Written in bold (`**…**`, `__…__`): lists set titles in bold among authors and years. */
+      strong?: boolean;
+    }
   | {
       type: 'link';
       text: string;
@@ -26,14 +33,19 @@ export function flattenInline(
   nodes: readonly PhrasingContent[],
   startLine: number,
   definitions: ReadonlyMap<string, string> = new Map(),
+  strong = false,
 ): Inline[] {
   const out: Inline[] = [];
   let line = startLine;
+  const text = (value: string): Inline =>
+    strong ? { type: 'text', value, line, strong: true } : { type: 'text', value, line };
   for (const node of nodes) {
     line = node.position?.start.line ?? line;
     switch (node.type) {
       case 'link': {
         if (node.children.length > 0 && node.children.every((child) => child.type === 'image')) break;
+        // `[:outbox_tray:]()`: an empty target is decoration, not a link (nor a title).
+        if (node.url.trim() === '') break;
         const text = textOf(node, { includeImageAlt: false });
         out.push({
           type: 'link',
@@ -44,18 +56,20 @@ export function flattenInline(
         });
         break;
       }
-      case 'emphasis':
       case 'strong':
+        out.push(...flattenInline(node.children, line, definitions, true));
+        break;
+      case 'emphasis':
       case 'delete':
-        out.push(...flattenInline(node.children, line, definitions));
+        out.push(...flattenInline(node.children, line, definitions, strong));
         break;
       case 'linkReference': {
         const url = definitions.get(node.identifier);
-        const text = textOf(node, { includeImageAlt: false });
+        const label = textOf(node, { includeImageAlt: false });
         if (url && !node.children.every((child) => child.type === 'image')) {
-          out.push({ type: 'link', text, url, line, bare: text === url });
+          out.push({ type: 'link', text: label, url, line, bare: label === url });
         } else if (!url) {
-          out.push({ type: 'text', value: text, line });
+          out.push(text(label));
         }
         break;
       }
@@ -65,11 +79,21 @@ export function flattenInline(
       case 'footnoteReference':
         break;
       case 'break':
-        out.push({ type: 'text', value: '\n', line });
+        out.push(text('\n'));
         break;
       default:
-        out.push({ type: 'text', value: textOf(node, { includeImageAlt: false }), line });
+        out.push(text(textOf(node, { includeImageAlt: false })));
     }
   }
   return out;
+}
+
+/**
+ * The words of a run as a reader sees them: text and link texts, on one line.
+ *
+ * @param inlines Text and links.
+ * @returns Their text, whitespace collapsed.
+ */
+export function inlineText(inlines: readonly Inline[]): string {
+  return collapseWhitespace(inlines.map((node) => (node.type === 'text' ? node.value : node.text)).join(''));
 }

@@ -33,6 +33,10 @@ const labelKinds: Readonly<Record<string, LinkKind | undefined>> = Object.freeze
   tutorial: 'blog',
   website: 'blog',
   project: 'blog',
+  web: undefined,
+  homepage: undefined,
+  poster: 'paper',
+  supplementary: 'paper',
 });
 
 /** Hosts whose links are of one kind whatever their label says. */
@@ -81,6 +85,24 @@ function labelKey(text: string): string {
  */
 export function isLabel(text: string): boolean {
   return Object.hasOwn(labelKinds, labelKey(text));
+}
+
+/** Search engines: a link to a search for the title is a way to find the paper, not one of its links. */
+const searchHosts =
+  /^(?:(?:www|scholar)\.google\.[a-z.]+|google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|baidu\.com|xueshu\.baidu\.com)$/;
+
+/**
+ * Whether a URL is a search engine's result page (`google.com/search?q=…`, `scholar.google.com/…`,
+ * `duckduckgo.com/?q=…`, `semanticscholar.org/search?q=…`).
+ *
+ * @param url A URL.
+ * @returns `true` for a search.
+ */
+export function isSearchLink(url: string): boolean {
+  const host = hostOf(url);
+  if (!host) return false;
+  if (host === 'semanticscholar.org') return /^\/search\b/.test(new URL(url).pathname);
+  return searchHosts.test(host);
 }
 
 /**
@@ -174,6 +196,10 @@ export function urlYear(url: string): number | undefined {
   return undefined;
 }
 
+/** A NeurIPS proceedings page or file named by its hash (since 2019 on both hosts, `paper_files/` since 2023). */
+const neuripsHashed =
+  /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:file|hash)\/([0-9a-f]{32})-(?:Paper|Abstract)(?:-[A-Za-z_]+)?\.(?:pdf|html)$/i;
+
 /**
  * The canonical form of a URL, so that two ways of writing one link compare equal: https, no `www.`,
  * no fragment or trailing slash; arXiv abs/pdf/version forms become `arxiv.org/abs/<id>`; OpenReview
@@ -197,7 +223,12 @@ export function canonicalUrl(url: string): string {
     if (id) return `https://openreview.net/forum?id=${id}`;
   }
   let path = parsed.pathname.replace(/\/+$/, '');
-  if (host === 'papers.nips.cc' || host === 'proceedings.neurips.cc') path = path.replace(/\.pdf$/i, '');
+  if (host === 'papers.nips.cc' || host === 'proceedings.neurips.cc') {
+    // `…/file/<hash>-Paper.pdf` and `…/hash/<hash>-Abstract.html`, on either host, are one paper.
+    const hashed = neuripsHashed.exec(path);
+    if (hashed) return `https://proceedings.neurips.cc/paper/${hashed[1]}/hash/${hashed[2]?.toLowerCase()}`;
+    path = path.replace(/\.pdf$/i, '');
+  }
   return `https://${host}${path}${parsed.search}`;
 }
 

@@ -28,7 +28,7 @@ export function parseMarkdown(markdown: string): Root {
   for (const piece of splitBeforeHeadings(markdown, markdownDefaults.chunkLines)) {
     const tree = processor.parse(piece.text);
     shiftLines(tree, piece.firstLine - 1);
-    root.children.push(...tree.children);
+    for (const child of tree.children) root.children.push(child);
   }
   return root;
 }
@@ -57,12 +57,23 @@ function splitBeforeHeadings(markdown: string, minLines: number): Array<{ text: 
   return pieces;
 }
 
-function shiftLines(node: Nodes, offset: number): void {
-  if (node.position) {
+/** Every node of a tree, parents before children, without recursion (however deep the tree). */
+function* nodesOf(tree: Nodes): Generator<Nodes> {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    yield node;
+    if ('children' in node)
+      for (let index = node.children.length - 1; index >= 0; index--)
+        stack.push(node.children[index] as Nodes);
+  }
+}
+
+function shiftLines(tree: Nodes, offset: number): void {
+  for (const node of nodesOf(tree)) {
+    if (!node.position) continue;
     node.position.start.line += offset;
     node.position.end.line += offset;
   }
-  if ('children' in node) for (const child of node.children) shiftLines(child, offset);
 }
 
 /**
@@ -74,11 +85,9 @@ function shiftLines(node: Nodes, offset: number): void {
  */
 export function definitionsOf(tree: Root): Map<string, string> {
   const definitions = new Map<string, string>();
-  const walk = (node: Nodes) => {
+  for (const node of nodesOf(tree)) {
     if (node.type === 'definition' && !definitions.has(node.identifier))
       definitions.set(node.identifier, node.url);
-    if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(tree);
+  }
   return definitions;
 }

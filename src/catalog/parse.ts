@@ -1,6 +1,7 @@
 import { readEntries } from './entries.ts';
 import { identify } from './identity.ts';
 import { definitionsOf, parseMarkdown } from './markdown.ts';
+import { limitNesting } from './nesting.ts';
 import { collectSections } from './sections.ts';
 import type { Catalog, Diagnostic } from './types.ts';
 
@@ -13,11 +14,13 @@ import type { Catalog, Diagnostic } from './types.ts';
  */
 export function parseCatalog(markdown: string): Catalog {
   const diagnostics: Diagnostic[] = [];
-  const tree = parseMarkdown(markdown);
+  const tree = parseMarkdown(limitNesting(markdown, diagnostics));
   const definitions = definitionsOf(tree);
   const sections = collectSections(tree, diagnostics);
-  const entries = sections.flatMap((section) => readEntries(section, diagnostics, definitions));
-  const catalog = identify(sections, entries, diagnostics);
+  const context = { diagnostics, definitions, sectionLines: new Map<string, number>() };
+  const entries = sections.flatMap((section) => readEntries(section, context));
+  const catalog = identify(context.sectionLines, entries, diagnostics);
+  reportMostlyUnread(catalog);
   if (catalog.papers.length === 0) {
     // An empty file, prose, or a list with no headings: nothing to search or post, and `check` must say so.
     catalog.diagnostics.unshift({
@@ -29,4 +32,22 @@ export function parseCatalog(markdown: string): Catalog {
     });
   }
   return catalog;
+}
+
+/**
+ * A list read in a style optpaper does not know shows as a few entries among many unreadable ones: say
+ * so once, at the top, on top of the error each unread line already has.
+ */
+function reportMostlyUnread(catalog: Catalog): void {
+  const unread = catalog.diagnostics.filter(
+    (diagnostic) => diagnostic.code === 'unreadable-item' && diagnostic.severity === 'error',
+  ).length;
+  const seen = unread + catalog.entries.length;
+  if (catalog.entries.length === 0 || unread <= catalog.entries.length) return;
+  catalog.diagnostics.unshift({
+    line: 1,
+    severity: 'error',
+    code: 'mostly-unread',
+    message: `${unread} of ${seen} items, rows and paragraphs that look like papers could not be read: see the errors below`,
+  });
 }

@@ -1,5 +1,7 @@
 import type { Inline } from './inline.ts';
 import { isLabel } from './links.ts';
+import { repairMojibakeReported } from './mojibake.ts';
+import { collapseWhitespace, truncate } from './title.ts';
 import type { Diagnostic } from './types.ts';
 
 /** `… [Link (` at the end of a text, the remains of `[Link](url)` written `[Link (url)`. */
@@ -19,7 +21,52 @@ const parenthesisedLink = /\[\s*([\p{L} ]+?)\s*\(\s*(https?:\/\/[^\s)]+)\s*\)\]?
  * @returns The repaired run.
  */
 export function repairLinks(inlines: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
-  return removeStrayBrackets(repairParenthesisedLinks(inlines, diagnostics), diagnostics);
+  return removeStrayBrackets(
+    repairParenthesisedLinks(
+      inlines.map((node) => repairBracketedUrl(node, diagnostics)),
+      diagnostics,
+    ),
+    diagnostics,
+  );
+}
+
+/**
+ * Link repairs, then text repairs (mojibake, titles broken over lines), each reported: what every
+ * item, table cell and paragraph goes through before it is read.
+ *
+ * @param raw Text and links as flattened.
+ * @param diagnostics Receives one diagnostic per repair.
+ * @returns The repaired run.
+ */
+export function repairInline(raw: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
+  const inlines = repairLinks(raw, diagnostics);
+  return inlines.map((node) => {
+    // A link's text is the title of `- [Title](url)` items: repaired like any text (a URL never needs it).
+    if (node.type === 'link') {
+      return node.bare ? node : { ...node, text: repairMojibakeReported(node.text, node.line, diagnostics) };
+    }
+    const text = repairMojibakeReported(node.value, node.line, diagnostics);
+    const lines = text.trim().split('\n').length;
+    if (lines > 1) {
+      diagnostics.push({
+        line: node.line,
+        severity: 'info',
+        code: 'joined-lines',
+        message: `text broken over ${lines} lines joined: "${truncate(collapseWhitespace(text), 80)}"`,
+      });
+    }
+    return { ...node, value: text };
+  });
+}
+
+/** `[LLM]([https://…)`: a bracket typed into the target, which no browser follows. */
+function repairBracketedUrl(node: Inline, diagnostics: Diagnostic[]): Inline {
+  if (node.type !== 'link' || !/^\[\s*https?:\/\//i.test(node.url)) return node;
+  const url = node.url.replace(/^\[\s*/, '').replace(/\]$/, '');
+  diagnostics.push(
+    brokenLink(node.line, `"[${node.text}]([${url})" has a "[" before its URL: read as ${url}`),
+  );
+  return { ...node, url };
 }
 
 function repairParenthesisedLinks(inlines: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {

@@ -69,6 +69,17 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
+ * Cut a text for a message.
+ *
+ * @param text Any text.
+ * @param length Most characters kept.
+ * @returns The text, with `…` when cut.
+ */
+export function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/**
  * Whether a title is written in capitals ("SKIP CONNECTIONS ELIMINATE SINGULARITIES"),
  * as opposed to a short name ("ADAM") or a title with a few acronyms.
  *

@@ -21,9 +21,13 @@ export interface Entry {
   links: Link[];
   /** Text after the title and links (`- [Title](url) - description`), when there is any. */
   description?: string;
+  /** A year written beside the title (`(2015)`, `2017 ICML`, a table's year column). */
+  year?: number;
+  /** Short names written beside the title (`[Title](url) (SMG)`): not part of the title. */
+  aliases?: string[];
 }
 
-/** A distinct paper: entries with the same normalised title are one paper. */
+/** A distinct paper: entries with the same normalised title and no conflicting links, authors or years. */
 export interface Paper {
   /** Stable id: slug of the title, unique within the catalog. */
   id: string;
@@ -38,6 +42,8 @@ export interface Paper {
   arxivId?: string;
   year?: number;
   description?: string;
+  /** Short names the list gives the paper beside its title (`(SMG)`), for search to find it by. */
+  aliases?: string[];
   /** Source lines of its entries. */
   lines: number[];
 }
@@ -59,7 +65,10 @@ export type DiagnosticCode =
   | 'duplicate'
   | 'skipped-section'
   | 'empty-section'
-  | 'no-papers';
+  | 'no-papers'
+  | 'too-deep'
+  | 'not-a-paper'
+  | 'mostly-unread';
 
 /** Something the parser repaired, skipped or could not read, for `optpaper check`. */
 export interface Diagnostic {

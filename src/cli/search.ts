@@ -10,7 +10,8 @@ import { describePaper } from './paper-text.ts';
  * @param query The query.
  * @param options `json`, `limit`.
  * @param io Output.
- * @returns The exit code (0 even when nothing matches: an empty answer is an answer).
+ * @returns The exit code: 0 even when nothing matches (an empty answer is an answer), 1 when the list
+ *   has no papers at all.
  */
 export function searchCommand(
   search: PaperSearch,
@@ -18,6 +19,11 @@ export function searchCommand(
   options: { json: boolean; limit: number },
   io: CliIo,
 ): number {
+  if (search.catalog.papers.length === 0) {
+    // An empty answer would read as "nothing matches" when nothing could: the list itself is the problem.
+    io.stderr.write('optpaper: the paper list has no papers to search; `optpaper check` says why\n');
+    return exitCodes.failed;
+  }
   const hits = search.search(query, { limit: options.limit });
   if (options.json) {
     writeJson(io, { query, results: hits.map((hit) => ({ ...paperJson(hit.paper), score: hit.score })) });

@@ -122,6 +122,28 @@ function recombinedTitle(dice: Dice, titles: readonly string[][]): string {
   return words.join(' ');
 }
 
+/** What every generated list starts from: its words, its dice, its links, its sections and their sizes. */
+function planList(entries: number, seed: number) {
+  if (!Number.isInteger(entries) || entries < 1)
+    throw new RangeError(`entries must be a whole number ≥ 1, not ${entries}`);
+  const vocab = vocabulary();
+  const dice = new Dice(seed);
+  const links = new LinkMaker(dice);
+  const sizes = sectionSizes(dice, entries);
+  const names = sectionNames(dice, sizes.length, vocab);
+  return { vocab, dice, links, sizes, names };
+}
+
+/** A recombined title no earlier paper has (up to case and punctuation, as the parser decides identity). */
+function distinctTitle(dice: Dice, vocab: Vocabulary, used: Set<string>): string {
+  let title = recombinedTitle(dice, vocab.titles);
+  for (let attempt = 0; used.has(titleKey(title)); attempt++) {
+    title = attempt < 20 ? recombinedTitle(dice, vocab.titles) : `${title} ${attempt}`;
+  }
+  used.add(titleKey(title));
+  return title;
+}
+
 function sectionSizes(dice: Dice, entries: number): number[] {
   const count = Math.max(1, Math.round(entries / generateDefaults.entriesPerSection));
   const weights = Array.from({ length: count }, () =>
@@ -174,15 +196,19 @@ class LinkMaker {
   }
 
   paper(title: string): string {
+    const url = this.url(title);
+    return this.#dice.chance(0.3) ? `[[Link]](${url})` : `[Link](${url})`;
+  }
+
+  /** A paper's URL alone: arXiv, OpenReview or proceedings, in the list's proportions. */
+  url(title: string): string {
     const dice = this.#dice;
     const roll = dice.real();
-    const url =
-      roll < generateDefaults.arxiv
-        ? this.#arxiv()
-        : roll < generateDefaults.arxiv + generateDefaults.openreview
-          ? `https://openreview.net/${dice.chance(0.5) ? 'forum' : 'pdf'}?id=${dice.letters(10, alphanumeric)}`
-          : this.#proceedings(title);
-    return dice.chance(0.3) ? `[[Link]](${url})` : `[Link](${url})`;
+    return roll < generateDefaults.arxiv
+      ? this.#arxiv()
+      : roll < generateDefaults.arxiv + generateDefaults.openreview
+        ? `https://openreview.net/${dice.chance(0.5) ? 'forum' : 'pdf'}?id=${dice.letters(10, alphanumeric)}`
+        : this.#proceedings(title);
   }
 
   extra(title: string): string {
@@ -236,13 +262,7 @@ class LinkMaker {
  * @returns The list.
  */
 export function generateList(entries: number, seed = 1): string {
-  if (!Number.isInteger(entries) || entries < 1)
-    throw new RangeError(`entries must be a whole number ≥ 1, not ${entries}`);
-  const vocab = vocabulary();
-  const dice = new Dice(seed);
-  const links = new LinkMaker(dice);
-  const sizes = sectionSizes(dice, entries);
-  const names = sectionNames(dice, sizes.length, vocab);
+  const { vocab, dice, links, sizes, names } = planList(entries, seed);
   const usedTitles = new Set<string>();
   const listed: Array<{ line: string; section: number }> = [];
   const lines = ['# Awesome Optimization Papers (generated)', '', '## Content', ''];
@@ -255,12 +275,7 @@ export function generateList(entries: number, seed = 1): string {
         lines.push(earlier.line);
         continue;
       }
-      let title = recombinedTitle(dice, vocab.titles);
-      // Titles are distinct (up to case and punctuation, as the parser decides identity): one paper each.
-      for (let attempt = 0; usedTitles.has(titleKey(title)); attempt++) {
-        title = attempt < 20 ? recombinedTitle(dice, vocab.titles) : `${title} ${attempt}`;
-      }
-      usedTitles.add(titleKey(title));
+      const title = distinctTitle(dice, vocab, usedTitles);
       const written = dice.chance(generateDefaults.shouting) ? title.toUpperCase() : title;
       const extra = dice.chance(generateDefaults.secondLink) ? ` ${links.extra(title)}` : '';
       const line = `- ${written} ${links.paper(title)}${extra}`;
@@ -270,5 +285,104 @@ export function generateList(entries: number, seed = 1): string {
     lines.push('');
   });
   lines.push('#### Contributing', 'If you know a paper that belongs here, open a pull request.', '');
+  return lines.join('\n');
+}
+
+/** The styles of list a reading group keeps, as the parser reads them. */
+export type ListStyle = 'bullets' | 'table' | 'paragraphs' | 'text-around-title';
+
+/** Every style, in the order the styles bench reports them. */
+export const listStyles: readonly ListStyle[] = Object.freeze([
+  'bullets',
+  'table',
+  'paragraphs',
+  'text-around-title',
+]);
+
+/** Invented surnames and venues for the citation styles (no list's real text). */
+const surnames: readonly string[] = Object.freeze([
+  'Okafor',
+  'Lindqvist',
+  'Marchetti',
+  'Tanaka',
+  'Brennan',
+  'Haddad',
+  'Kowalczyk',
+  'Moreau',
+  'Iyer',
+  'Sato',
+  'Delgado',
+  'Novak',
+  'Achebe',
+  'Forsyth',
+  'Ribeiro',
+  'Castellanos',
+  'Whitfield',
+  'Yilmaz',
+  'Petrov',
+  'Nakamura',
+]);
+const venues: readonly string[] = Object.freeze([
+  'ICML',
+  'ICLR',
+  'NeurIPS',
+  'COLT',
+  'AISTATS',
+  'JMLR',
+  'CVPR',
+  'AAAI',
+]);
+
+/**
+ * A generated list in one of the styles the parser reads: `bullets` is {@link generateList}; `table` puts
+ * each section's papers in a `| Title | Year | Venue | Code |` table; `paragraphs` writes citations
+ * (`**[n]** Authors. "**Title**." Venue (year). [[pdf]](url)`); `text-around-title` mixes bold titles with
+ * years and authors, venue prefixes with acronym suffixes, and search-engine links. Same vocabulary,
+ * section sizes and links as the bullets; deterministic for a seed.
+ *
+ * @param entries Number of papers.
+ * @param style The style.
+ * @param seed PRNG seed (default: 1).
+ * @returns The list.
+ */
+export function generateStyledList(entries: number, style: ListStyle, seed = 1): string {
+  if (style === 'bullets') return generateList(entries, seed);
+  const { vocab, dice, links, sizes, names } = planList(entries, seed);
+  const usedTitles = new Set<string>();
+  const lines = [`# Optimization Papers (generated, ${style})`, ''];
+  let serial = 0;
+  sizes.forEach((size, section) => {
+    lines.push(`## ${names[section] ?? ''}`, '');
+    if (style === 'table') lines.push('| Title | Year | Venue | Code |', '| --- | :---: | --- | --- |');
+    for (let item = 0; item < size; item++) {
+      const title = distinctTitle(dice, vocab, usedTitles);
+      const url = links.url(title);
+      const year = dice.int(1995, 2024);
+      const venue = dice.pick(venues);
+      const authors = `${dice.pick(surnames)}, ${dice.letters(1, 'ABCDEFGHIJKLMNOPRSTW')}.${dice.chance(0.5) ? ' et al.' : `, and ${dice.pick(surnames)}`}`;
+      serial++;
+      if (style === 'table') {
+        const code = dice.chance(0.3)
+          ? ` [code](https://github.com/${dice.letters(7, 'abcdefghijklmnopqrstuvwxyz')}/impl)`
+          : '';
+        lines.push(`| [${title}](${url}) | ${year} | ${venue} |${code} |`);
+      } else if (style === 'paragraphs') {
+        lines.push(`**[${serial}]** ${authors} "**${title}**." ${venue} (${year}). [[pdf]](${url})`, '');
+      } else {
+        const form = dice.int(0, 3);
+        const acronym = title.replace(/[^A-Z]/g, '').slice(0, 4) || 'X';
+        lines.push(
+          form === 0
+            ? `- **${title}** (${year}), ${authors} [[pdf]](${url})`
+            : form === 1
+              ? `- ${year} ${venue} [${title}](${url}) (${acronym.length > 1 ? acronym : `${acronym}A`})`
+              : form === 2
+                ? `- ${title} (${year}), ${authors} [[pdf]](${url})`
+                : `1. __${title}__ - ([Search](https://www.google.com/search?q=${serial})) ([PDF](${url}))`,
+        );
+      }
+    }
+    lines.push('');
+  });
   return lines.join('\n');
 }

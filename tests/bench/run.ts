@@ -4,12 +4,14 @@ import { runFanoutBench } from './fanout.ts';
 import { duration, mebibytes } from './format.ts';
 import { runSearchBench } from './search.ts';
 import { runStartupBench } from './startup.ts';
+import { runStylesBench } from './styles.ts';
 import type { Suite, SuiteContext } from './suite.ts';
 
 /** The suites `npm run bench -- <name>…` can run, in the order they run by default. */
 const suites: Readonly<Record<string, Suite>> = Object.freeze({
   search: runSearchBench,
   ack: runAckSuite,
+  styles: runStylesBench,
   fanout: runFanoutBench,
   startup: runStartupBench,
 });

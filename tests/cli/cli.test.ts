@@ -245,6 +245,86 @@ describe('the optpaper CLI', () => {
     expect(stdout).toContain('0 sections, 0 entries, 0 papers; 1 error, 0 warnings, 0 notes');
   });
 
+  it('check reads prose bullets of an introduction as notes and paper-like lines it could not read as errors, with their lines', async () => {
+    const file = join(repoRoot, 'tests/fixtures/catalog/prose-and-unreadable/input.md');
+    const { code, stdout } = await cliWith({ INIT_CWD: repoRoot }, 'check', file);
+    expect(code).toBe(1);
+    const shown = 'tests/fixtures/catalog/prose-and-unreadable/input.md';
+    expect(
+      stdout.split('\n').filter((line) => /: (error|note): .*\[(unreadable-item|not-a-paper)\]$/.test(line)),
+    ).toEqual([
+      `${shown}:5: note: item without a link is read as prose: "collects papers on sharp and flat minima" [not-a-paper]`,
+      `${shown}:6: note: item without a link is read as prose: "is maintained by the reading group" [not-a-paper]`,
+      `${shown}:7: note: item without a link is read as prose: "welcomes pull requests" [not-a-paper]`,
+      `${shown}:12: error: item has no link: "Flat Minima (1997), S. Hochreiter and J. Schmidhuber" [unreadable-item]`,
+      `${shown}:20: error: row has no link: "Fantastic Generalization Measures and Where to Find Them | 2019" [unreadable-item]`,
+      `${shown}:26: error: paragraph has no link: "[4] Chaudhari, Pratik, et al. "Entropy-SGD." (2017)." [unreadable-item]`,
+    ]);
+    expect(stdout).toContain(`${shown}: 3 sections, 4 entries, 3 papers; 3 errors, 0 warnings, 4 notes`);
+  });
+
+  it('check passes a valid list whose introduction has prose bullets', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'intro.md');
+    writeFileSync(
+      file,
+      '# Reading list\n\nThis list:\n\n- is curated by hand\n- welcomes pull requests\n\n## Papers\n\n- [Adam](https://arxiv.org/abs/1412.6980)\n',
+    );
+    const { code, stdout } = await cli('check', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `${file}:5: note: item without a link is read as prose: "is curated by hand" [not-a-paper]`,
+    );
+    expect(stdout).toContain('1 sections, 1 entries, 1 papers; 0 errors, 0 warnings, 2 notes');
+  });
+
+  it('check fails a list where most paper-like lines were not read, saying so on line 1', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'mostly.md');
+    writeFileSync(
+      file,
+      [
+        '## Papers',
+        '- [Adam](https://arxiv.org/abs/1412.6980)',
+        '- Flat Minima (1997), Hochreiter and Schmidhuber',
+        '- Dropout (2014), Srivastava et al.',
+        '- Batch Normalization (2015), Ioffe and Szegedy',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await cli('check', file);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')[0]).toBe(
+      `${file}:1: error: 3 of 4 items, rows and paragraphs that look like papers could not be read: see the errors below [mostly-unread]`,
+    );
+    expect(stdout).toContain(
+      `${file}:5: error: item has no link: "Batch Normalization (2015), Ioffe and Szegedy"`,
+    );
+  });
+
+  it('check reports nesting too deep to read as it stands, with its line, and reads the rest', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'deep.md');
+    writeFileSync(
+      file,
+      `## Deep\n${'- '.repeat(10_000)}[Deep](https://example.org/deep)\n- [Adam](https://arxiv.org/abs/1412.6980)\n`,
+    );
+    const { code, stdout } = await cli('check', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `${file}:2: warning: more than 32 nested list or quote markers: the rest dropped (line 2) [too-deep]`,
+    );
+    expect(stdout).toContain('1 sections, 2 entries, 2 papers; 0 errors, 1 warning, 0 notes');
+  });
+
+  it('search on a list with no papers says so and exits 1, instead of answering "no match"', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'prose.md');
+    writeFileSync(file, '# Notes\n\nJust prose, no papers.\n');
+    for (const json of [[], ['--json']]) {
+      const { code, stdout, stderr } = await cli('search', 'adam', '--list', file, ...json);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('optpaper: the paper list has no papers to search; `optpaper check` says why\n');
+    }
+  });
+
   it('OPTPAPER_LIST and FILE arguments are read from where npm was started (INIT_CWD), not the package root', async () => {
     const tests = join(repoRoot, 'tests');
     const viaEnv = await cliWith(
