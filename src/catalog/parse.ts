@@ -2,6 +2,7 @@ import { readEntries } from './entries.ts';
 import { identify } from './identity.ts';
 import { definitionsOf, parseMarkdown } from './markdown.ts';
 import { collectSections } from './sections.ts';
+import { addThesaurus } from './thesaurus.ts';
 import type { Catalog, Diagnostic } from './types.ts';
 
 /**
@@ -18,6 +19,7 @@ export function parseCatalog(markdown: string): Catalog {
   const sections = collectSections(tree, diagnostics);
   const entries = sections.flatMap((section) => readEntries(section, diagnostics, definitions));
   const catalog = identify(sections, entries, diagnostics);
+  addThesaurus(catalog, tree);
   if (catalog.papers.length === 0) {
     // An empty file, prose, or a list with no headings: nothing to search or post, and `check` must say so.
     catalog.diagnostics.unshift({

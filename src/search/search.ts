@@ -1,18 +1,56 @@
 import { arxivIdOf, canonicalUrl } from '../catalog/links.ts';
 import type { Catalog, LinkKind, Paper, Section } from '../catalog/types.ts';
-import { Ranker, rankerDefaults } from './ranker.ts';
-import { fold } from './text.ts';
+import { type Ranked, Ranker, rankerDefaults } from './ranker.ts';
+import { fold, tokenize } from './text.ts';
+import { fieldThesaurus } from './thesaurus.ts';
+import { readSectionFilters, readYears, splitParts, stripInvisible } from './query.ts';
 
 /** One result: a paper and how well it matches, in (0, 1], higher is better. */
 export interface SearchHit {
   paper: Paper;
   score: number;
+  /**
+   * For a question in several parts ("adam vs rmsprop"): the parts this paper matches, as typed. A
+   * paper that matches fewer than all of them is a partial answer, and a reply says which.
+   */
+  matched?: string[];
 }
 
 /** Options of a single search. */
 export interface SearchOptions {
   /** Most results (default: 5, at most 50). */
   limit?: number;
+  /** Only papers of the sections this names, as `section:<name>` in the query does (the CLI's `--section`). */
+  section?: string;
+  /**
+   * The text is words to match, not a question: no `section:` filter, no years, no connectors (a
+   * paper's title searched for related papers, a section's name). Default: false.
+   */
+  literal?: boolean;
+}
+
+/** What a search found, and how it read the query: what a reply needs to explain its answer. */
+export interface SearchAnswer {
+  /** The query as read: invisible characters removed, cut at 256 characters. */
+  query: string;
+  hits: SearchHit[];
+  /** Words left out because no paper uses them (the list names no authors). */
+  unknown: string[];
+  /**
+   * The parts of a question that names several things: split at its connectors (`vs`, `and`, `/`…), or
+   * its words when no paper holds them all. Empty for a plain query.
+   */
+  parts: string[];
+  /** Parts that no paper matches. */
+  unmatched: string[];
+  /** Years asked for: only papers of those years are searched. */
+  years: number[];
+  /** Sections a section filter designates: only their papers are searched. Empty without a filter. */
+  sections: Section[];
+  /** Names of section filters that designate no section: then nothing is searched. */
+  unknownSections: string[];
+  /** How many papers the filters leave (undefined without filters). */
+  filtered?: number;
 }
 
 /** Search over one catalog; built once by {@link createSearch}, then queried any number of times. */
@@ -20,10 +58,17 @@ export interface PaperSearch {
   readonly catalog: Catalog;
   /** Papers for a query, best first; empty when nothing matches well enough. */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** Papers for a query with how the query was read (filters, parts, words left out). */
+  answer(query: string, options?: SearchOptions): SearchAnswer;
   /** The words of a query that {@link search} left out because no paper uses them (the list names no authors). */
   unknownWords(query: string): string[];
   /** The section a name designates: its number (1-based), its exact name, or a fuzzy match. */
   findSection(name: string): Section | undefined;
+  /**
+   * The sections a filter's name designates: by number or exact name, that one; else every section
+   * whose name matches about as well as the best ("curriculum": the three curriculum sections).
+   */
+  findSections(name: string): Section[];
   /** For a query that found nothing: up to three section names or titles that look closest. */
   suggest(query: string): string[];
 }
@@ -33,6 +78,10 @@ export const searchDefaults = Object.freeze({
   maxLimit: 50,
   /** Longest query read, in characters: the rest of a pasted wall of text is ignored. */
   maxQueryLength: 256,
+  /** Most parts of one question searched; more are read as one part's words. */
+  maxParts: 6,
+  /** A section filter takes the sections scoring at least this share of the best name match. */
+  sectionTie: 0.8,
 });
 
 const urlPattern = /https?:\/\/[^\s<>|]+/gi;
@@ -48,14 +97,16 @@ const kindWords: Readonly<Record<LinkKind, string>> = Object.freeze({
 const arxivPattern = /(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?!\d)/g;
 
 /**
- * Build the search for a catalog: a {@link Ranker} over papers (typos, spellings, acronyms, then
- * fuse.js), exact lookups by arXiv id and link, and section lookup. Everything is built here, once.
+ * Build the search for a catalog: a {@link Ranker} over papers (typos, spellings, acronyms, the
+ * thesaurus, then fuse.js), exact lookups by arXiv id and link, and section lookup. Everything is
+ * built here, once.
  *
  * @param catalog The catalog to search.
  * @returns The search.
  */
 export function createSearch(catalog: Catalog): PaperSearch {
   const { papers, sections } = catalog;
+  const concepts = [...fieldThesaurus, ...(catalog.thesaurus ?? [])];
   const ranker = new Ranker(
     papers.map((paper) => ({
       title: paper.title === paper.rawTitle ? paper.title : [paper.title, paper.rawTitle],
@@ -68,8 +119,12 @@ export function createSearch(catalog: Catalog): PaperSearch {
         ...new Set(paper.links.map((link) => kindWords[link.kind])),
       ],
     })),
+    { concepts },
   );
-  const sectionRanker = new Ranker(sections.map((section) => ({ title: section.name })));
+  const sectionRanker = new Ranker(
+    sections.map((section) => ({ title: section.name })),
+    { concepts },
+  );
   const byLink = new Map<string, number[]>();
   const addLink = (key: string, doc: number) => byLink.set(key, [...(byLink.get(key) ?? []), doc]);
   papers.forEach((paper, doc) => {
@@ -77,38 +132,108 @@ export function createSearch(catalog: Catalog): PaperSearch {
     if (paper.arxivId) addLink(`arxiv:${paper.arxivId}`, doc);
   });
 
-  return {
-    catalog,
-    search(query, options = {}) {
-      const limit = Math.min(
-        Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)),
-        searchDefaults.maxLimit,
-      );
-      const { exact, rest } = exactMatches(truncateAtWord(query, searchDefaults.maxQueryLength), byLink);
-      const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
-      if (rest.trim() !== '' && hits.length < limit) {
-        for (const hit of ranker.rank(rest)) {
-          if (!exact.includes(hit.doc)) hits.push({ paper: papers[hit.doc] as Paper, score: hit.score });
+  const findSections = (name: string): Section[] => {
+    const wanted = stripInvisible(name).trim();
+    if (wanted === '') return [];
+    if (/^\d+$/.test(wanted)) {
+      const numbered = sections[Number(wanted) - 1];
+      return numbered ? [numbered] : [];
+    }
+    const exact = sections.find((section) => fold(section.name) === fold(wanted));
+    if (exact) return [exact];
+    const ranked = sectionRanker.rank(truncateAtWord(wanted, searchDefaults.maxQueryLength));
+    const best = ranked[0]?.score ?? 0;
+    return ranked
+      .filter((hit) => hit.score >= best * searchDefaults.sectionTie)
+      .flatMap((hit) => sections[hit.doc] ?? []);
+  };
+
+  const answer = (query: string, options: SearchOptions = {}): SearchAnswer => {
+    const limit = Math.min(
+      Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)),
+      searchDefaults.maxLimit,
+    );
+    const read = readQuery(query, options.section, options.literal);
+    const found: SearchAnswer = {
+      query: read.query,
+      hits: [],
+      unknown: [],
+      parts: [],
+      unmatched: [],
+      years: read.years,
+      sections: [...new Set(read.sectionNames.flatMap(findSections))],
+      unknownSections: read.sectionNames.filter((name) => findSections(name).length === 0),
+    };
+    if (found.unknownSections.length > 0) return found;
+    const { exact, rest } = exactMatches(read.rest, byLink);
+    const allowed = filterOf(papers, found.sections, found.years);
+    if (allowed) found.filtered = allowed.reduce((sum, flag) => sum + flag, 0);
+    const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
+    const parts = options.literal ? [rest] : splitParts(rest).slice(0, searchDefaults.maxParts);
+    const words = parts.join(' ');
+    if (hits.length < limit) {
+      let ranked: RankedHit[] = [];
+      if (!hasTerms(words)) {
+        // Only filters ("2019", "section:curriculum"): their papers, in list order.
+        if (allowed && exact.length === 0) ranked = listOrder(allowed);
+      } else if (parts.length > 1) {
+        ranked = rankParts(ranker, parts, allowed, found);
+        found.unknown = [...new Set(parts.flatMap((part) => ranker.unknownWords(part)))];
+      } else {
+        found.unknown = ranker.unknownWords(words);
+        ranked = ranker.rank(words, allowed ? { allowed } : {});
+        // No paper holds all the words: the best for each word, if each finds something.
+        const each = ranked.length === 0 ? wordsOf(words, found.unknown) : [];
+        if (each.length > 1) {
+          const byWord = rankParts(ranker, each, allowed, found, { joint: false });
+          if (found.unmatched.length === 0) ranked = byWord;
+          else found.parts = [];
+          found.unmatched = [];
         }
       }
-      return hits.slice(0, limit);
-    },
-    unknownWords(query) {
-      const { rest } = exactMatches(truncateAtWord(query, searchDefaults.maxQueryLength), byLink);
-      return rest.trim() === '' ? [] : ranker.unknownWords(rest);
-    },
+      for (const hit of ranked) {
+        if (exact.includes(hit.doc)) continue;
+        const result: SearchHit = { paper: papers[hit.doc] as Paper, score: hit.score };
+        if (hit.matched) result.matched = hit.matched;
+        hits.push(result);
+      }
+    }
+    found.hits = hits.slice(0, limit);
+    return found;
+  };
+
+  /** A search filter as a document mask, or `undefined` when there is no filter. */
+  const filterOf = (
+    all: readonly Paper[],
+    inSections: readonly Section[],
+    years: readonly number[],
+  ): Uint8Array | undefined => {
+    if (inSections.length === 0 && years.length === 0) return undefined;
+    const names = new Set(inSections.map((section) => section.name));
+    return Uint8Array.from(all, (paper) =>
+      (names.size === 0 || paper.sections.some((name) => names.has(name))) &&
+      (years.length === 0 || (paper.year !== undefined && years.includes(paper.year)))
+        ? 1
+        : 0,
+    );
+  };
+
+  return {
+    catalog,
+    answer,
+    search: (query, options) => answer(query, options).hits,
+    unknownWords: (query) => answer(query).unknown,
     findSection(name) {
       const wanted = name.trim();
       if (/^\d+$/.test(wanted)) return sections[Number(wanted) - 1];
-      const exact = sections.find((section) => fold(section.name) === fold(wanted));
-      if (exact) return exact;
-      const best = sectionRanker.rank(truncateAtWord(wanted, searchDefaults.maxQueryLength))[0];
-      return best ? sections[best.doc] : undefined;
+      return findSections(wanted)[0];
     },
+    findSections,
     suggest(query) {
       // Documents that match part of the query (its known words, typos included): closest in meaning,
       // where fuse.js over the names would offer titles that merely share letters ("kingma").
-      const text = truncateAtWord(query, searchDefaults.maxQueryLength);
+      const { rest } = readQuery(query);
+      const text = splitParts(exactMatches(rest, byLink).rest).join(' ');
       const relaxed = { minCoverage: rankerDefaults.suggestionCoverage };
       const found = [
         ...sectionRanker.rank(text, relaxed).map((hit) => sections[hit.doc]?.name),
@@ -117,6 +242,113 @@ export function createSearch(catalog: Catalog): PaperSearch {
       return [...new Set(found.filter((name): name is string => name !== undefined))].slice(0, 3);
     },
   };
+}
+
+/** A ranked document, with the parts of the question it matched when the question had several. */
+interface RankedHit extends Ranked {
+  matched?: string[];
+}
+
+/** A query as read: without invisible characters, cut to length, section filters and years taken out. */
+function readQuery(
+  query: string,
+  section?: string,
+  literal = false,
+): { query: string; rest: string; sectionNames: string[]; years: number[] } {
+  const clean = truncateAtWord(stripInvisible(query), searchDefaults.maxQueryLength).trim();
+  if (literal) return { query: clean, rest: clean, sectionNames: [], years: [] };
+  const filters = readSectionFilters(clean);
+  const sectionNames = [...(section?.trim() ? [stripInvisible(section).trim()] : []), ...filters.names];
+  // arXiv ids first, so that `2003.04960` is not read as the year 2003.
+  const ids: string[] = [];
+  const masked = filters.rest.replace(urlPattern, (url) => `\u0000${ids.push(url) - 1}\u0000`);
+  const withIds = masked.replace(arxivPattern, (id) => `\u0000${ids.push(id) - 1}\u0000`);
+  const { years, rest } = readYears(withIds);
+  const restored = rest.replace(/\u0000(\d+)\u0000/g, (_match, index: string) => ` ${ids[Number(index)]} `);
+  return { query: clean, rest: restored, sectionNames, years };
+}
+
+/**
+ * A question in several parts: each part ranked on its own (and the whole, for papers that hold every
+ * part), merged best coverage first: papers matching more parts, then, among papers matching as many,
+ * the best of each part in turn, so that every part's paper is near the top.
+ *
+ * @param joint Also rank the whole question (default: true); off when it was just ranked and found nothing.
+ */
+function rankParts(
+  ranker: Ranker,
+  parts: readonly string[],
+  allowed: Uint8Array | undefined,
+  found: SearchAnswer,
+  { joint = true }: { joint?: boolean } = {},
+): RankedHit[] {
+  const options = allowed ? { allowed } : {};
+  const lists = parts.map((part) => ranker.rank(part, options));
+  found.parts = [...parts];
+  found.unmatched = parts.filter((_part, index) => lists[index]?.length === 0);
+  if (found.unmatched.length === parts.length) return [];
+  const pool = new Map<number, { rank: number; best: number; matched: Set<number> }>();
+  const offer = (doc: number, rank: number, score: number, part?: number) => {
+    const entry = pool.get(doc) ?? { rank, best: score, matched: new Set<number>() };
+    entry.rank = Math.min(entry.rank, rank);
+    entry.best = Math.max(entry.best, score);
+    if (part !== undefined) entry.matched.add(part);
+    pool.set(doc, entry);
+  };
+  lists.forEach((list, part) => {
+    list.forEach((hit, rank) => offer(hit.doc, rank, hit.score, part));
+  });
+  if (joint) ranker.rank(parts.join(' '), options).forEach((hit, rank) => offer(hit.doc, rank, hit.score));
+  // A paper found for one part may hold another part too, below that part's cut.
+  const docs = [...pool.keys()];
+  parts.forEach((part, index) => {
+    const coverage = ranker.coverage(part, docs);
+    docs.forEach((doc, at) => {
+      if ((coverage[at] ?? 0) >= rankerDefaults.minCoverage) pool.get(doc)?.matched.add(index);
+    });
+  });
+  const firstPart = (matched: ReadonlySet<number>) => Math.min(...matched);
+  // Ties go to the part named first: "adam vs rmsprop" shows ADAM, then RMSProp.
+  const merged = [...pool]
+    .filter(([, entry]) => entry.matched.size > 0)
+    .sort(
+      ([docA, a], [docB, b]) =>
+        b.matched.size - a.matched.size ||
+        a.rank - b.rank ||
+        b.best - a.best ||
+        firstPart(a.matched) - firstPart(b.matched) ||
+        docA - docB,
+    );
+  let previous = 1;
+  return merged.map(([doc, entry]) => {
+    // Scores follow the order: a paper matching fewer parts never outscores one matching more.
+    const score = Math.min(previous, Math.round(((entry.best * entry.matched.size) / parts.length) * 1000) / 1000);
+    previous = score;
+    const matched = [...entry.matched].sort((a, b) => a - b).map((index) => parts[index] as string);
+    return { doc, score: Math.max(score, 0.001), matched };
+  });
+}
+
+/** The distinct words of a query that name something, unknown words left out (the fallback's parts). */
+function wordsOf(text: string, unknown: readonly string[]): string[] {
+  const words = new Map<string, string>();
+  for (const token of tokenize(text)) {
+    if (token.stop || token.joined || unknown.includes(token.word) || words.has(token.term)) continue;
+    words.set(token.term, token.word);
+  }
+  return [...words.values()].slice(0, searchDefaults.maxParts);
+}
+
+function hasTerms(text: string): boolean {
+  return tokenize(text).some((token) => !token.stop);
+}
+
+function listOrder(allowed: Uint8Array): RankedHit[] {
+  const hits: RankedHit[] = [];
+  allowed.forEach((flag, doc) => {
+    if (flag === 1) hits.push({ doc, score: 1 });
+  });
+  return hits;
 }
 
 /** Papers a query names exactly (an arXiv id, a link to the paper), and what is left of the query. */

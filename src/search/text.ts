@@ -124,7 +124,10 @@ function computeTerm(word: string): string {
       break;
     }
   }
-  return stemmer(spelled);
+  const stem = stemmer(spelled);
+  // Porter's stemmer gives "generative", "generation" and "generalization" one stem ("gener"): a search
+  // for generalization would find GANs. Words of generating keep a stem of their own.
+  return stem === 'gener' && spelled.startsWith('generat') ? 'generat' : stem;
 }
 
 /** One analysed word, with its position so that phrases can be found. */
