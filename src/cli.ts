@@ -16,7 +16,8 @@ const usage = `Usage: optpaper <command> [options]
 
 Commands:
   list [--json]                          every section and its papers, in list order
-  search <query> [--json] [--limit N]    papers matching a query, best first (default 5, at most 50)
+  search <query> [--json] [--limit N] [--section NAME]
+                                         papers matching a query, best first (default 5, at most 50)
   check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
   upcoming <N> [--json] [--channel ID]   the next N papers of the week of a channel, with their dates
   shell                                  try the bot without Slack: /optpaper … and @optpaper …, replies as text
@@ -24,11 +25,14 @@ Commands:
 Options:
   --list FILE    the paper list (default: $OPTPAPER_LIST, else data/optimization-papers.md)
   --channel ID   for upcoming: the channel (default: $WEEKLY_CHANNEL, else a channel with no history)
+  --section NAME for search: only papers of that section (number, name or part of it)
   -h, --help     this help
 
 Examples:
   npm run -s optpaper -- search "sharp minima"
   npm run -s optpaper -- search curiculum --json --limit 3
+  npm run -s optpaper -- search "adam vs rmsprop"
+  npm run -s optpaper -- search warm --section curriculum
   npm run -s optpaper -- check
   npm run -s optpaper -- upcoming 4 --channel C0123456789
 `;
@@ -73,9 +77,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return listCommand(await loadCatalog(listPath), { json: values.json }, io);
     case 'search': {
       const query = args.join(' ').trim();
-      if (query === '') throw new UsageError('search needs a query, for example: search "sharp minima"');
+      if (query === '' && values.section === undefined)
+        throw new UsageError('search needs a query, for example: search "sharp minima"');
       const search = createSearch(await loadCatalog(listPath));
-      return searchCommand(search, query, { json: values.json, limit: readLimit(values.limit) }, io);
+      const section = values.section;
+      if (section !== undefined && section.trim() === '')
+        throw new UsageError('--section needs a section name or number');
+      return searchCommand(
+        search,
+        query,
+        { json: values.json, limit: readLimit(values.limit), ...(section === undefined ? {} : { section }) },
+        io,
+      );
     }
     case 'check': {
       if (args.length > 1) throw new UsageError('check takes at most one file');
@@ -136,6 +149,7 @@ function parse(argv: readonly string[]) {
       limit: { type: 'string' },
       list: { type: 'string' },
       channel: { type: 'string' },
+      section: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

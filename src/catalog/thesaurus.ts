@@ -50,7 +50,9 @@ export function addThesaurus(catalog: Catalog, tree: Root): void {
       const entry = readLine(trimmed, line);
       if (typeof entry === 'string') warnings.push(warning(line, entry));
       else if (entries.length >= thesaurusLimits.entries)
-        warnings.push(warning(line, `thesaurus has more than ${thesaurusLimits.entries} lines: the rest is left out`));
+        warnings.push(
+          warning(line, `thesaurus has more than ${thesaurusLimits.entries} lines: the rest is left out`),
+        );
       else entries.push(entry);
     });
   }

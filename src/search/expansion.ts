@@ -1,6 +1,6 @@
 import { acronymGroups } from './synonyms.ts';
-import type { Concept } from './thesaurus.ts';
 import { tokenize } from './text.ts';
+import type { Concept } from './thesaurus.ts';
 
 /** How much the words a text stands for are worth, as a share of the text's own words. */
 export const expansionDefaults = Object.freeze({

@@ -39,7 +39,8 @@ export function readSectionFilters(text: string): { names: string[]; rest: strin
 }
 
 /** Years a list can hold: four digits standing alone, not part of an arXiv id (`2003.04960`). */
-const yearPattern = /(?<![\p{L}\p{N}.])(19[5-9]\d|20[0-4]\d)(?:\s*[-–]\s*(19[5-9]\d|20[0-4]\d))?(?![\p{L}\p{N}]|\.\d)/gu;
+const yearPattern =
+  /(?<![\p{L}\p{N}.])(19[5-9]\d|20[0-4]\d)(?:\s*[-–]\s*(19[5-9]\d|20[0-4]\d))?(?![\p{L}\p{N}]|\.\d)/gu;
 
 /**
  * The years a query asks for (`sharp minima 2017`, `2019`, a range `2017-2019`), and the query without them.

@@ -1,9 +1,9 @@
 import { arxivIdOf, canonicalUrl } from '../catalog/links.ts';
 import type { Catalog, LinkKind, Paper, Section } from '../catalog/types.ts';
+import { readSectionFilters, readYears, splitParts, stripInvisible } from './query.ts';
 import { type Ranked, Ranker, rankerDefaults } from './ranker.ts';
 import { fold, tokenize } from './text.ts';
 import { fieldThesaurus } from './thesaurus.ts';
-import { readSectionFilters, readYears, splitParts, stripInvisible } from './query.ts';
 
 /** One result: a paper and how well it matches, in (0, 1], higher is better. */
 export interface SearchHit {
@@ -34,6 +34,8 @@ export interface SearchAnswer {
   /** The query as read: invisible characters removed, cut at 256 characters. */
   query: string;
   hits: SearchHit[];
+  /** The words searched: the query without its filters, arXiv ids and links; empty when it had none. */
+  words: string;
   /** Words left out because no paper uses them (the list names no authors). */
   unknown: string[];
   /**
@@ -153,24 +155,29 @@ export function createSearch(catalog: Catalog): PaperSearch {
       Math.max(1, Math.floor(options.limit ?? searchDefaults.limit)),
       searchDefaults.maxLimit,
     );
-    const read = readQuery(query, options.section, options.literal);
+    const read = readQuery(query, byLink, options);
     const found: SearchAnswer = {
       query: read.query,
       hits: [],
+      words: '',
       unknown: [],
       parts: [],
       unmatched: [],
       years: read.years,
-      sections: [...new Set(read.sectionNames.flatMap(findSections))],
+      // In list order, however well each name matched.
+      sections: sections.filter((section) =>
+        read.sectionNames.some((name) => findSections(name).includes(section)),
+      ),
       unknownSections: read.sectionNames.filter((name) => findSections(name).length === 0),
     };
     if (found.unknownSections.length > 0) return found;
-    const { exact, rest } = exactMatches(read.rest, byLink);
+    const { exact, rest } = read;
     const allowed = filterOf(papers, found.sections, found.years);
     if (allowed) found.filtered = allowed.reduce((sum, flag) => sum + flag, 0);
     const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
     const parts = options.literal ? [rest] : splitParts(rest).slice(0, searchDefaults.maxParts);
     const words = parts.join(' ');
+    if (hasTerms(words)) found.words = words;
     if (hits.length < limit) {
       let ranked: RankedHit[] = [];
       if (!hasTerms(words)) {
@@ -232,8 +239,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
     suggest(query) {
       // Documents that match part of the query (its known words, typos included): closest in meaning,
       // where fuse.js over the names would offer titles that merely share letters ("kingma").
-      const { rest } = readQuery(query);
-      const text = splitParts(exactMatches(rest, byLink).rest).join(' ');
+      const text = splitParts(readQuery(query, byLink).rest).join(' ');
       const relaxed = { minCoverage: rankerDefaults.suggestionCoverage };
       const found = [
         ...sectionRanker.rank(text, relaxed).map((hit) => sections[hit.doc]?.name),
@@ -249,23 +255,21 @@ interface RankedHit extends Ranked {
   matched?: string[];
 }
 
-/** A query as read: without invisible characters, cut to length, section filters and years taken out. */
+/**
+ * A query as read: without invisible characters, cut to length; its section filters, the papers it
+ * names exactly (links, arXiv ids) and its years taken out, in that order (`2003.04960` is no year).
+ */
 function readQuery(
   query: string,
-  section?: string,
-  literal = false,
-): { query: string; rest: string; sectionNames: string[]; years: number[] } {
+  byLink: ReadonlyMap<string, number[]>,
+  { section, literal = false }: Pick<SearchOptions, 'section' | 'literal'> = {},
+): { query: string; exact: number[]; rest: string; sectionNames: string[]; years: number[] } {
   const clean = truncateAtWord(stripInvisible(query), searchDefaults.maxQueryLength).trim();
-  if (literal) return { query: clean, rest: clean, sectionNames: [], years: [] };
+  if (literal) return { query: clean, ...exactMatches(clean, byLink), sectionNames: [], years: [] };
   const filters = readSectionFilters(clean);
   const sectionNames = [...(section?.trim() ? [stripInvisible(section).trim()] : []), ...filters.names];
-  // arXiv ids first, so that `2003.04960` is not read as the year 2003.
-  const ids: string[] = [];
-  const masked = filters.rest.replace(urlPattern, (url) => `\u0000${ids.push(url) - 1}\u0000`);
-  const withIds = masked.replace(arxivPattern, (id) => `\u0000${ids.push(id) - 1}\u0000`);
-  const { years, rest } = readYears(withIds);
-  const restored = rest.replace(/\u0000(\d+)\u0000/g, (_match, index: string) => ` ${ids[Number(index)]} `);
-  return { query: clean, rest: restored, sectionNames, years };
+  const { exact, rest } = exactMatches(filters.rest, byLink);
+  return { query: clean, exact, sectionNames, ...readYears(rest) };
 }
 
 /**
@@ -296,9 +300,15 @@ function rankParts(
     pool.set(doc, entry);
   };
   lists.forEach((list, part) => {
-    list.forEach((hit, rank) => offer(hit.doc, rank, hit.score, part));
+    list.forEach((hit, rank) => {
+      offer(hit.doc, rank, hit.score, part);
+    });
   });
-  if (joint) ranker.rank(parts.join(' '), options).forEach((hit, rank) => offer(hit.doc, rank, hit.score));
+  if (joint) {
+    ranker.rank(parts.join(' '), options).forEach((hit, rank) => {
+      offer(hit.doc, rank, hit.score);
+    });
+  }
   // A paper found for one part may hold another part too, below that part's cut.
   const docs = [...pool.keys()];
   parts.forEach((part, index) => {
@@ -322,7 +332,10 @@ function rankParts(
   let previous = 1;
   return merged.map(([doc, entry]) => {
     // Scores follow the order: a paper matching fewer parts never outscores one matching more.
-    const score = Math.min(previous, Math.round(((entry.best * entry.matched.size) / parts.length) * 1000) / 1000);
+    const score = Math.min(
+      previous,
+      Math.round(((entry.best * entry.matched.size) / parts.length) * 1000) / 1000,
+    );
     previous = score;
     const matched = [...entry.matched].sort((a, b) => a - b).map((index) => parts[index] as string);
     return { doc, score: Math.max(score, 0.001), matched };

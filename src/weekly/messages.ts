@@ -83,7 +83,8 @@ export function relatedPapers(pick: Pick, search: PaperSearch): Paper[] {
     if (!own.has(paper.id) && !related.some((found) => found.id === paper.id)) related.push(paper);
   };
   for (const paper of pick.papers) {
-    for (const hit of search.search(paper.title, { limit: relatedCount + own.size + 1, literal: true })) add(hit.paper);
+    for (const hit of search.search(paper.title, { limit: relatedCount + own.size + 1, literal: true }))
+      add(hit.paper);
   }
   // Fewer than two: the pick's section, then papers found by the section's name, then the sections
   // next to it in the list, until there are two (a list of fewer than three papers has fewer).
