@@ -376,6 +376,9 @@ export class InvertedIndex {
       const exact = matches.find((match) => match.similarity === 1);
       const reference =
         exact?.idf ?? (matches.length > 0 ? Math.max(...matches.map((m) => m.idf)) : this.#maxIdf);
+      // A longer word that starts with the one typed ("warm" → "warmup") is worth no more than the word
+      // itself: being rarer must not lift it above the papers that say what was typed.
+      if (exact) for (const match of matches) match.idf = Math.min(match.idf, exact.idf);
       return { word, matches, reference: Math.max(reference, 0.1) };
     });
     const unknown = terms.filter((term) => term.matches.length === 0);

@@ -274,8 +274,8 @@ function readQuery(
 
 /**
  * A question in several parts: each part ranked on its own (and the whole, for papers that hold every
- * part), merged best coverage first: papers matching more parts, then, among papers matching as many,
- * the best of each part in turn, so that every part's paper is near the top.
+ * part), merged best coverage first: papers matching every part, then the best of each part in turn,
+ * so that every part's paper is near the top.
  *
  * @param joint Also rank the whole question (default: true); off when it was just ranked and found nothing.
  */
@@ -318,13 +318,17 @@ function rankParts(
     });
   });
   const firstPart = (matched: ReadonlySet<number>) => Math.min(...matched);
-  // Ties go to the part named first: "adam vs rmsprop" shows ADAM, then RMSProp.
+  const whole = (matched: ReadonlySet<number>) => (matched.size === parts.length ? 1 : 0);
+  // Papers that hold the whole question first; then each part's best in turn (a paper matching more
+  // parts first within a turn), so that no part's paper is pushed down by papers of another; ties go
+  // to the part named first: "adam vs rmsprop" shows ADAM, then RMSProp.
   const merged = [...pool]
     .filter(([, entry]) => entry.matched.size > 0)
     .sort(
       ([docA, a], [docB, b]) =>
-        b.matched.size - a.matched.size ||
+        whole(b.matched) - whole(a.matched) ||
         a.rank - b.rank ||
+        b.matched.size - a.matched.size ||
         b.best - a.best ||
         firstPart(a.matched) - firstPart(b.matched) ||
         docA - docB,
