@@ -70,7 +70,9 @@ function heading(found: SearchAnswer): string {
   if (found.filtered !== undefined && found.words === '') {
     return `Papers ${filters}: ${count < found.filtered ? `${count} of ${found.filtered}` : count}, in list order`;
   }
-  return `${count === 1 ? 'Best match' : `Top ${count}`} for ${quote(found.query)}${filters ? ` ${filters}` : ''}`;
+  // With filters, the words are quoted and the filters said in words: “warm” in Curriculum Learning.
+  const asked = filters && found.words ? found.words : found.query;
+  return `${count === 1 ? 'Best match' : `Top ${count}`} for ${quote(asked)}${filters ? ` ${filters}` : ''}`;
 }
 
 /** What the search left out or could not find, said so that nobody reads more into the answer. */
@@ -104,7 +106,9 @@ function noMatch(found: SearchAnswer, context: CommandContext, hint?: CommandHin
           found.unknownSections.map((name) => quote(name)),
           'or',
         )}.`
-      : `No papers${found.filtered === undefined ? '' : ` ${filterText(found)}`} match ${quote(found.query)}.`;
+      : found.filtered !== undefined && found.words
+        ? `No papers ${filterText(found)} match ${quote(found.words)}.`
+        : `No papers match ${quote(found.query)}.`;
   const blocks: ReplyBlock[] = [{ type: 'text', text: [text] }];
   if (hint) blocks.push(hintBlock(hint));
   // A command ("halp", "skip this") is likely what was meant: titles that look like it would distract.

@@ -34,7 +34,10 @@ export interface SearchAnswer {
   /** The query as read: invisible characters removed, cut at 256 characters. */
   query: string;
   hits: SearchHit[];
-  /** The words searched: the query without its filters, arXiv ids and links; empty when it had none. */
+  /**
+   * The words searched, as typed: the query without its filters (`section:`, years), arXiv ids and
+   * links; empty when it had no words.
+   */
   words: string;
   /** Words left out because no paper uses them (the list names no authors). */
   unknown: string[];
@@ -177,7 +180,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
     const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
     const parts = options.literal ? [rest] : splitParts(rest).slice(0, searchDefaults.maxParts);
     const words = parts.join(' ');
-    if (hasTerms(words)) found.words = words;
+    if (hasTerms(words)) found.words = rest.replace(/\s+/g, ' ').trim();
     if (hits.length < limit) {
       let ranked: RankedHit[] = [];
       if (!hasTerms(words)) {
