@@ -44,12 +44,8 @@ export function searchReply(query: string, context: CommandContext, hint?: Comma
 export function matchNote(hit: SearchHit, found: SearchAnswer): RichText | undefined {
   const matched = hit.matched;
   if (!matched || matched.length >= found.parts.length) return undefined;
-  return [
-    `matches ${listOf(
-      matched.map((part) => quote(part, 40)),
-      'and',
-    )}`,
-  ];
+  const parts = matched.map((part) => quote(part, 40));
+  return [{ text: `matches ${listOf(parts, 'and')}`, italic: true }];
 }
 
 /**
