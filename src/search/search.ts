@@ -84,7 +84,7 @@ export const searchDefaults = Object.freeze({
   /** Longest query read, in characters: the rest of a pasted wall of text is ignored. */
   maxQueryLength: 256,
   /** Most parts of one question searched; more are read as one part's words. */
-  maxParts: 6,
+  maxParts: 8,
   /** A section filter takes the sections scoring at least this share of the best name match. */
   sectionTie: 0.8,
 });
@@ -178,7 +178,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
     const allowed = filterOf(papers, found.sections, found.years);
     if (allowed) found.filtered = allowed.reduce((sum, flag) => sum + flag, 0);
     const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
-    const parts = options.literal ? [rest] : splitParts(rest).slice(0, searchDefaults.maxParts);
+    const parts = options.literal ? [rest] : atMost(splitParts(rest), searchDefaults.maxParts);
     const words = parts.join(' ');
     if (hasTerms(words)) found.words = rest.replace(/\s+/g, ' ').trim();
     if (hits.length < limit) {
@@ -357,6 +357,12 @@ function wordsOf(text: string, unknown: readonly string[]): string[] {
     words.set(token.term, token.word);
   }
   return [...words.values()].slice(0, searchDefaults.maxParts);
+}
+
+/** At most `count` parts: the last one takes the words of those beyond it, so that none is lost. */
+function atMost(parts: readonly string[], count: number): string[] {
+  if (parts.length <= count) return [...parts];
+  return [...parts.slice(0, count - 1), parts.slice(count - 1).join(' ')];
 }
 
 function hasTerms(text: string): boolean {

@@ -47,6 +47,13 @@ describe('two or more methods in one question', () => {
     expect(ids('sgd, adam and adagrad', 3).sort()).toEqual(['adagrad', 'adam', 'sgd']);
   });
 
+  it('answers eight methods in one question, a paper for each in the first eight', () => {
+    const methods = ['sgd', 'momentum', 'rmsprop', 'adagrad', 'adam', 'adabound', 'adamax', 'nadam'];
+    expect(ids(methods.join(', '), 8).sort()).toEqual([...methods].sort());
+    // Past eight, the last part takes the rest of the words: none is dropped.
+    expect(search.answer(`${methods.join(' vs ')} vs batchnorm`).parts.at(-1)).toBe('nadam batchnorm');
+  });
+
   it('puts papers that hold the whole question first, matching every part', () => {
     const found = search.answer('curriculum and reinforcement learning');
     const [first] = found.hits;
