@@ -27,6 +27,8 @@ export interface RankOptions {
   minCoverage?: number;
   /** Only these documents (1 = allowed): a section or year filter (default: all). */
   allowed?: Uint8Array;
+  /** Candidates fuse.js orders (default: {@link rankerDefaults}.candidates); fewer is faster. */
+  candidates?: number;
 }
 
 /** A ranked document: its number and its score in (0, 1]. */
@@ -80,8 +82,9 @@ export class Ranker {
    * @returns Matching documents, best first (ties in document order); empty for nonsense.
    */
   rank(query: string, options: RankOptions = {}): Ranked[] {
-    const { candidates: limit, minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } = rankerDefaults;
+    const { minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } = rankerDefaults;
     const minCoverage = options.minCoverage ?? rankerDefaults.minCoverage;
+    const limit = options.candidates ?? rankerDefaults.candidates;
     const candidates = this.#index.candidates(query, {
       limit,
       minCoverage,

@@ -137,6 +137,15 @@ export function createSearch(catalog: Catalog): PaperSearch {
     if (paper.arxivId) addLink(`arxiv:${paper.arxivId}`, doc);
   });
 
+  // What a filter needs, read once: papers by section and by year, section names folded.
+  const bySection = new Map<string, number[]>();
+  const byYear = new Map<number, number[]>();
+  papers.forEach((paper, doc) => {
+    for (const name of paper.sections) bySection.set(name, [...(bySection.get(name) ?? []), doc]);
+    if (paper.year !== undefined) byYear.set(paper.year, [...(byYear.get(paper.year) ?? []), doc]);
+  });
+  const foldedSections = new Map(sections.map((section) => [fold(section.name), section]));
+
   const findSections = (name: string): Section[] => {
     const wanted = stripInvisible(name).trim();
     if (wanted === '') return [];
@@ -144,7 +153,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
       const numbered = sections[Number(wanted) - 1];
       return numbered ? [numbered] : [];
     }
-    const exact = sections.find((section) => fold(section.name) === fold(wanted));
+    const exact = foldedSections.get(fold(wanted));
     if (exact) return [exact];
     const ranked = sectionRanker.rank(truncateAtWord(wanted, searchDefaults.maxQueryLength));
     const best = ranked[0]?.score ?? 0;
@@ -159,6 +168,8 @@ export function createSearch(catalog: Catalog): PaperSearch {
       searchDefaults.maxLimit,
     );
     const read = readQuery(query, byLink, options);
+    const named = read.sectionNames.map((name) => ({ name, sections: findSections(name) }));
+    const chosen = new Set(named.flatMap((one) => one.sections));
     const found: SearchAnswer = {
       query: read.query,
       hits: [],
@@ -168,15 +179,14 @@ export function createSearch(catalog: Catalog): PaperSearch {
       unmatched: [],
       years: read.years,
       // In list order, however well each name matched.
-      sections: sections.filter((section) =>
-        read.sectionNames.some((name) => findSections(name).includes(section)),
-      ),
-      unknownSections: read.sectionNames.filter((name) => findSections(name).length === 0),
+      sections: sections.filter((section) => chosen.has(section)),
+      unknownSections: named.filter((one) => one.sections.length === 0).map((one) => one.name),
     };
     if (found.unknownSections.length > 0) return found;
     const { exact, rest } = read;
-    const allowed = filterOf(papers, found.sections, found.years);
-    if (allowed) found.filtered = allowed.reduce((sum, flag) => sum + flag, 0);
+    const filter = filterOf(found.sections, found.years);
+    const allowed = filter?.allowed;
+    if (filter) found.filtered = filter.count;
     const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
     const parts = options.literal ? [rest] : atMost(splitParts(rest), searchDefaults.maxParts);
     const words = parts.join(' ');
@@ -185,9 +195,9 @@ export function createSearch(catalog: Catalog): PaperSearch {
       let ranked: RankedHit[] = [];
       if (!hasTerms(words)) {
         // Only filters ("2019", "section:curriculum"): their papers, in list order.
-        if (allowed && exact.length === 0) ranked = listOrder(allowed);
+        if (allowed && exact.length === 0) ranked = listOrder(allowed, limit);
       } else if (parts.length > 1) {
-        ranked = rankParts(ranker, parts, allowed, found);
+        ranked = rankParts(ranker, parts, allowed, found, limit);
         found.unknown = [...new Set(parts.flatMap((part) => ranker.unknownWords(part)))];
       } else {
         found.unknown = ranker.unknownWords(words);
@@ -195,7 +205,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
         // No paper holds all the words: the best for each word, if each finds something.
         const each = ranked.length === 0 ? wordsOf(words, found.unknown) : [];
         if (each.length > 1) {
-          const byWord = rankParts(ranker, each, allowed, found, { joint: false });
+          const byWord = rankParts(ranker, each, allowed, found, limit, ranked);
           if (found.unmatched.length === 0) ranked = byWord;
           else found.parts = [];
           found.unmatched = [];
@@ -212,20 +222,27 @@ export function createSearch(catalog: Catalog): PaperSearch {
     return found;
   };
 
-  /** A search filter as a document mask, or `undefined` when there is no filter. */
+  /** A search filter as a document mask and how many it allows, or `undefined` when there is no filter. */
   const filterOf = (
-    all: readonly Paper[],
     inSections: readonly Section[],
     years: readonly number[],
-  ): Uint8Array | undefined => {
+  ): { allowed: Uint8Array; count: number } | undefined => {
     if (inSections.length === 0 && years.length === 0) return undefined;
-    const names = new Set(inSections.map((section) => section.name));
-    return Uint8Array.from(all, (paper) =>
-      (names.size === 0 || paper.sections.some((name) => names.has(name))) &&
-      (years.length === 0 || (paper.year !== undefined && years.includes(paper.year)))
-        ? 1
-        : 0,
-    );
+    // Bit 1: in a section asked for; bit 2: of a year asked for. A paper needs the bits of the filters given.
+    const flags = new Uint8Array(papers.length);
+    const mark = (docs: Iterable<number>, bit: number) => {
+      for (const doc of docs) flags[doc] = (flags[doc] as number) | bit;
+    };
+    for (const section of inSections) mark(bySection.get(section.name) ?? [], 1);
+    for (const year of years) mark(byYear.get(year) ?? [], 2);
+    const needed = (inSections.length > 0 ? 1 : 0) | (years.length > 0 ? 2 : 0);
+    let count = 0;
+    for (let doc = 0; doc < flags.length; doc++) {
+      const allowed = ((flags[doc] as number) & needed) === needed ? 1 : 0;
+      flags[doc] = allowed;
+      count += allowed;
+    }
+    return { allowed: flags, count };
   };
 
   return {
@@ -276,52 +293,59 @@ function readQuery(
 }
 
 /**
- * A question in several parts: each part ranked on its own (and the whole, for papers that hold every
- * part), merged best coverage first: papers matching every part, then the best of each part in turn,
- * so that every part's paper is near the top.
+ * A question in several parts, merged best coverage first: papers that hold every part, then the best
+ * of each part in turn, so that every part's paper is near the top. The whole question is ranked first:
+ * when enough papers hold every part (a title that says "and"), the parts are not searched one by one.
  *
- * @param joint Also rank the whole question (default: true); off when it was just ranked and found nothing.
+ * @param limit Results wanted.
+ * @param whole The whole question's ranking, when already made.
  */
 function rankParts(
   ranker: Ranker,
   parts: readonly string[],
   allowed: Uint8Array | undefined,
   found: SearchAnswer,
-  { joint = true }: { joint?: boolean } = {},
+  limit: number,
+  whole?: readonly Ranked[],
 ): RankedHit[] {
-  const options = allowed ? { allowed } : {};
-  const lists = parts.map((part) => ranker.rank(part, options));
+  const filter = allowed ? { allowed } : {};
   found.parts = [...parts];
+  const joint = whole ?? ranker.rank(parts.join(' '), filter);
+  const held = matchedParts(
+    ranker,
+    parts,
+    joint.map((hit) => hit.doc),
+  );
+  const holders = joint.filter((_hit, at) => held[at]?.size === parts.length);
+  if (holders.length >= limit) return holders.map((hit) => ({ ...hit, matched: [...parts] }));
+
+  // Each part's best few: a part's fifth paper is never shown before every part's first.
+  const lists = parts.map((part) => ranker.rank(part, { ...filter, candidates: Math.max(limit, 10) }));
   found.unmatched = parts.filter((_part, index) => lists[index]?.length === 0);
   if (found.unmatched.length === parts.length) return [];
   const pool = new Map<number, { rank: number; best: number; matched: Set<number> }>();
-  const offer = (doc: number, rank: number, score: number, part?: number) => {
+  const offer = (doc: number, rank: number, score: number) => {
     const entry = pool.get(doc) ?? { rank, best: score, matched: new Set<number>() };
     entry.rank = Math.min(entry.rank, rank);
     entry.best = Math.max(entry.best, score);
-    if (part !== undefined) entry.matched.add(part);
     pool.set(doc, entry);
   };
-  lists.forEach((list, part) => {
+  for (const list of [joint, ...lists]) {
     list.forEach((hit, rank) => {
-      offer(hit.doc, rank, hit.score, part);
-    });
-  });
-  if (joint) {
-    ranker.rank(parts.join(' '), options).forEach((hit, rank) => {
       offer(hit.doc, rank, hit.score);
     });
   }
-  // A paper found for one part may hold another part too, below that part's cut.
   const docs = [...pool.keys()];
-  parts.forEach((part, index) => {
-    const coverage = ranker.coverage(part, docs);
-    docs.forEach((doc, at) => {
-      if ((coverage[at] ?? 0) >= rankerDefaults.minCoverage) pool.get(doc)?.matched.add(index);
-    });
+  matchedParts(ranker, parts, docs).forEach((matched, at) => {
+    const entry = pool.get(docs[at] as number);
+    if (entry) entry.matched = matched;
+  });
+  // A paper is found for a part by that part's ranking, or holds it below that ranking's cut.
+  lists.forEach((list, part) => {
+    for (const hit of list) pool.get(hit.doc)?.matched.add(part);
   });
   const firstPart = (matched: ReadonlySet<number>) => Math.min(...matched);
-  const whole = (matched: ReadonlySet<number>) => (matched.size === parts.length ? 1 : 0);
+  const wholly = (matched: ReadonlySet<number>) => (matched.size === parts.length ? 1 : 0);
   // Papers that hold the whole question first; then each part's best in turn (a paper matching more
   // parts first within a turn), so that no part's paper is pushed down by papers of another; ties go
   // to the part named first: "adam vs rmsprop" shows ADAM, then RMSProp.
@@ -329,7 +353,7 @@ function rankParts(
     .filter(([, entry]) => entry.matched.size > 0)
     .sort(
       ([docA, a], [docB, b]) =>
-        whole(b.matched) - whole(a.matched) ||
+        wholly(b.matched) - wholly(a.matched) ||
         a.rank - b.rank ||
         b.matched.size - a.matched.size ||
         b.best - a.best ||
@@ -347,6 +371,17 @@ function rankParts(
     const matched = [...entry.matched].sort((a, b) => a - b).map((index) => parts[index] as string);
     return { doc, score: Math.max(score, 0.001), matched };
   });
+}
+
+/** The parts each document holds: enough of the part's words, as a ranking requires. */
+function matchedParts(ranker: Ranker, parts: readonly string[], docs: readonly number[]): Set<number>[] {
+  const matched = docs.map(() => new Set<number>());
+  parts.forEach((part, index) => {
+    ranker.coverage(part, docs).forEach((coverage, at) => {
+      if (coverage >= rankerDefaults.minCoverage) matched[at]?.add(index);
+    });
+  });
+  return matched;
 }
 
 /** The distinct words of a query that name something, unknown words left out (the fallback's parts). */
@@ -369,11 +404,11 @@ function hasTerms(text: string): boolean {
   return tokenize(text).some((token) => !token.stop);
 }
 
-function listOrder(allowed: Uint8Array): RankedHit[] {
+function listOrder(allowed: Uint8Array, limit: number): RankedHit[] {
   const hits: RankedHit[] = [];
-  allowed.forEach((flag, doc) => {
-    if (flag === 1) hits.push({ doc, score: 1 });
-  });
+  for (let doc = 0; doc < allowed.length && hits.length < limit; doc++) {
+    if (allowed[doc] === 1) hits.push({ doc, score: 1 });
+  }
   return hits;
 }
 
