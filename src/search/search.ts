@@ -1,7 +1,8 @@
 import { arxivIdOf, canonicalUrl } from '../catalog/links.ts';
 import type { Catalog, LinkKind, Paper, Section } from '../catalog/types.ts';
+import { type RankedHit, rankParts } from './parts.ts';
 import { readSectionFilters, readYears, splitParts, stripInvisible } from './query.ts';
-import { type Ranked, Ranker, rankerDefaults } from './ranker.ts';
+import { Ranker, rankerDefaults } from './ranker.ts';
 import { fold, tokenize } from './text.ts';
 import { fieldThesaurus } from './thesaurus.ts';
 
@@ -197,7 +198,10 @@ export function createSearch(catalog: Catalog): PaperSearch {
         // Only filters ("2019", "section:curriculum"): their papers, in list order.
         if (allowed && exact.length === 0) ranked = listOrder(allowed, limit);
       } else if (parts.length > 1) {
-        ranked = rankParts(ranker, parts, allowed, found, limit);
+        const byPart = rankParts(ranker, parts, { allowed, limit });
+        found.parts = [...parts];
+        found.unmatched = byPart.unmatched;
+        ranked = byPart.hits;
         found.unknown = [...new Set(parts.flatMap((part) => ranker.unknownWords(part)))];
       } else {
         found.unknown = ranker.unknownWords(words);
@@ -205,10 +209,12 @@ export function createSearch(catalog: Catalog): PaperSearch {
         // No paper holds all the words: the best for each word, if each finds something.
         const each = ranked.length === 0 ? wordsOf(words, found.unknown) : [];
         if (each.length > 1) {
-          const byWord = rankParts(ranker, each, allowed, found, limit, ranked);
-          if (found.unmatched.length === 0) ranked = byWord;
-          else found.parts = [];
-          found.unmatched = [];
+          const byWord = rankParts(ranker, each, { allowed, limit, whole: ranked });
+          // Only when every word finds something: "deep banana bread" stays nonsense.
+          if (byWord.unmatched.length === 0) {
+            found.parts = each;
+            ranked = byWord.hits;
+          }
         }
       }
       for (const hit of ranked) {
@@ -270,11 +276,6 @@ export function createSearch(catalog: Catalog): PaperSearch {
   };
 }
 
-/** A ranked document, with the parts of the question it matched when the question had several. */
-interface RankedHit extends Ranked {
-  matched?: string[];
-}
-
 /**
  * A query as read: without invisible characters, cut to length; its section filters, the papers it
  * names exactly (links, arXiv ids) and its years taken out, in that order (`2003.04960` is no year).
@@ -290,98 +291,6 @@ function readQuery(
   const sectionNames = [...(section?.trim() ? [stripInvisible(section).trim()] : []), ...filters.names];
   const { exact, rest } = exactMatches(filters.rest, byLink);
   return { query: clean, exact, sectionNames, ...readYears(rest) };
-}
-
-/**
- * A question in several parts, merged best coverage first: papers that hold every part, then the best
- * of each part in turn, so that every part's paper is near the top. The whole question is ranked first:
- * when enough papers hold every part (a title that says "and"), the parts are not searched one by one.
- *
- * @param limit Results wanted.
- * @param whole The whole question's ranking, when already made.
- */
-function rankParts(
-  ranker: Ranker,
-  parts: readonly string[],
-  allowed: Uint8Array | undefined,
-  found: SearchAnswer,
-  limit: number,
-  whole?: readonly Ranked[],
-): RankedHit[] {
-  const filter = allowed ? { allowed } : {};
-  found.parts = [...parts];
-  const joint = whole ?? ranker.rank(parts.join(' '), filter);
-  const held = matchedParts(
-    ranker,
-    parts,
-    joint.map((hit) => hit.doc),
-  );
-  const holders = joint.filter((_hit, at) => held[at]?.size === parts.length);
-  if (holders.length >= limit) return holders.map((hit) => ({ ...hit, matched: [...parts] }));
-
-  // Each part's best few: a part's fifth paper is never shown before every part's first.
-  const lists = parts.map((part) => ranker.rank(part, { ...filter, candidates: Math.max(limit, 10) }));
-  found.unmatched = parts.filter((_part, index) => lists[index]?.length === 0);
-  if (found.unmatched.length === parts.length) return [];
-  const pool = new Map<number, { rank: number; best: number; matched: Set<number> }>();
-  const offer = (doc: number, rank: number, score: number) => {
-    const entry = pool.get(doc) ?? { rank, best: score, matched: new Set<number>() };
-    entry.rank = Math.min(entry.rank, rank);
-    entry.best = Math.max(entry.best, score);
-    pool.set(doc, entry);
-  };
-  for (const list of [joint, ...lists]) {
-    list.forEach((hit, rank) => {
-      offer(hit.doc, rank, hit.score);
-    });
-  }
-  const docs = [...pool.keys()];
-  matchedParts(ranker, parts, docs).forEach((matched, at) => {
-    const entry = pool.get(docs[at] as number);
-    if (entry) entry.matched = matched;
-  });
-  // A paper is found for a part by that part's ranking, or holds it below that ranking's cut.
-  lists.forEach((list, part) => {
-    for (const hit of list) pool.get(hit.doc)?.matched.add(part);
-  });
-  const firstPart = (matched: ReadonlySet<number>) => Math.min(...matched);
-  const wholly = (matched: ReadonlySet<number>) => (matched.size === parts.length ? 1 : 0);
-  // Papers that hold the whole question first; then each part's best in turn (a paper matching more
-  // parts first within a turn), so that no part's paper is pushed down by papers of another; ties go
-  // to the part named first: "adam vs rmsprop" shows ADAM, then RMSProp.
-  const merged = [...pool]
-    .filter(([, entry]) => entry.matched.size > 0)
-    .sort(
-      ([docA, a], [docB, b]) =>
-        wholly(b.matched) - wholly(a.matched) ||
-        a.rank - b.rank ||
-        b.matched.size - a.matched.size ||
-        b.best - a.best ||
-        firstPart(a.matched) - firstPart(b.matched) ||
-        docA - docB,
-    );
-  let previous = 1;
-  return merged.map(([doc, entry]) => {
-    // Scores follow the order: a paper matching fewer parts never outscores one matching more.
-    const score = Math.min(
-      previous,
-      Math.round(((entry.best * entry.matched.size) / parts.length) * 1000) / 1000,
-    );
-    previous = score;
-    const matched = [...entry.matched].sort((a, b) => a - b).map((index) => parts[index] as string);
-    return { doc, score: Math.max(score, 0.001), matched };
-  });
-}
-
-/** The parts each document holds: enough of the part's words, as a ranking requires. */
-function matchedParts(ranker: Ranker, parts: readonly string[], docs: readonly number[]): Set<number>[] {
-  const matched = docs.map(() => new Set<number>());
-  parts.forEach((part, index) => {
-    ranker.coverage(part, docs).forEach((coverage, at) => {
-      if (coverage >= rankerDefaults.minCoverage) matched[at]?.add(index);
-    });
-  });
-  return matched;
 }
 
 /** The distinct words of a query that name something, unknown words left out (the fallback's parts). */
