@@ -141,9 +141,14 @@ export function createSearch(catalog: Catalog): PaperSearch {
   // What a filter needs, read once: papers by section and by year, section names folded.
   const bySection = new Map<string, number[]>();
   const byYear = new Map<number, number[]>();
+  const push = <K>(map: Map<K, number[]>, key: K, doc: number) => {
+    const docs = map.get(key);
+    if (docs) docs.push(doc);
+    else map.set(key, [doc]);
+  };
   papers.forEach((paper, doc) => {
-    for (const name of paper.sections) bySection.set(name, [...(bySection.get(name) ?? []), doc]);
-    if (paper.year !== undefined) byYear.set(paper.year, [...(byYear.get(paper.year) ?? []), doc]);
+    for (const name of paper.sections) push(bySection, name, doc);
+    if (paper.year !== undefined) push(byYear, paper.year, doc);
   });
   const foldedSections = new Map(sections.map((section) => [fold(section.name), section]));
 
