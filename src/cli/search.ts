@@ -1,5 +1,5 @@
 import { plainText } from '../commands/reply.ts';
-import { answerSummary, matchNote } from '../commands/search.ts';
+import { answerSummary, matchNote, saysMore } from '../commands/search.ts';
 import type { PaperSearch } from '../search/search.ts';
 import { type CliIo, exitCodes, writeJson } from './io.ts';
 import { paperJson } from './list.ts';
@@ -54,8 +54,7 @@ export function searchCommand(
     return exitCodes.ok;
   }
   // Said when there is more to it than the words: filters, parts, words left out.
-  if (found.sections.length + found.years.length + found.parts.length + found.unknown.length > 0)
-    io.stdout.write(`${answerSummary(found)}\n`);
+  if (saysMore(found)) io.stdout.write(`${answerSummary(found)}\n`);
   hits.forEach((hit, index) => {
     const bullet = `${index + 1}.`;
     const pad = ' '.repeat(bullet.length + 1);

@@ -2,7 +2,7 @@ import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
 import type { Reply, ReplyBlock } from './reply.ts';
 import { viewOf } from './reply.ts';
-import { answerSummary, matchNote } from './search.ts';
+import { answerSummary, matchNote, saysMore } from './search.ts';
 
 /** Papers a mention answers with: a thread wants a few good ones, not a list. */
 const mentionResults = 3;
@@ -33,11 +33,13 @@ export function mentionReply(query: string, context: CommandContext): Reply {
     actions: [],
   }));
   // A plain query keeps the short heading; filters, parts and words left out are said.
-  const plain = found.sections.length + found.years.length + found.parts.length + found.unknown.length === 0;
   return {
     text: `Papers for ${quote(found.query)}: ${hits.map((hit) => hit.paper.title).join('; ')}`,
     blocks: [
-      { type: 'context', text: [plain ? `Papers for ${quote(found.query)}` : answerSummary(found)] },
+      {
+        type: 'context',
+        text: [saysMore(found) ? answerSummary(found) : `Papers for ${quote(found.query)}`],
+      },
       ...blocks,
     ],
     visibility: 'in_channel',

@@ -59,6 +59,17 @@ export function answerSummary(found: SearchAnswer): string {
   return [heading(found), ...remarks(found)].join('');
 }
 
+/**
+ * Whether an answer has more to say than its words: filters, parts, words left out (a plain query's
+ * reply may keep a short heading).
+ *
+ * @param found An answer.
+ * @returns True when {@link answerSummary} says more than "Top 5 for “q”".
+ */
+export function saysMore(found: SearchAnswer): boolean {
+  return found.sections.length + found.years.length + found.parts.length + found.unknown.length > 0;
+}
+
 /** "Top 5 for “q” in Section · from 2017", or, for filters alone, how many papers they hold. */
 function heading(found: SearchAnswer): string {
   const count = found.hits.length;
