@@ -32,6 +32,7 @@ export function searchCommand(
       query: found.query,
       ...(found.sections.length > 0 ? { sections: found.sections.map((section) => section.name) } : {}),
       ...(found.years.length > 0 ? { years: found.years } : {}),
+      ...(found.undated ? { undated: true } : {}),
       ...(found.unknownSections.length > 0 ? { unknownSections: found.unknownSections } : {}),
       ...(found.parts.length > 0 ? { parts: found.parts } : {}),
       ...(found.unmatched.length > 0 ? { unmatched: found.unmatched } : {}),

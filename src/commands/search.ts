@@ -100,6 +100,8 @@ function remarks(found: SearchAnswer): string[] {
         'or',
       )}`,
     );
+  if (found.undated)
+    said.push(` · no paper from ${yearsText(found.years)} matches; the list shows no year for these`);
   // Said, so that nobody thinks "kingma" was found: the list names no authors.
   if (found.unknown.length > 0)
     said.push(` · no paper mentions ${found.unknown.map((word) => quote(word)).join(' or ')}`);
@@ -152,7 +154,8 @@ function filterText(found: SearchAnswer): string {
         'or',
       )}`,
     );
-  if (found.years.length > 0) said.push(`from ${yearsText(found.years)}`);
+  // Undated papers are not "from" the year: the remarks say what they are.
+  if (found.years.length > 0 && !found.undated) said.push(`from ${yearsText(found.years)}`);
   return said.join(' · ');
 }
 

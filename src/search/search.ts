@@ -57,6 +57,11 @@ export interface SearchAnswer {
   unknownSections: string[];
   /** How many papers the filters leave (undefined without filters). */
   filtered?: number;
+  /**
+   * No paper of the years asked matches: these are papers whose year the list does not show, which
+   * may be of it (set only then).
+   */
+  undated?: true;
 }
 
 /** Search over one catalog; built once by {@link createSearch}, then queried any number of times. */
@@ -141,6 +146,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
   // What a filter needs, read once: papers by section and by year, section names folded.
   const bySection = new Map<string, number[]>();
   const byYear = new Map<number, number[]>();
+  const undatedDocs: number[] = [];
   const push = <K>(map: Map<K, number[]>, key: K, doc: number) => {
     const docs = map.get(key);
     if (docs) docs.push(doc);
@@ -149,6 +155,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
   papers.forEach((paper, doc) => {
     for (const name of paper.sections) push(bySection, name, doc);
     if (paper.year !== undefined) push(byYear, paper.year, doc);
+    else undatedDocs.push(doc);
   });
   const foldedSections = new Map(sections.map((section) => [fold(section.name), section]));
 
@@ -190,53 +197,73 @@ export function createSearch(catalog: Catalog): PaperSearch {
     };
     if (found.unknownSections.length > 0) return found;
     const { exact, rest } = read;
-    const filter = filterOf(found.sections, found.years);
-    const allowed = filter?.allowed;
-    if (filter) found.filtered = filter.count;
-    const hits: SearchHit[] = exact.map((doc) => ({ paper: papers[doc] as Paper, score: 1 }));
     const parts = options.literal ? [rest] : atMost(splitParts(rest), searchDefaults.maxParts);
     const words = parts.join(' ');
     if (hasTerms(words)) found.words = rest.replace(/\s+/g, ' ').trim();
-    if (hits.length < limit) {
-      let ranked: RankedHit[] = [];
-      if (!hasTerms(words)) {
-        // Only filters ("2019", "section:curriculum"): their papers, in list order.
-        if (allowed && exact.length === 0) ranked = listOrder(allowed, limit);
-      } else if (parts.length > 1) {
-        const byPart = rankParts(ranker, parts, { allowed, limit });
-        found.parts = [...parts];
-        found.unmatched = byPart.unmatched;
-        ranked = byPart.hits;
-        found.unknown = [...new Set(parts.flatMap((part) => ranker.unknownWords(part)))];
-      } else {
-        found.unknown = ranker.unknownWords(words);
-        ranked = ranker.rank(words, allowed ? { allowed } : {});
-        // No paper holds all the words: the best for each word, if each finds something.
-        const each = ranked.length === 0 ? wordsOf(words, found.unknown) : [];
-        if (each.length > 1) {
-          const byWord = rankParts(ranker, each, { allowed, limit, whole: ranked });
-          // Only when every word finds something: "deep banana bread" stays nonsense.
-          if (byWord.unmatched.length === 0) {
-            found.parts = each;
-            ranked = byWord.hits;
-          }
-        }
-      }
-      for (const hit of ranked) {
-        if (exact.includes(hit.doc)) continue;
-        const result: SearchHit = { paper: papers[hit.doc] as Paper, score: hit.score };
-        if (hit.matched) result.matched = hit.matched;
-        hits.push(result);
+    const filter = filterOf(found.sections, found.years);
+    if (filter) found.filtered = filter.count;
+    const exactHits: RankedHit[] = exact.map((doc) => ({ doc, score: 1 }));
+    let ranked = [...exactHits, ...rankWords(parts, exact, filter?.allowed, found, limit)];
+    if (ranked.length === 0 && found.years.length > 0 && found.words !== '') {
+      // No paper of that year: the papers whose year the list does not show may be of it.
+      const undated = filterOf(found.sections, found.years, { undated: true });
+      const again = undated ? rankWords(parts, exact, undated.allowed, found, limit) : [];
+      if (again.length > 0) {
+        found.undated = true;
+        ranked = again;
       }
     }
+    const hits = ranked.map((hit): SearchHit => {
+      const result: SearchHit = { paper: papers[hit.doc] as Paper, score: hit.score };
+      if (hit.matched) result.matched = hit.matched;
+      return result;
+    });
     found.hits = hits.slice(0, limit);
     return found;
+  };
+
+  /** The words' ranking, for one part or several, the exact matches left out. */
+  const rankWords = (
+    parts: readonly string[],
+    exact: readonly number[],
+    allowed: Uint8Array | undefined,
+    found: SearchAnswer,
+    limit: number,
+  ): RankedHit[] => {
+    const words = parts.join(' ');
+    let ranked: RankedHit[] = [];
+    if (exact.length >= limit) return [];
+    if (!hasTerms(words)) {
+      // Only filters ("2019", "section:curriculum"): their papers, in list order.
+      if (allowed && exact.length === 0) ranked = listOrder(allowed, limit);
+    } else if (parts.length > 1) {
+      const byPart = rankParts(ranker, parts, { allowed, limit });
+      found.parts = [...parts];
+      found.unmatched = byPart.unmatched;
+      found.unknown = [...new Set(parts.flatMap((part) => ranker.unknownWords(part)))];
+      ranked = byPart.hits;
+    } else {
+      found.unknown = ranker.unknownWords(words);
+      ranked = ranker.rank(words, allowed ? { allowed } : {});
+      // No paper holds all the words: the best for each word, if each finds something.
+      const each = ranked.length === 0 ? wordsOf(words, found.unknown) : [];
+      if (each.length > 1) {
+        const byWord = rankParts(ranker, each, { allowed, limit, whole: ranked });
+        // Only when every word finds something: "deep banana bread" stays nonsense.
+        if (byWord.unmatched.length === 0) {
+          found.parts = each;
+          ranked = byWord.hits;
+        }
+      }
+    }
+    return ranked.filter((hit) => !exact.includes(hit.doc));
   };
 
   /** A search filter as a document mask and how many it allows, or `undefined` when there is no filter. */
   const filterOf = (
     inSections: readonly Section[],
     years: readonly number[],
+    { undated = false } = {},
   ): { allowed: Uint8Array; count: number } | undefined => {
     if (inSections.length === 0 && years.length === 0) return undefined;
     // Bit 1: in a section asked for; bit 2: of a year asked for. A paper needs the bits of the filters given.
@@ -245,7 +272,8 @@ export function createSearch(catalog: Catalog): PaperSearch {
       for (const doc of docs) flags[doc] = (flags[doc] as number) | bit;
     };
     for (const section of inSections) mark(bySection.get(section.name) ?? [], 1);
-    for (const year of years) mark(byYear.get(year) ?? [], 2);
+    if (undated) mark(undatedDocs, 2);
+    else for (const year of years) mark(byYear.get(year) ?? [], 2);
     const needed = (inSections.length > 0 ? 1 : 0) | (years.length > 0 ? 2 : 0);
     let count = 0;
     for (let doc = 0; doc < flags.length; doc++) {

@@ -81,6 +81,14 @@ describe('optpaper search with questions', () => {
     );
   });
 
+  it('a year no paper of the list is known to be from: the undated papers, said so', async () => {
+    const { stdout } = await cli('search', 'weight norm 2016', '--limit', '1');
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'Best match for “weight norm 2016” · no paper from 2016 matches; the list shows no year for these',
+      '1. Weight Norm',
+    ]);
+  });
+
   it('a year is a filter; invisible characters never reach the output', async () => {
     const json = JSON.parse(
       (await cli('search', 'sharp\u200b minima 2017\u202e', '--json')).stdout,

@@ -176,6 +176,15 @@ describe('years', () => {
     expect(search.search('batch normalization 2016')).toEqual([]);
   });
 
+  it('no paper of that year matches: the papers whose year the list does not show, and says so', () => {
+    const found = search.answer('weight norm 2016');
+    expect(found.undated).toBe(true);
+    expect(found.hits[0]?.paper.id).toBe('weight-norm');
+    for (const hit of found.hits) expect(hit.paper.year).toBeUndefined();
+    // A paper whose year the list shows, and it is another, is not offered: BatchNorm is of 2015.
+    expect(search.answer('sharp minima 2017').undated).toBeUndefined();
+  });
+
   it('an arXiv id is not a year: "2003.04960" finds its paper', () => {
     const found = search.answer('2003.04960');
     expect(found.years).toEqual([]);
