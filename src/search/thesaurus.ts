@@ -38,7 +38,7 @@ export const fieldThesaurus: readonly Concept[] = Object.freeze([
     ],
   },
   // One idea, several names.
-  { names: ['loss surface', 'loss landscape', 'error surface', 'optimization landscape'] },
+  { names: ['loss surface', 'loss landscape', 'optimization landscape'] },
   {
     // The sharp-versus-flat debate: papers on either side, and the wide valleys Entropy-SGD looks for.
     names: ['flat minima', 'sharp minima', 'wide minima', 'wide valley', 'flatness', 'sharpness'],
