@@ -7,7 +7,7 @@
  *   the names, not the other way round: "adam" does not find RMSProp.
  *
  * Applied at index time: a paper that says a name or a member is indexed under the words of every name,
- * worth less than its own words (`conceptWeight` in inverted-index.ts).
+ * worth less than its own words (`conceptWeight` in expansion.ts).
  */
 export interface Concept {
   readonly names: readonly string[];
