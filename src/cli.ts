@@ -11,7 +11,8 @@ const usage = `Usage: optpaper <command> [options]
 
 Commands:
   list [--json]                          every section and its papers, in list order
-  search <query> [--json] [--limit N]    papers matching a query, best first (default 5, at most 50)
+  search <query> [--json] [--limit N] [--section NAME]
+                                         papers matching a query, best first (default 5, at most 50)
   check [FILE] [--json] [--strict]       lint a list: repairs, unreadable items, duplicates (exit 1 on errors)
   upcoming <N> [--json] [--channel ID] [--team ID]
                                          the next N papers of the week of a channel, with their dates
@@ -23,11 +24,14 @@ Options:
   --list FILE    the paper list (default: $OPTPAPER_LIST, else data/optimization-papers.md)
   --channel ID   for upcoming: the channel (default: $WEEKLY_CHANNEL, else a channel with no history)
   --team ID      for upcoming: the workspace (default: the one the channel is subscribed in, else the only one)
+  --section NAME for search: only papers of that section (number, name or part of it)
   -h, --help     this help
 
 Examples:
   npm run -s optpaper -- search "sharp minima"
   npm run -s optpaper -- search curiculum --json --limit 3
+  npm run -s optpaper -- search "adam vs rmsprop"
+  npm run -s optpaper -- search warm --section curriculum
   npm run -s optpaper -- check
   npm run -s optpaper -- upcoming 4 --channel C0123456789
 `;
@@ -78,14 +82,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'search': {
       const query = args.join(' ').trim();
-      if (query === '') throw new UsageError('search needs a query, for example: search "sharp minima"');
+      if (query === '' && values.section === undefined)
+        throw new UsageError('search needs a query, for example: search "sharp minima"');
       const { createSearch, searchDefaults } = await import('./search/search.ts');
       const limit = readLimit(values.limit, searchDefaults);
       const { searchCommand } = await import('./cli/search.ts');
+      const section = values.section;
+      if (section !== undefined && section.trim() === '')
+        throw new UsageError('--section needs a section name or number');
       return searchCommand(
         createSearch(await loadCatalog(listPath)),
         query,
-        { json: values.json, limit },
+        { json: values.json, limit, ...(section === undefined ? {} : { section }) },
         io,
       );
     }
@@ -201,6 +209,7 @@ function parse(argv: readonly string[]) {
       channel: { type: 'string' },
       team: { type: 'string' },
       yes: { type: 'boolean', default: false },
+      section: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -3,6 +3,7 @@ import { identify } from './identity.ts';
 import { definitionsOf, parseMarkdown } from './markdown.ts';
 import { limitNesting } from './nesting.ts';
 import { collectSections } from './sections.ts';
+import { addThesaurus } from './thesaurus.ts';
 import type { Catalog, Diagnostic } from './types.ts';
 
 /**
@@ -21,6 +22,7 @@ export function parseCatalog(markdown: string): Catalog {
   const entries = sections.flatMap((section) => readEntries(section, context));
   const catalog = identify(context.sectionLines, entries, diagnostics);
   reportMostlyUnread(catalog);
+  addThesaurus(catalog, tree);
   if (catalog.papers.length === 0) {
     // An empty file, prose, or a list with no headings: nothing to search or post, and `check` must say so.
     catalog.diagnostics.unshift({

@@ -1,9 +1,12 @@
+import { stripInvisible } from '../search/query.ts';
+
 /** Longest text read from a user; the rest is ignored rather than rejected. */
 const maxInputLength = 2000;
 
 /**
  * Turn text that came from Slack into plain text: entities decoded, mentions removed (a special
- * mention such as `<!channel>` must never come back live, and means nothing to a search), channel
+ * mention such as `<!channel>` must never come back live, and means nothing to a search), invisible
+ * characters removed (zero-width, bidi controls, soft hyphens), channel
  * and link markup reduced to what it shows, whitespace collapsed.
  *
  * @param raw Text as Slack sent it (slash command text, mention text, a shell line).
@@ -11,8 +14,8 @@ const maxInputLength = 2000;
  */
 export function readUserText(raw: string): string {
   return (
-    raw
-      .slice(0, maxInputLength * 2)
+    // Zero-width and bidi control characters: invisible, they would split words and reorder replies.
+    stripInvisible(raw.slice(0, maxInputLength * 2))
       .replace(/<([@!])[^>]*>/g, ' ')
       .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
       .replace(/<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/g, '$1')

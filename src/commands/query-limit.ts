@@ -1,12 +1,13 @@
+import { searchDefaults } from '../search/search.ts';
 import type { Reply } from './reply.ts';
 
 /** How much of a query is searched, one place. */
 export const queryLimits = Object.freeze({
   /**
-   * Longest query searched, in characters: a question is a few words; a pasted page would cost every
-   * other request its answer time, and finds nothing better.
+   * Longest query searched, in characters (the search's own limit, one place): a question is a few
+   * words; a pasted page would cost every other request its answer time, and finds nothing better.
    */
-  maxQueryLength: 500,
+  maxQueryLength: searchDefaults.maxQueryLength,
 });
 
 /**

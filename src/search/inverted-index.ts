@@ -1,6 +1,7 @@
+import { Expansions } from './expansion.ts';
 import { Vocabulary } from './fuzzy.ts';
-import { synonymTerms } from './synonyms.ts';
 import { tokenize } from './text.ts';
+import type { Concept } from './thesaurus.ts';
 
 /** The searchable fields of a document. */
 export type Field = 'title' | 'description' | 'section' | 'url';
@@ -10,9 +11,10 @@ export type IndexDocument = Partial<Record<Field, string | readonly string[]>>;
 
 /** Knobs of the first stage; the defaults are tuned on the relevance suite. */
 export interface InvertedIndexOptions {
-  /** Worth of a term per field; synonyms of a field's words are worth `synonymWeight` of it. */
+  /** Worth of a term per field; what a field's words stand for is worth less (expansion.ts). */
   fieldWeights: Readonly<Record<Field, number>>;
-  synonymWeight: number;
+  /** Concepts of a thesaurus, applied to every field besides the acronyms (default: none). */
+  concepts: readonly Concept[];
   /** BM25 length normalisation of titles: 0 ignores length, 1 divides by it (default: 0.5). */
   lengthNormalisation: number;
   /** BM25 saturation (default: 1.2). */
@@ -21,7 +23,7 @@ export interface InvertedIndexOptions {
 
 export const invertedIndexDefaults: Readonly<InvertedIndexOptions> = Object.freeze({
   fieldWeights: Object.freeze({ title: 1, description: 0.45, section: 0.3, url: 0.2 }),
-  synonymWeight: 0.85,
+  concepts: Object.freeze([]),
   lengthNormalisation: 0.5,
   k1: 1.2,
 });
@@ -47,6 +49,8 @@ export interface CandidateOptions {
   minExactTerms: number;
   /** …and this smaller share. */
   minExactCoverage: number;
+  /** Only these documents (1 = allowed), for a section or year filter (default: all). */
+  allowed?: Uint8Array;
 }
 
 /** Documents found by the rarer query words, per candidate asked for, beyond which commoner words add none. */
@@ -136,7 +140,8 @@ export class InvertedIndex {
    * @param options Weights (default: {@link invertedIndexDefaults}).
    */
   constructor(documents: readonly IndexDocument[], options: Partial<InvertedIndexOptions> = {}) {
-    const { fieldWeights, synonymWeight, lengthNormalisation, k1 } = { ...invertedIndexDefaults, ...options };
+    const { fieldWeights, concepts, lengthNormalisation, k1 } = { ...invertedIndexDefaults, ...options };
+    const expansions = new Expansions(concepts);
     this.size = documents.length;
     const docs: number[][] = [];
     const weights: number[][] = [];
@@ -168,8 +173,9 @@ export class InvertedIndex {
           }
           // Phrases are matched with and without the joined forms of compounds (`batchnorm` / `batch norm`).
           const phraseTerms = tokens.filter((token) => !token.joined).map((token) => token.term);
-          for (const term of synonymTerms(terms)) offer(term, weight * synonymWeight);
-          for (const term of synonymTerms(phraseTerms)) offer(term, weight * synonymWeight);
+          for (const expanded of expansions.termsFor(terms)) offer(expanded.term, weight * expanded.weight);
+          for (const expanded of expansions.termsFor(phraseTerms))
+            offer(expanded.term, weight * expanded.weight);
         }
       }
       for (const [term, weight] of termWeights) {
@@ -212,10 +218,8 @@ export class InvertedIndex {
    * @param options `limit`: most candidates to return; `minCoverage`: share of the query a document must match.
    * @returns Candidates with their first-stage score and coverage.
    */
-  candidates(
-    query: string,
-    { limit, minCoverage, minExactTerms, minExactCoverage }: CandidateOptions,
-  ): Candidate[] {
+  candidates(query: string, options: CandidateOptions): Candidate[] {
+    const { limit, minCoverage, minExactCoverage, allowed } = options;
     const { terms } = this.#queryTerms(query);
     if (terms.length === 0) return [];
     const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
@@ -230,9 +234,9 @@ export class InvertedIndex {
       // only re-rank those: a document without any of the rarer words would not make the cut.
       const admitsNew = remaining / totalReference >= threshold && touchedCount < limit * admitFactor;
       remaining -= term.reference;
-      touchedCount = this.#addTerm(term, admitsNew, totalReference, touchedCount);
+      touchedCount = this.#addTerm(term, admitsNew, totalReference, touchedCount, allowed);
     }
-    return this.#best(touchedCount, totalReference, { limit, minCoverage, minExactTerms, minExactCoverage });
+    return this.#best(touchedCount, totalReference, options);
   }
 
   /**
@@ -247,6 +251,7 @@ export class InvertedIndex {
     admitsNew: boolean,
     totalReference: number,
     touchedBefore: number,
+    allowed: Uint8Array | undefined,
   ): number {
     const touched = this.#touched;
     const termTouched = this.#termTouched;
@@ -262,6 +267,8 @@ export class InvertedIndex {
       for (let index = 0; index < postingDocs.length; index++) {
         const doc = postingDocs[index] as number;
         if (!admitsNew && seen[doc] === 0) continue;
+        // A filtered-out document is never touched: it cannot crowd the allowed ones out of the limit.
+        if (allowed !== undefined && allowed[doc] === 0) continue;
         const contribution = similarity * idf * (postingWeights[index] as number);
         if (best[doc] === 0 && covered[doc] === 0) termTouched[termCount++] = doc;
         if (contribution > (best[doc] as number)) best[doc] = contribution;
@@ -305,6 +312,31 @@ export class InvertedIndex {
   }
 
   /**
+   * How much of a query each of some documents matches, as {@link candidates} counts it: the share of
+   * the query's words (weighted by rarity) found in the document, typos and prefixes worth less.
+   *
+   * @param query Query text.
+   * @param docs Document numbers.
+   * @returns Coverage in [0, 1] per document, in the order of `docs`.
+   */
+  coverage(query: string, docs: readonly number[]): number[] {
+    const { terms } = this.#queryTerms(query);
+    const total = terms.reduce((sum, term) => sum + term.reference, 0);
+    if (total === 0) return docs.map(() => 0);
+    return docs.map((doc) => {
+      let covered = 0;
+      for (const { matches, reference } of terms) {
+        let best = 0;
+        for (const { term, similarity } of matches) {
+          if (similarity > best && includes(this.#postingDocs[term], doc)) best = similarity;
+        }
+        covered += best * reference;
+      }
+      return covered / total;
+    });
+  }
+
+  /**
    * The most frequent word terms, for warming the index up.
    *
    * @param count How many.
@@ -344,6 +376,9 @@ export class InvertedIndex {
       const exact = matches.find((match) => match.similarity === 1);
       const reference =
         exact?.idf ?? (matches.length > 0 ? Math.max(...matches.map((m) => m.idf)) : this.#maxIdf);
+      // A longer word that starts with the one typed ("warm" → "warmup") is worth no more than the word
+      // itself: being rarer must not lift it above the papers that say what was typed.
+      if (exact) for (const match of matches) match.idf = Math.min(match.idf, exact.idf);
       return { word, matches, reference: Math.max(reference, 0.1) };
     });
     const unknown = terms.filter((term) => term.matches.length === 0);
@@ -363,6 +398,21 @@ function valuesOf(value: string | readonly string[] | undefined): readonly strin
 
 function wordsOf(value: string | readonly string[] | undefined): string[] {
   return valuesOf(value).flatMap((text) => text.split(/\s+/).filter(Boolean));
+}
+
+/** Whether a posting list (documents in ascending order) holds a document: a binary search. */
+function includes(postings: Int32Array | undefined, doc: number): boolean {
+  if (postings === undefined) return false;
+  let low = 0;
+  let high = postings.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = postings[middle] as number;
+    if (value === doc) return true;
+    if (value < doc) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function isUrlWord(token: { word: string }): boolean {

@@ -1,4 +1,4 @@
-import { type IndexDocument, InvertedIndex } from './inverted-index.ts';
+import { type IndexDocument, InvertedIndex, type InvertedIndexOptions } from './inverted-index.ts';
 import { FuseReranker } from './rerank.ts';
 
 /** Knobs of ranking; each stage has its own (inverted-index.ts, fuzzy.ts, rerank.ts). */
@@ -21,6 +21,16 @@ export const rankerDefaults = Object.freeze({
   suggestionCoverage: 0.3,
 });
 
+/** What one ranking may be asked besides the query. */
+export interface RankOptions {
+  /** Share of the query a document must match (default: {@link rankerDefaults}.minCoverage). */
+  minCoverage?: number;
+  /** Only these documents (1 = allowed): a section or year filter (default: all). */
+  allowed?: Uint8Array;
+  /** Candidates fuse.js orders (default: {@link rankerDefaults}.candidates); fewer is faster. */
+  candidates?: number;
+}
+
 /** A ranked document: its number and its score in (0, 1]. */
 export interface Ranked {
   doc: number;
@@ -35,9 +45,12 @@ export class Ranker {
   readonly #index: InvertedIndex;
   readonly #reranker: FuseReranker;
 
-  /** @param documents The documents; `title` is what fuse.js compares the query with. */
-  constructor(documents: readonly IndexDocument[]) {
-    this.#index = new InvertedIndex(documents);
+  /**
+   * @param documents The documents; `title` is what fuse.js compares the query with.
+   * @param options Index options (default: those of the inverted index; concepts: none).
+   */
+  constructor(documents: readonly IndexDocument[], options: Partial<InvertedIndexOptions> = {}) {
+    this.#index = new InvertedIndex(documents, options);
     this.#reranker = new FuseReranker(
       documents.map((doc) => ({ title: firstOf(doc.title), description: firstOf(doc.description) })),
     );
@@ -65,13 +78,20 @@ export class Ranker {
    * Rank the documents for a query.
    *
    * @param query Query text.
-   * @param coverage `minCoverage`: share of the query a document must match (default: {@link rankerDefaults}).
+   * @param options Coverage asked and a filter (default: {@link rankerDefaults}, every document).
    * @returns Matching documents, best first (ties in document order); empty for nonsense.
    */
-  rank(query: string, coverage: { minCoverage?: number } = {}): Ranked[] {
-    const { candidates: limit, minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } = rankerDefaults;
-    const minCoverage = coverage.minCoverage ?? rankerDefaults.minCoverage;
-    const candidates = this.#index.candidates(query, { limit, minCoverage, minExactTerms, minExactCoverage });
+  rank(query: string, options: RankOptions = {}): Ranked[] {
+    const { minExactTerms, minExactCoverage, fuseWeight, relativeCutoff } = rankerDefaults;
+    const minCoverage = options.minCoverage ?? rankerDefaults.minCoverage;
+    const limit = options.candidates ?? rankerDefaults.candidates;
+    const candidates = this.#index.candidates(query, {
+      limit,
+      minCoverage,
+      minExactTerms,
+      minExactCoverage,
+      ...(options.allowed ? { allowed: options.allowed } : {}),
+    });
     if (candidates.length === 0) return [];
     const similarity = this.#reranker.similarity(
       query,
@@ -86,6 +106,17 @@ export class Ranker {
     return ranked
       .filter((hit) => hit.score >= best * relativeCutoff)
       .map((hit) => ({ doc: hit.doc, score: Math.min(1, Math.round(hit.score * 1000) / 1000) || 0.001 }));
+  }
+
+  /**
+   * How much of a query each of some documents matches (the share {@link rank} requires).
+   *
+   * @param query Query text.
+   * @param docs Document numbers.
+   * @returns Coverage in [0, 1] per document, in the order of `docs`.
+   */
+  coverage(query: string, docs: readonly number[]): number[] {
+    return this.#index.coverage(query, docs);
   }
 
   /**

@@ -124,7 +124,12 @@ function computeTerm(word: string): string {
       break;
     }
   }
-  return stemmer(spelled);
+  const stem = stemmer(spelled);
+  // Porter's stemmer gives "generative", "generation" and "generalization" one stem ("gener"): a search
+  // for generalization would find GANs. Each family keeps a stem of its own, neither a prefix of the
+  // other (a word is stretched to longer words that start with it).
+  if (stem !== 'gener') return stem;
+  return spelled.startsWith('generat') ? 'generat' : spelled.startsWith('general') ? 'general' : stem;
 }
 
 /** One analysed word, with its position so that phrases can be found. */

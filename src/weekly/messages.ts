@@ -86,7 +86,8 @@ export function relatedPapers(pick: Pick, search: PaperSearch): Paper[] {
     if (!own.has(paper.id) && !related.some((found) => found.id === paper.id)) related.push(paper);
   };
   for (const paper of pick.papers) {
-    for (const hit of search.search(paper.title, { limit: relatedCount + own.size + 1 })) add(hit.paper);
+    for (const hit of search.search(paper.title, { limit: relatedCount + own.size + 1, literal: true }))
+      add(hit.paper);
   }
   // Fewer than two: the pick's section, then papers found by the section's name, then the sections
   // next to it in the list, until there are two (a list of fewer than three papers has fewer).
@@ -104,7 +105,7 @@ export function relatedPapers(pick: Pick, search: PaperSearch): Paper[] {
   };
   const sectionPapers = (index: number) => (sections[index]?.paperIds ?? []).map((id) => byId.get(id));
   topUp(sectionPapers(at));
-  topUp(search.search(pick.section).map((hit) => hit.paper));
+  topUp(search.search(pick.section, { literal: true }).map((hit) => hit.paper));
   for (let step = 1; related.length < 2 && step < sections.length; step++) {
     topUp(sectionPapers((at + step) % sections.length));
   }

@@ -8,6 +8,8 @@ import { defaultListPath } from '../../src/catalog/load.ts';
 import { parseCatalog } from '../../src/catalog/parse.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import { createSearch } from '../../src/search/search.ts';
+import { questionQueries } from '../search/question-queries.ts';
+import { hitRates } from '../search/relevance-cases.ts';
 import { relevanceQueries } from '../search/relevance-queries.ts';
 import { count, duration, markdownTable, mebibytes, percent, textTable } from './format.ts';
 import { generateList, mulberry32 } from './generate-list.ts';
@@ -52,17 +54,19 @@ export const searchBenchDefaults = Object.freeze({
 });
 
 /** Kinds of query in the set: the relevance suite, then variants a search must survive. */
-export type QueryKind = 'relevance' | 'typo' | 'acronym' | 'arxiv' | 'nonsense';
+export type QueryKind = 'relevance' | 'question' | 'typo' | 'acronym' | 'arxiv' | 'nonsense';
 
 /** A query of the set, of a kind. */
 export interface BenchQuery {
   kind: QueryKind;
   text: string;
-  /** Paper the query is after, on the shipped list. */
-  expected?: string;
+  /** Papers the query is after, on the shipped list… */
+  expected?: readonly string[];
+  /** …any one of them, or all (default: any). */
+  match?: 'any' | 'all';
 }
 
-const queryKinds: readonly QueryKind[] = ['relevance', 'typo', 'acronym', 'arxiv', 'nonsense'];
+const queryKinds: readonly QueryKind[] = ['relevance', 'question', 'typo', 'acronym', 'arxiv', 'nonsense'];
 
 const acronymQueries: readonly string[] = Object.freeze([
   'sgd',
@@ -131,11 +135,13 @@ export function benchQueries(catalog: Catalog): BenchQuery[] {
   const queries: BenchQuery[] = relevanceQueries.map(([text, expected]) => ({
     kind: 'relevance',
     text,
-    expected,
+    expected: [expected],
   }));
+  for (const { query, expected, match } of questionQueries)
+    queries.push({ kind: 'question', text: query, expected, match });
   relevanceQueries.forEach(([text, expected], index) => {
     const typo = index % 2 === 0 ? misspell(text, random) : undefined;
-    if (typo) queries.push({ kind: 'typo', text: typo, expected });
+    if (typo) queries.push({ kind: 'typo', text: typo, expected: [expected] });
   });
   for (const text of acronymQueries) queries.push({ kind: 'acronym', text });
   const withArxiv = catalog.papers.filter((paper) => paper.arxivId);
@@ -148,7 +154,7 @@ export function benchQueries(catalog: Catalog): BenchQuery[] {
     const paper = withArxiv[Math.floor((n * withArxiv.length) / 9)];
     const form = forms[n % forms.length];
     if (paper?.arxivId && form)
-      queries.push({ kind: 'arxiv', text: form(paper.arxivId), expected: paper.id });
+      queries.push({ kind: 'arxiv', text: form(paper.arxivId), expected: [paper.id] });
   }
   // Month 99: an id no list holds.
   queries.push({ kind: 'arxiv', text: '2499.99999' });
@@ -200,19 +206,15 @@ interface HitRate {
   empty: number;
 }
 
-function hitRate(queries: readonly BenchQuery[], top3: (query: string) => string[]): HitRate {
-  let first = 0;
-  let three = 0;
-  let empty = 0;
-  for (const { text, expected } of queries) {
-    const ids = top3(text);
-    const position = expected ? ids.indexOf(expected) : -1;
-    if (position === 0) first++;
-    if (position >= 0 && position < 3) three++;
-    if (ids.length === 0) empty++;
-  }
-  const total = Math.max(1, queries.length);
-  return { queries: queries.length, top1: first / total, top3: three / total, empty };
+/** Hit rates as the relevance suites count them (an `all` question wants every paper in its top 3). */
+function hitRate(queries: readonly BenchQuery[], top: (query: string) => string[]): HitRate {
+  const answers = new Map(queries.map((query) => [query.text, top(query.text)]));
+  const cases = queries.flatMap(({ text, expected, match = 'any' }) =>
+    expected ? [{ query: text, expected, match }] : [],
+  );
+  const { top1, top3 } = hitRates(cases, (query) => answers.get(query) ?? []);
+  const empty = [...answers.values()].filter((ids) => ids.length === 0).length;
+  return { queries: queries.length, top1, top3, empty };
 }
 
 /** Figures of one engine answering queries. */
@@ -366,12 +368,12 @@ function measureSize(spec: SizeSpec): SizeResult {
   if (spec.entries === 'shipped') {
     const { papers } = catalog;
     const engines: Array<[string, (query: string) => string[]]> = [
-      ['ours', (query) => search.search(query, { limit: 3 }).map((hit) => hit.paper.id)],
-      ['SQLite FTS5', (query) => fts5Search(query, 3).map((doc) => papers[doc]?.id ?? '')],
-      ['plain fuse.js', (query) => plain.search(query, { limit: 3 }).map((hit) => hit.item.id)],
+      ['ours', (query) => search.search(query, { limit: 5 }).map((hit) => hit.paper.id)],
+      ['SQLite FTS5', (query) => fts5Search(query, 5).map((doc) => papers[doc]?.id ?? '')],
+      ['plain fuse.js', (query) => plain.search(query, { limit: 5 }).map((hit) => hit.item.id)],
     ];
     relevance = engines.flatMap(([engine, top3]) =>
-      (['relevance', 'typo'] as const).map((kind) => ({
+      (['relevance', 'typo', 'question'] as const).map((kind) => ({
         engine,
         kind,
         rate: hitRate(
@@ -566,7 +568,7 @@ function report(results: readonly SizeResult[], print: (text: string) => void): 
         shipped.relevance.map(({ engine, kind, rate }) => [
           engine,
           count(rate.queries),
-          kind === 'relevance' ? 'relevance suite' : "typo'd copies",
+          kind === 'relevance' ? 'relevance suite' : kind === 'typo' ? "typo'd copies" : 'question suite',
           percent(rate.top1),
           percent(rate.top3),
           count(rate.empty),
@@ -619,17 +621,18 @@ function report(results: readonly SizeResult[], print: (text: string) => void): 
   if (shipped?.relevance) {
     const rate = (engine: string, kind: QueryKind) =>
       percent(shipped.relevance?.find((row) => row.engine === engine && row.kind === kind)?.rate.top3 ?? 0);
+    const questions = shipped.relevance.find((row) => row.kind === 'question')?.rate.queries ?? 0;
     markdown.push(
       '',
       `Top-3 hit rate on the shipped list, ${shipped.relevance[0]?.rate.queries ?? 0} relevance queries ` +
-        `(and their typo'd copies): ours ${rate('ours', 'relevance')} (${rate('ours', 'typo')}), ` +
-        `SQLite FTS5 ${rate('SQLite FTS5', 'relevance')} (${rate('SQLite FTS5', 'typo')}), ` +
-        `plain fuse.js ${rate('plain fuse.js', 'relevance')} (${rate('plain fuse.js', 'typo')}).`,
+        `(and their typo'd copies; ${questions} questions): ours ${rate('ours', 'relevance')} (${rate('ours', 'typo')}; ${rate('ours', 'question')}), ` +
+        `SQLite FTS5 ${rate('SQLite FTS5', 'relevance')} (${rate('SQLite FTS5', 'typo')}; ${rate('SQLite FTS5', 'question')}), ` +
+        `plain fuse.js ${rate('plain fuse.js', 'relevance')} (${rate('plain fuse.js', 'typo')}; ${rate('plain fuse.js', 'question')}).`,
     );
   }
   markdown.push(
     '',
-    `${results[0]?.queries ?? 0} queries (the relevance suite plus typo'd, acronym, arXiv-id and nonsense variants), ` +
+    `${results[0]?.queries ?? 0} queries (the relevance and question suites plus typo'd, acronym, arXiv-id and nonsense variants), ` +
       `limit ${searchBenchDefaults.limit}. Cold: fresh index, first run of each query (code already JIT-compiled); ` +
       'warm: repeated. ' +
       'FTS5: title + sections, words as AND-ed prefix terms. Plain fuse.js: a linear scan over titles, ' +

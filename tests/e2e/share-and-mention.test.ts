@@ -210,6 +210,20 @@ describe('@optpaper mentions', () => {
     return app.stub.callsTo('chat.postMessage')[0]?.body ?? {};
   }
 
+  it('with two methods, says which each paper matched', async () => {
+    const posted = await mention({ text: '<@U0OPTBOT> sgd momentum' });
+    const texts = (
+      (posted.blocks ?? []) as Array<{ text?: { text: string }; elements?: Array<{ text?: string }> }>
+    ).flatMap((block) =>
+      block.text ? [block.text.text] : (block.elements ?? []).flatMap((e) => e.text ?? []),
+    );
+    expect(texts[0]).toBe(
+      'Top 3 for “sgd momentum” · no paper matches “sgd” and “momentum” together: the best for each',
+    );
+    expect(texts[1]).toMatch(/\|SGD>\*\n.*\n_matches “sgd”_$/);
+    expect(texts[2]).toMatch(/\|Momentum>\*\n.*\n_matches “momentum”_$/);
+  });
+
   it('answers in the thread it was mentioned in, with the top 3', async () => {
     const posted = await mention({
       text: '<@U0OPTBOT> bad local minima',

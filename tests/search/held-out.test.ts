@@ -6,11 +6,11 @@ import { hitRates, percent } from './relevance-cases.ts';
 import { relevanceQueries } from './relevance-queries.ts';
 
 /**
- * The least top-3 rate the held-out suite must reach. It stays 0 until the search work it measures
- * has landed; then it is raised to the figure measured on that code, so that later changes cannot
- * lose ground unnoticed.
+ * The least top-3 rate the held-out suite must reach: the figure measured once the search work it
+ * judges had landed (68 of 75; 74.7% before it), so that later changes cannot lose ground unnoticed.
+ * Never tuned on: a miss here is reported, not fixed by fitting the ranking to the question.
  */
-const heldOutFloor = 0;
+const heldOutFloor = 68 / 75;
 
 const catalog = shippedCatalog();
 const papersById = new Map(catalog.papers.map((paper) => [paper.id, paper]));

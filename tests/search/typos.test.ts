@@ -40,7 +40,7 @@ describe('typos', () => {
     expect(titles(query)[0]).toBe(title);
   });
 
-  it('finds a title with the word for 95% of one-letter typos of every title word of six letters or more', () => {
+  it('finds a title with the word for all but one of the one-letter typos of every title word of six letters or more', () => {
     const cases = misspellings();
     // Found: a title with the word in any form (the typo of "minimum" finds titles saying "minima").
     const says = (title: string, word: string) =>
@@ -54,6 +54,7 @@ describe('typos', () => {
         .join(', ')}`,
     );
     expect(cases.length).toBeGreaterThan(400);
-    expect(rate).toBeGreaterThanOrEqual(0.95);
+    // Pinned at today's figure (474 of 475, 99.8%): one more miss fails.
+    expect(missed.length).toBeLessThanOrEqual(1);
   });
 });
