@@ -29,6 +29,8 @@ export interface SlackMessage {
 
 /** Slack user ids are the only thing rendered as a live mention. */
 const userId = /^[UW][A-Z0-9]{2,20}$/;
+/** Channel ids (public, private, direct) are the only thing rendered as a live channel link. */
+const channelId = /^[CGD][A-Z0-9]{2,20}$/;
 
 /**
  * Render a platform-neutral reply as a Block Kit message, within Slack's limits: long texts are cut,
@@ -155,6 +157,8 @@ export function mrkdwn(text: RichText): string {
 function renderInline(run: Inline): string {
   if (typeof run === 'string') return escapeMrkdwn(run);
   if ('user' in run) return userId.test(run.user) ? `<@${run.user}>` : escapeMrkdwn(`@${run.user}`);
+  if ('channel' in run)
+    return channelId.test(run.channel) ? `<#${run.channel}>` : escapeMrkdwn(`#${run.channel}`);
   let text = run.url ? mrkdwnLink(run.url, run.text) : escapeMrkdwn(run.text);
   if (run.code) text = `\`${text.replace(/`/g, "'")}\``;
   if (run.bold) text = `*${text}*`;
