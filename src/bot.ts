@@ -3,6 +3,8 @@ import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
+import { presenterExtension } from './presenters/extension.ts';
+import { createPresenterService, type PresenterService } from './presenters/service.ts';
 import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
@@ -11,7 +13,7 @@ import { postMessage, type Sleep } from './slack/post.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
 import { PendingPosts } from './weekly/pending.ts';
-import { createWeeklyRunner, type WeeklyRunner } from './weekly/run-due.ts';
+import { createWeeklyRunner, type Poster, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 import { createWeeklyService, type WeeklyService } from './weekly/service.ts';
 
@@ -131,9 +133,19 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     }
     return service;
   };
+  const presenterServices = new Map<string, PresenterService>();
+  const presentersFor = (key: string): PresenterService => {
+    let service = presenterServices.get(key);
+    if (!service) {
+      service = createPresenterService({ store: store.team(key), weekly: weeklyFor(key) });
+      presenterServices.set(key, service);
+    }
+    return service;
+  };
   const deps: SlackDeps = {
     library,
     weeklyFor,
+    presentersFor,
     store,
     clock,
     random: options.random ?? Math.random,
@@ -145,6 +157,11 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     database: () => store.health(),
   });
   const clients = workspaceClients(store, config.slack.apiUrl);
+  const post: Poster = async ({ reply, team: key, ...target }, policy, signal) => {
+    const client = oauth ? await clients.of(key) : built.app.client;
+    if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
+    return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
+  };
   const runner = createWeeklyRunner({
     store,
     library,
@@ -154,11 +171,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     graceMs: config.weekly.graceHours * 3_600_000,
     isActive: async (key) =>
       oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
-    post: async ({ reply, team: key, ...target }, policy, signal) => {
-      const client = oauth ? await clients.of(key) : built.app.client;
-      if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
-      return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
-    },
+    post,
+    extensions: [presenterExtension({ store, presentersFor, post, logger })],
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
