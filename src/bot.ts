@@ -8,6 +8,7 @@ import { createPresenterService, type PresenterService } from './presenters/serv
 import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
+import { createHomeRefresher, type HomeRefresher } from './slack/home/refresh.ts';
 import { workspaceClients } from './slack/install/workspace-clients.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
@@ -117,6 +118,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     throw storeFailure(config, 'use', error);
   }
   let scheduler: WeeklyScheduler | undefined;
+  // Built once the app (and its client) exists; the services only call it later.
+  let home: HomeRefresher | undefined;
   const pending = new PendingPosts();
   const services = new Map<string, WeeklyService>();
   const weeklyFor = (key: string): WeeklyService => {
@@ -127,6 +130,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         library,
         defaults: { cron: config.weekly.cron, timeZone: config.weekly.timeZone },
         onSubscriptionsChanged: () => void scheduler?.refresh(),
+        onChannelChanged: (channel) => home?.changed(key, channel),
         pending,
       });
       services.set(key, service);
@@ -137,7 +141,11 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const presentersFor = (key: string): PresenterService => {
     let service = presenterServices.get(key);
     if (!service) {
-      service = createPresenterService({ store: store.team(key), weekly: weeklyFor(key) });
+      service = createPresenterService({
+        store: store.team(key),
+        weekly: weeklyFor(key),
+        onChange: (channel) => home?.changed(key, channel),
+      });
       presenterServices.set(key, service);
     }
     return service;
@@ -157,8 +165,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     database: () => store.health(),
   });
   const clients = workspaceClients(store, config.slack.apiUrl);
+  const clientOf = async (key: string) => (oauth ? await clients.of(key) : built.app.client);
+  home = createHomeRefresher({ deps, clientOf, logger });
   const post: Poster = async ({ reply, team: key, ...target }, policy, signal) => {
-    const client = oauth ? await clients.of(key) : built.app.client;
+    const client = await clientOf(key);
     if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
     return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
   };
@@ -172,7 +182,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     isActive: async (key) =>
       oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
     post,
-    extensions: [presenterExtension({ store, presentersFor, post, logger })],
+    extensions: [presenterExtension({ store, presentersFor, post, logger }), home.extension],
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
@@ -188,7 +198,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       store.expireDeliveries(new Date(clock().getTime() - botDefaults.deliveryMemoryMs)),
     ]).catch((error: unknown) => logger.error('maintenance failed:', error));
   // Fires a crash left half-done are marked, then node-cron's missed fires are caught up, once.
-  const caughtUp = maintain().then(() => runner.runDue(clock()));
+  // A database that breaks meanwhile must not leave a rejection nobody handles: it is logged here.
+  const caughtUp = maintain()
+    .then(() => runner.runDue(clock()))
+    .catch((error: unknown) => logger.error('weekly: the start-up catch-up failed:', error));
   const maintenance = setInterval(maintain, options.maintenanceMs ?? botDefaults.maintenanceMs);
   maintenance.unref();
   scheduler = createScheduler({ store, runner, clock, logger });
@@ -221,6 +234,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         await caughtUp.catch(() => undefined);
         await runnerStopped;
         await running.stop();
+        await home?.idle();
         await store.close();
         logger.info('optpaper stopped');
       })();

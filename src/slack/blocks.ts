@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import type { Action, Inline, PaperView, Reply, ReplyBlock, RichText } from '../commands/reply.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 
@@ -25,6 +26,18 @@ export type SlackBlock = Record<string, unknown>;
 export interface SlackMessage {
   text: string;
   blocks: SlackBlock[];
+}
+
+/**
+ * Rendered blocks as the Web API client's types name them, for the methods that take blocks outside
+ * a message (chat.unfurl, views.publish).
+ *
+ * @param blocks Blocks from {@link toSlackMessage}.
+ * @returns The same blocks.
+ */
+export function asClientBlocks(blocks: readonly SlackBlock[]): webApi.Block[] {
+  // This module renders Block Kit as plain JSON; the client's type names each block kind.
+  return blocks as unknown as webApi.Block[];
 }
 
 /** Slack user ids are the only thing rendered as a live mention. */
