@@ -7,14 +7,15 @@ import { leaderNote, presenterNotice } from './messages.ts';
 import type { PresenterService } from './service.ts';
 
 /**
- * A direct message is worth a few tries, not the weekly post's patience: rate limits and Slack's own
- * failures are retried briefly; a refusal (the person left) is not.
+ * A leader's direct message waits for no one: a rate limit is retried once, briefly; any other
+ * failure gives the notice back, and the next minute's bookkeeping tries again (the runner's
+ * bookkeeping and the weekly post take turns, so a long wait here would hold a post).
  */
 export const noticePolicy: Readonly<RetryPolicy> = Object.freeze({
-  attempts: 3,
-  retryOn: Object.freeze(['ratelimited', 'server'] as const),
-  baseDelayMs: 2000,
-  maxDelayMs: 60_000,
+  attempts: 2,
+  retryOn: Object.freeze(['ratelimited'] as const),
+  baseDelayMs: 1000,
+  maxDelayMs: 10_000,
 });
 
 /**

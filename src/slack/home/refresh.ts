@@ -41,7 +41,9 @@ export function createHomeRefresher(options: {
     for (const user of await store.homeViewers()) {
       try {
         const member = await memberships(client, user);
-        if ('channels' in member && ![...channels].some((channel) => member.channels.has(channel))) continue;
+        // A tab that cannot be told apart is left as it is: the next opening explains the problem.
+        if (!('channels' in member) || ![...channels].some((channel) => member.channels.has(channel)))
+          continue;
         await publishHome(client, deps, { team, user, memberships: member });
       } catch (error) {
         logger.warn(`home: publishing ${user}'s Home tab in ${team} failed:`, error);
