@@ -182,7 +182,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     isActive: async (key) =>
       oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
     post,
-    extensions: [presenterExtension({ store, presentersFor, post, logger }), home.extension],
+    extensions: [presenterExtension({ store, presentersFor, weeklyFor, post, logger }), home.extension],
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {

@@ -73,13 +73,28 @@ export function presentersReply(
     const words = args.split(' ').filter((word) => word !== '');
     const unresolved = words.filter((word) => word.startsWith('@'));
     if (unresolved.length > 0) {
+      // Quoted back, a few and short: the text is the user's, and may be a wall of it.
+      const named = unresolved.slice(0, 5).map((word) => (word.length > 40 ? `${word.slice(0, 39)}…` : word));
+      const more = unresolved.length > 5 ? ` and ${unresolved.length - 5} more` : '';
       return textReply([
-        `I cannot tell who ${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'}: mention people so that Slack links them (type @ and pick the name from the list).`,
+        `I cannot tell who ${named.join(', ')}${more} ${unresolved.length === 1 ? 'is' : 'are'}: mention people so that Slack links them (type @ and pick the name from the list).`,
       ]);
     }
     const [first = '', ...rest] = words.map((word) => word.toLowerCase());
     const timeZone = subscription.timeZone;
     const by: Inline = { user: context.user.id };
+    /** " Next: @ben on Mon 7 Dec 2026 (BatchNorm)." once the list changed. */
+    const next = async (label: string): Promise<Inline[]> => {
+      const [plan] = await presenters.upcoming(channel, 1, context.now);
+      if (!plan) return [];
+      return [
+        ` ${label}: `,
+        { user: plan.user },
+        ' on ',
+        { text: formatDay(plan.at, timeZone), bold: true },
+        ` (${pickView(plan.pick).title}).`,
+      ];
+    };
 
     if (first === '' && mentions.length === 0) return showReply(context, subscription.presenterLeadMinutes);
     if (first === '') {
@@ -87,9 +102,13 @@ export function presentersReply(
       if (people.length > maxPresenters)
         return textReply([`That is ${people.length} people; a list holds at most ${maxPresenters}.`]);
       await presenters.set(channel, people);
-      const [next] = await presenters.upcoming(channel, 1, context.now);
-      const text: Inline[] = [by, ' set who leads the discussion, in turn: ', ...people.flatMap(listed), '.'];
-      if (next) text.push(' First: ', { user: next.user }, ...onDay(next.at, timeZone, next.pick), '.');
+      const text: Inline[] = [
+        by,
+        ' set who leads the discussion, in turn: ',
+        ...people.flatMap(listed),
+        '.',
+        ...(await next('First')),
+      ];
       text.push(
         ` Each leader gets a direct message ${leadText(subscription.presenterLeadMinutes)} before the post.`,
       );
@@ -106,10 +125,8 @@ export function presentersReply(
         return textReply(['Swap takes two people: /optpaper presenters swap @ana @ben']);
       if (!(await presenters.swap(channel, a, b)))
         return textReply(['Both must be in the list to swap places; /optpaper presenters shows it.']);
-      const [next] = await presenters.upcoming(channel, 1, context.now);
       const text: Inline[] = [by, ' swapped ', { user: a }, ' and ', { user: b }, ' in the order.'];
-      if (next) text.push(' Next: ', { user: next.user }, ...onDay(next.at, timeZone, next.pick), '.');
-      return textReply(text, 'in_channel');
+      return textReply([...text, ...(await next('Next'))], 'in_channel');
     }
     if (first === 'skip') {
       const who =
@@ -119,13 +136,11 @@ export function presentersReply(
         return textReply(['Skip takes one person: /optpaper presenters skip @ana (or skip me)']);
       if (!(await presenters.skip(channel, user, context.now)))
         return textReply([{ user }, ' is not in the list of discussion leaders here.']);
-      const [next] = await presenters.upcoming(channel, 1, context.now);
       const text: Inline[] = [
         { user },
         ' misses their next turn leading the discussion (back the round after).',
       ];
-      if (next) text.push(' Next: ', { user: next.user }, ...onDay(next.at, timeZone, next.pick), '.');
-      return textReply(text, 'in_channel');
+      return textReply([...text, ...(await next('Next'))], 'in_channel');
     }
     if (first === 'lead' && mentions.length === 0) {
       const minutes = leadMinutes(rest);
@@ -209,11 +224,6 @@ async function showReply(context: CommandContext, leadMinutes: number): Promise<
 /** A person in a list: "@ana, @ben". */
 function listed(user: string, index: number): Inline[] {
   return index === 0 ? [{ user }] : [', ', { user }];
-}
-
-/** " on Mon 7 Dec 2026 (SGD)" */
-function onDay(at: Date, timeZone: string, pick: Parameters<typeof pickView>[0]): Inline[] {
-  return [' on ', { text: formatDay(at, timeZone), bold: true }, ` (${pickView(pick).title})`];
 }
 
 /**

@@ -74,9 +74,15 @@ export async function homeChannel(
   const { catalog } = search;
   const timeZone = (await weekly.subscription(channel))?.timeZone ?? weekly.defaults.timeZone;
   const [post] = await weekly.posts(channel, 1);
-  const upcoming = presenters ? await presenters.upcoming(channel, homeDefaults.presentingWithin, now) : [];
+  // One look ahead serves both the next papers and the leaders' turns.
+  const coming = await weekly.upcoming(
+    channel,
+    Math.max(homeDefaults.next, homeDefaults.presentingWithin),
+    now,
+  );
+  const upcoming = presenters ? await presenters.plan(channel, coming) : [];
   const leaderAt = new Map(upcoming.map((plan) => [plan.at.getTime(), plan.user]));
-  const picks = await weekly.upcoming(channel, homeDefaults.next, now);
+  const picks = coming.slice(0, homeDefaults.next);
   const order = presenters ? await presenters.list(channel) : [];
   const mine = upcoming.find((plan) => plan.user === user);
   const home: HomeChannel = {

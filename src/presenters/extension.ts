@@ -3,6 +3,7 @@ import { withContext } from '../logger.ts';
 import type { RetryPolicy } from '../slack/post.ts';
 import type { Store } from '../store/types.ts';
 import type { FireExtension, Poster } from '../weekly/run-due.ts';
+import type { WeeklyService } from '../weekly/service.ts';
 import { leaderNote, presenterNotice } from './messages.ts';
 import type { PresenterService } from './service.ts';
 
@@ -23,18 +24,19 @@ export const noticePolicy: Readonly<RetryPolicy> = Object.freeze({
  * once Slack accepted the post, and each leader gets a direct message `presenterLeadMinutes` before
  * their post, once (the notice is claimed in the database first, so several processes send one).
  *
- * @param options The store, each workspace's presenter service, the poster (a direct message is a
- *   post to the user's id), the logger, and the notice's retry policy.
+ * @param options The store, each workspace's presenter and weekly services, the poster (a direct
+ *   message is a post to the user's id), the logger, and the notice's retry policy.
  * @returns The runner extension.
  */
 export function presenterExtension(options: {
   store: Store;
   presentersFor: (team: string) => PresenterService;
+  weeklyFor: (team: string) => WeeklyService;
   post: Poster;
   logger: Logger;
   policy?: RetryPolicy;
 }): FireExtension {
-  const { store, presentersFor, post, logger } = options;
+  const { store, presentersFor, weeklyFor, post, logger } = options;
   const policy = options.policy ?? noticePolicy;
   // The leader named in a post, until it is recorded: a swap between the two must not change it.
   const named = new Map<string, string>();
@@ -43,8 +45,12 @@ export function presenterExtension(options: {
   /** Tell the leader of the channel's next post, if it is time and nobody has yet. */
   const notify = async (team: string, channel: string, leadMinutes: number, voting: boolean, now: Date) => {
     const presenters = presentersFor(team);
+    // Cheap checks first: this runs every minute for every subscription.
+    if ((await presenters.list(channel)).length === 0) return;
+    const slot = await weeklyFor(team).nextFire(channel, now);
+    if (!slot || now.getTime() < slot.getTime() - leadMinutes * 60_000) return;
     const [next] = await presenters.upcoming(channel, 1, now);
-    if (!next || now.getTime() < next.at.getTime() - leadMinutes * 60_000) return;
+    if (!next) return;
     const scoped = store.team(team);
     const notice = { slot: next.at, user: next.user, at: now };
     if (!(await scoped.claimPresenterNotice(channel, notice))) return;

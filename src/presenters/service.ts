@@ -37,6 +37,8 @@ export interface PresenterService {
   leaderOf(channel: string, slot: Date): Promise<string | undefined>;
   /** The next `count` posts with their papers and leaders (none without a list). */
   upcoming(channel: string, count: number, after: Date): Promise<LeadPlan[]>;
+  /** Who leads each of these coming posts (from `WeeklyService.upcoming`; none without a list). */
+  plan(channel: string, coming: readonly UpcomingPick[]): Promise<LeadPlan[]>;
   /** Where the current round stands. */
   round(channel: string): Promise<PresenterRound>;
   /** A post went out: its leader's turn is recorded. */
@@ -89,9 +91,12 @@ export function createPresenterService(options: {
       return nextPresenter(await store.presenters(channel), await events(channel, slot));
     },
     async upcoming(channel, count, after) {
+      if ((await store.presenters(channel)).length === 0) return [];
+      return this.plan(channel, await weekly.upcoming(channel, count, after));
+    },
+    async plan(channel, coming) {
       const order = await store.presenters(channel);
       if (order.length === 0) return [];
-      const coming = await weekly.upcoming(channel, count, after);
       const plans = upcomingPresenters(
         order,
         await events(channel),

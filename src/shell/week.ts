@@ -59,7 +59,15 @@ export function createShellWeek(options: {
     logger,
     graceMs: 3_600_000,
     clock: () => current,
-    extensions: [presenterExtension({ store, presentersFor: () => presenters, post, logger })],
+    extensions: [
+      presenterExtension({
+        store,
+        presentersFor: () => presenters,
+        weeklyFor: () => weekly,
+        post,
+        logger,
+      }),
+    ],
   });
   const passes = (at: Date, timeZone: string) =>
     print(textReply([`Time passes: ${formatWhen(at, timeZone)}.`]), '(time passes)');
