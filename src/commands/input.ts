@@ -16,6 +16,8 @@ export function readUserText(raw: string): string {
       .replace(/<([@!])[^>]*>/g, ' ')
       .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
       .replace(/<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/g, '$1')
+      // Other links Slack escapes (`<mailto:a@b.org|a@b.org>`): what they show.
+      .replace(/<[a-z][a-z0-9+.-]*:[^|>]*\|([^>]*)>/gi, '$1')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&')

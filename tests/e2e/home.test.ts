@@ -126,6 +126,13 @@ describe('the Home tab, end to end', () => {
     expect(linesOf(publishedFor('U0ANA')[2]).find((line) => line.startsWith('Next:'))).not.toContain(
       'BatchNorm',
     );
+    // So does a change of leaders: Ben skips his turn, so Ana leads the next post and Ben the one after.
+    await command('presenters skip <@U0BEN|ben>', 'C0READING');
+    await stub.waitFor(() => publishedFor('U0ANA').length === 4);
+    expect(linesOf(publishedFor('U0ANA')[3]).find((line) => line.startsWith('Next:'))).toMatch(
+      /^Next: Mon 7 Dec 2026 .*\(led by <@U0ANA>\) · Mon 14 Dec 2026 .*\(led by <@U0BEN>\)/,
+    );
+    expect(publishedFor('U0BEN')).toHaveLength(1);
   });
 
   it('shows a channel’s open votes and the person’s own ballot, and says so when the channels cannot be read', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWeeklyService } from '../../src/weekly/service.ts';
 import { actionBody, eventBody, postSigned } from '../support/signing.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { until } from '../support/wait.ts';
 import { weeklyFixture } from '../support/weekly.ts';
 
 let app: TestApp | undefined;
@@ -109,6 +110,18 @@ describe('links that remember, end to end', () => {
     expect(JSON.stringify(nadam)).toContain('Not discussed here yet');
 
     expect(JSON.stringify(unfurls[weightNormPdf]?.blocks)).toContain('|Weight Norm>*');
+  });
+
+  it('acknowledges the event before it unfurls: a slow chat.unfurl never holds the ack', async () => {
+    const { app } = await start();
+    app.stub.script('chat.unfurl', { body: { ok: true }, delayMs: 1500 });
+    const response = await postSigned(app.eventsUrl, linkShared([adamPdf]), 'application/json');
+    expect(response.status).toBe(200);
+    // Answered while chat.unfurl has not been answered yet: not sent, or waiting in the stand-in.
+    const unfurled = app.stub.callsTo('chat.unfurl').length;
+    expect(unfurled === 0 || app.stub.pending === 1).toBe(true);
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'chat.unfurl'));
+    await until(() => app.stub.pending === 0, 5000, 'the slow unfurl');
   });
 
   it('unfurls once when Slack delivers the event twice, and not at all for links outside the list', async () => {
