@@ -160,4 +160,27 @@ describe('links that remember, end to end', () => {
     expect(answer?.response_type).toBe('in_channel');
     expect(answer?.text).toBe('NADAM is next: it will be the paper of the week on Mon 14 Dec 2026.');
   });
+
+  it('queues from a press on the unfurl whose payload names the channel only in its container', async () => {
+    const { app, fixture } = await start();
+    const form = new URLSearchParams(
+      actionBody(
+        { action_id: 'read_next:0', value: 'nadam' },
+        { response_url: app.stub.responseUrl('unfurl') },
+      ),
+    );
+    const payload = JSON.parse(form.get('payload') ?? '{}') as Record<string, unknown>;
+    delete payload.channel;
+    payload.container = { type: 'message_attachment', channel_id: 'C0READING', is_app_unfurl: true };
+    await postSigned(
+      app.eventsUrl,
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'response:unfurl'));
+    expect(app.stub.callsTo('response:unfurl')[0]?.body.text).toBe(
+      'NADAM is next: it will be the paper of the week on Mon 14 Dec 2026.',
+    );
+    expect((await fixture.team.queue('C0READING')).map((entry) => entry.paperId)).toEqual(['nadam']);
+  });
 });
