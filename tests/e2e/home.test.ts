@@ -1,10 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.ts';
+import { createWeeklyService } from '../../src/weekly/service.ts';
 import { scratchDatabase, startTestBot, type TestBot } from '../support/bot.ts';
 import { eventBody, postSigned } from '../support/signing.ts';
 import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
-import { TestClock } from '../support/weekly.ts';
+import { startTestApp } from '../support/test-app.ts';
+import { TestClock, weeklyFixture } from '../support/weekly.ts';
 
 let stub: SlackApiStub;
 let bots: RunningBot[] = [];
@@ -174,5 +176,35 @@ describe('the Home tab, end to end', () => {
     expect(linesOf(publishedFor('U0ANA')[1])).toContain(
       'I cannot see which channels you are in: this install of optpaper lacks the channels:read and groups:read scopes. Ask whoever installed it to reinstall it.',
     );
+  });
+});
+
+describe('the Home tab on a bad day', () => {
+  it('says the paper of the week is unavailable when the database cannot be used, instead of staying stale', async () => {
+    const fixture = weeklyFixture();
+    const weekly = createWeeklyService({
+      store: fixture.team,
+      library: fixture.library,
+      defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+    });
+    await fixture.team.subscribe({
+      channel: 'C0READING',
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      createdBy: 'U0',
+      at: sunday,
+    });
+    const app = await startTestApp({ store: fixture.store, weeklyFor: () => weekly, clock: () => sunday });
+    try {
+      app.stub.memberships = { U0ANA: ['C0READING'] };
+      await fixture.store.close();
+      await openTab(app.eventsUrl, 'U0ANA');
+      await app.stub.waitFor((calls) => calls.some((call) => call.method === 'views.publish'));
+      expect(JSON.stringify(app.stub.callsTo('views.publish')[0]?.body.view)).toContain(
+        'The paper of the week is unavailable right now: my database cannot be used, and the operator has been alerted.',
+      );
+    } finally {
+      await app.stop();
+    }
   });
 });

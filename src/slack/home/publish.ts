@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import { homeChannel } from '../../home/data.ts';
+import { type HomeChannel, type HomeData, homeChannel } from '../../home/data.ts';
 import { homeReply } from '../../home/view.ts';
+import { StoreUnavailableError } from '../../store/types.ts';
 import { asClientBlocks, toSlackMessage } from '../blocks.ts';
 import type { SlackDeps } from '../deps.ts';
 import { classify } from '../post.ts';
@@ -61,40 +62,50 @@ export async function publishHome(
   deps: SlackDeps,
   target: { team: string; user: string; memberships?: Memberships },
 ): Promise<void> {
+  const home = await homeData(client, deps, target).catch((error: unknown) => {
+    // The list and search need no database: the tab says what is wrong instead of staying stale.
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    return {
+      user: target.user,
+      channels: [],
+      problem:
+        'The paper of the week is unavailable right now: my database cannot be used, and the operator has been alerted.',
+    };
+  });
+  const { blocks } = toSlackMessage(homeReply(home));
+  await client.views.publish({
+    user_id: target.user,
+    view: { type: 'home', blocks: asClientBlocks(blocks) },
+  });
+}
+
+/** What someone's Home tab shows: the workspace's subscribed channels they are in. */
+async function homeData(
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  target: { team: string; user: string; memberships?: Memberships },
+): Promise<HomeData> {
   const { team, user } = target;
   const weekly = deps.weeklyFor?.(team);
   const store = deps.store?.team(team);
-  const search = deps.library.current();
-  let home: Parameters<typeof homeReply>[0] = { user, channels: [] };
-  if (!weekly || !store) {
-    home = { user, channels: [], problem: 'The paper of the week is not available here.' };
-  } else {
-    const member = target.memberships ?? (await memberships(client, user));
-    if ('problem' in member) home = { user, channels: [], problem: member.problem };
-    else {
-      const presenters = deps.presentersFor?.(team);
-      const workspaceUrl = deps.workspaceUrl?.(team);
-      const now = deps.clock();
-      const subscribed = (await store.subscriptions()).filter((subscription) =>
-        member.channels.has(subscription.channel),
-      );
-      const channels = [];
-      for (const { channel } of subscribed) {
-        channels.push(
-          await homeChannel(channel, {
-            user,
-            weekly,
-            store,
-            search,
-            now,
-            ...(presenters ? { presenters } : {}),
-            ...(workspaceUrl ? { workspaceUrl } : {}),
-          }),
-        );
-      }
-      home = { user, channels };
-    }
+  if (!weekly || !store)
+    return { user, channels: [], problem: 'The paper of the week is not available here.' };
+  const member = target.memberships ?? (await memberships(client, user));
+  if ('problem' in member) return { user, channels: [], problem: member.problem };
+  const presenters = deps.presentersFor?.(team);
+  const workspaceUrl = deps.workspaceUrl?.(team);
+  const place = {
+    user,
+    weekly,
+    store,
+    search: deps.library.current(),
+    now: deps.clock(),
+    ...(presenters ? { presenters } : {}),
+    ...(workspaceUrl ? { workspaceUrl } : {}),
+  };
+  const channels: HomeChannel[] = [];
+  for (const { channel } of await store.subscriptions()) {
+    if (member.channels.has(channel)) channels.push(await homeChannel(channel, place));
   }
-  const { blocks } = toSlackMessage(homeReply(home));
-  await client.views.publish({ user_id: user, view: { type: 'home', blocks: asClientBlocks(blocks) } });
+  return { user, channels };
 }

@@ -21,8 +21,14 @@ export function appHomeOpened(deps: SlackDeps) {
     if (event.tab !== 'home') return;
     const logger = logOf({ context, logger: appLogger });
     const team = teamKey(context);
+    // Not remembered (a database that cannot be used) only means no refresh later: the tab still shows.
+    await deps.store
+      ?.team(team)
+      .recordHomeView(event.user, deps.clock())
+      .catch((error: unknown) =>
+        logger.warn(`home: cannot remember that ${event.user} opened the tab:`, error),
+      );
     try {
-      await deps.store?.team(team).recordHomeView(event.user, deps.clock());
       await publishHome(client, deps, { team, user: event.user });
     } catch (error) {
       logger.warn(`home: publishing ${event.user}'s Home tab failed:`, error);
