@@ -33,7 +33,7 @@ export function homeReply(home: HomeData): Reply {
     text: home.channels.length > 0 ? `Your reading groups: ${names}` : 'Your reading groups',
     blocks,
     visibility: 'ephemeral',
-    overflowHint: 'the rest of your channels did not fit: /optpaper week in a channel shows its paper',
+    overflowHint: '/optpaper week in a channel shows its paper',
   };
 }
 
