@@ -50,8 +50,11 @@ async function start() {
   return { app, fixture };
 }
 
-/** A `link_shared` delivery of a message in a channel. */
-const linkShared = (urls: string[], options: { event_id?: string; channel?: string } = {}) =>
+/** A `link_shared` delivery of a message in a channel (or of links still in the composer). */
+const linkShared = (
+  urls: string[],
+  options: { event_id?: string; channel?: string; source?: 'composer' | 'conversations_history' } = {},
+) =>
   eventBody(
     {
       type: 'link_shared',
@@ -60,7 +63,7 @@ const linkShared = (urls: string[], options: { event_id?: string; channel?: stri
       user: 'U0BOB',
       message_ts: '1765360000.000200',
       unfurl_id: 'C0READING.1765360000.000200.abc',
-      source: 'conversations_history',
+      source: options.source ?? 'conversations_history',
       links: urls.map((url) => ({ domain: new URL(url).hostname, url })),
       event_ts: '1765360000.000300',
     },
@@ -122,6 +125,16 @@ describe('links that remember, end to end', () => {
     expect(unfurled === 0 || app.stub.pending === 1).toBe(true);
     await app.stub.waitFor((calls) => calls.some((call) => call.method === 'chat.unfurl'));
     await until(() => app.stub.pending === 0, 5000, 'the slow unfurl');
+  });
+
+  it('unfurls links still in the composer by their unfurl_id', async () => {
+    const { app } = await start();
+    await postSigned(app.eventsUrl, linkShared([adamPdf], { source: 'composer' }), 'application/json');
+    await app.stub.waitFor((calls) => calls.some((call) => call.method === 'chat.unfurl'));
+    const { body } = app.stub.callsTo('chat.unfurl')[0] ?? { body: {} };
+    expect(body).toMatchObject({ source: 'composer', unfurl_id: 'C0READING.1765360000.000200.abc' });
+    expect(body.channel).toBeUndefined();
+    expect(Object.keys(body.unfurls as object)).toEqual([adamPdf]);
   });
 
   it('unfurls once when Slack delivers the event twice, and not at all for links outside the list', async () => {
