@@ -13,10 +13,11 @@ export interface LeadPlan extends UpcomingPick {
   user: string;
 }
 
-/** How long before the post a leader may be told, in minutes, one place. */
+/**
+ * How long before the post a leader may be told, in minutes (the default, two days, is the
+ * subscription column's).
+ */
 export const presenterLimits = Object.freeze({
-  /** The subscription column's default: two days. */
-  defaultLeadMinutes: 2880,
   /** Up to two weeks ahead. */
   maxLeadMinutes: 14 * 24 * 60,
 });

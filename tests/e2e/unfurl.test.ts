@@ -131,7 +131,7 @@ describe('links that remember, end to end', () => {
     const { app } = await start();
     await postSigned(app.eventsUrl, linkShared([adamPdf], { source: 'composer' }), 'application/json');
     await app.stub.waitFor((calls) => calls.some((call) => call.method === 'chat.unfurl'));
-    const { body } = app.stub.callsTo('chat.unfurl')[0] ?? { body: {} };
+    const body = app.stub.callsTo('chat.unfurl')[0]?.body ?? {};
     expect(body).toMatchObject({ source: 'composer', unfurl_id: 'C0READING.1765360000.000200.abc' });
     expect(body.channel).toBeUndefined();
     expect(Object.keys(body.unfurls as object)).toEqual([adamPdf]);
