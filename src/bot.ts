@@ -3,15 +3,18 @@ import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
+import { presenterExtension } from './presenters/extension.ts';
+import { createPresenterService, type PresenterService } from './presenters/service.ts';
 import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
+import { createHomeRefresher, type HomeRefresher } from './slack/home/refresh.ts';
 import { workspaceClients } from './slack/install/workspace-clients.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
 import { PendingPosts } from './weekly/pending.ts';
-import { createWeeklyRunner, type WeeklyRunner } from './weekly/run-due.ts';
+import { createWeeklyRunner, type Poster, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 import { createWeeklyService, type WeeklyService } from './weekly/service.ts';
 
@@ -115,6 +118,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     throw storeFailure(config, 'use', error);
   }
   let scheduler: WeeklyScheduler | undefined;
+  // Built once the app (and its client) exists; the services only call it later.
+  let home: HomeRefresher | undefined;
   const pending = new PendingPosts();
   const services = new Map<string, WeeklyService>();
   const weeklyFor = (key: string): WeeklyService => {
@@ -125,15 +130,30 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         library,
         defaults: { cron: config.weekly.cron, timeZone: config.weekly.timeZone },
         onSubscriptionsChanged: () => void scheduler?.refresh(),
+        onChannelChanged: (channel) => home?.changed(key, channel),
         pending,
       });
       services.set(key, service);
     }
     return service;
   };
+  const presenterServices = new Map<string, PresenterService>();
+  const presentersFor = (key: string): PresenterService => {
+    let service = presenterServices.get(key);
+    if (!service) {
+      service = createPresenterService({
+        store: store.team(key),
+        weekly: weeklyFor(key),
+        onChange: (channel) => home?.changed(key, channel),
+      });
+      presenterServices.set(key, service);
+    }
+    return service;
+  };
   const deps: SlackDeps = {
     library,
     weeklyFor,
+    presentersFor,
     store,
     clock,
     random: options.random ?? Math.random,
@@ -145,6 +165,13 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     database: () => store.health(),
   });
   const clients = workspaceClients(store, config.slack.apiUrl);
+  const clientOf = async (key: string) => (oauth ? await clients.of(key) : built.app.client);
+  home = createHomeRefresher({ deps, clientOf, logger });
+  const post: Poster = async ({ reply, team: key, ...target }, policy, signal) => {
+    const client = await clientOf(key);
+    if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
+    return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
+  };
   const runner = createWeeklyRunner({
     store,
     library,
@@ -154,11 +181,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     graceMs: config.weekly.graceHours * 3_600_000,
     isActive: async (key) =>
       oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
-    post: async ({ reply, team: key, ...target }, policy, signal) => {
-      const client = oauth ? await clients.of(key) : built.app.client;
-      if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
-      return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
-    },
+    post,
+    extensions: [presenterExtension({ store, presentersFor, weeklyFor, post, logger }), home.extension],
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
@@ -174,7 +198,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       store.expireDeliveries(new Date(clock().getTime() - botDefaults.deliveryMemoryMs)),
     ]).catch((error: unknown) => logger.error('maintenance failed:', error));
   // Fires a crash left half-done are marked, then node-cron's missed fires are caught up, once.
-  const caughtUp = maintain().then(() => runner.runDue(clock()));
+  // A database that breaks meanwhile must not leave a rejection nobody handles: it is logged here.
+  const caughtUp = maintain()
+    .then(() => runner.runDue(clock()))
+    .catch((error: unknown) => logger.error('weekly: the start-up catch-up failed:', error));
   const maintenance = setInterval(maintain, options.maintenanceMs ?? botDefaults.maintenanceMs);
   maintenance.unref();
   scheduler = createScheduler({ store, runner, clock, logger });
@@ -207,6 +234,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         await caughtUp.catch(() => undefined);
         await runnerStopped;
         await running.stop();
+        await home?.idle();
         await store.close();
         logger.info('optpaper stopped');
       })();

@@ -1,3 +1,4 @@
+import type { PresenterService } from '../presenters/service.ts';
 import type { PaperSearch } from '../search/search.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 
@@ -15,6 +16,8 @@ export interface CommandContext {
   random: () => number;
   /** Paper-of-the-week state of the request's workspace; absent where there is no store. */
   weekly?: WeeklyService;
+  /** Who leads the discussion in the workspace's channels; absent where there is no store. */
+  presenters?: PresenterService;
   /**
    * Whether the channel gets a paper of the week (results then offer Read next). Read once per request,
    * before the command runs; false when the database cannot answer, so that search never depends on it.

@@ -1,6 +1,6 @@
 import { editDistance } from '../search/fuzzy.ts';
 import type { CommandContext } from './context.ts';
-import { readUserText } from './input.ts';
+import { readUserText, userMentions } from './input.ts';
 import { searchWithin } from './query-limit.ts';
 import { helpFor, type Subcommand, subcommands } from './registry.ts';
 import type { Reply } from './reply.ts';
@@ -21,7 +21,7 @@ export async function runCommand(raw: string, context: CommandContext): Promise<
   const command = findSubcommand(first, context);
   if (command?.alone && rest.length > 0)
     return searchWithin(text, (query) => searchReply(query, context, { alone: command.name }));
-  if (command) return command.run(rest.join(' '), context);
+  if (command) return command.run(rest.join(' '), context, userMentions(raw));
   const near = rest.length === 0 ? nearSubcommand(first, context) : undefined;
   return searchWithin(text, (query) => searchReply(query, context, near ? { near } : undefined));
 }

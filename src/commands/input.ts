@@ -19,6 +19,8 @@ export function readUserText(raw: string): string {
       .replace(/<([@!])[^>]*>/g, ' ')
       .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
       .replace(/<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/g, '$1')
+      // Other links Slack escapes (`<mailto:a@b.org|a@b.org>`): what they show.
+      .replace(/<[a-z][a-z0-9+.-]*:[^|>]*\|([^>]*)>/gi, '$1')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&')
@@ -40,4 +42,18 @@ export function readUserText(raw: string): string {
 export function quote(text: string, length = 80): string {
   const short = text.length > length ? `${text.slice(0, length - 1)}…` : text;
   return `“${short}”`;
+}
+
+/** A user mention as Slack escapes it in command text: `<@U123>` or `<@U123|ana>`. */
+const mentionPattern = /<@([UW][A-Z0-9]{2,20})(?:\|[^>]*)?>/g;
+
+/**
+ * The people a text mentions, in order (`/optpaper presenters @ana @ben` arrives as
+ * `<@U1|ana> <@U2|ben>` because the command escapes them).
+ *
+ * @param raw Text as Slack sent it.
+ * @returns User ids, in order, repeats kept.
+ */
+export function userMentions(raw: string): string[] {
+  return [...raw.slice(0, maxInputLength * 2).matchAll(mentionPattern)].map((match) => match[1] ?? '');
 }

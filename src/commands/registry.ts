@@ -2,6 +2,7 @@ import type { CommandContext } from './context.ts';
 import { helpReply } from './help.ts';
 import { historyReply } from './history.ts';
 import { pauseReply, resumeReply } from './pause.ts';
+import { presentersReply } from './presenters.ts';
 import { searchWithin } from './query-limit.ts';
 import { queueQueryReply } from './queue.ts';
 import { randomReply } from './random.ts';
@@ -29,7 +30,11 @@ export interface Subcommand {
    * "Skip Connections Eliminate Singularities", it does not skip this week's paper).
    */
   alone?: boolean;
-  run(args: string, context: CommandContext): Reply | Promise<Reply>;
+  /**
+   * @param args The words after the subcommand, mentions removed.
+   * @param mentions The people the text mentions, in order (`presenters @ana @ben`).
+   */
+  run(args: string, context: CommandContext, mentions: readonly string[]): Reply | Promise<Reply>;
 }
 
 /** Example searches shown in help (without the command). */
@@ -141,6 +146,13 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
     summary: 'make the best match the next paper of the week (also: the Read next button)',
     weekly: true,
     run: (args, context) => queueQueryReply(args, context),
+  },
+  {
+    name: 'presenters',
+    usage: '/optpaper presenters [@ana @ben … | swap @ana @ben | skip @ana | lead <hours> | clear]',
+    summary: 'who leads the discussion, in turn: named in each post, told by direct message before it',
+    weekly: true,
+    run: (args, context, mentions) => presentersReply(args, context, mentions),
   },
   {
     name: 'help',

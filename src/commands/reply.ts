@@ -8,7 +8,9 @@ export type Inline =
   | string
   | { text: string; url?: string; bold?: boolean; italic?: boolean; code?: boolean }
   /** A mention of a Slack user by id (the person who shared a paper); never built from user text. */
-  | { user: string };
+  | { user: string }
+  /** A link to a Slack channel by id (the Home tab's channels, a presenter's reminder). */
+  | { channel: string };
 
 /** A line or paragraph of rich text. */
 export type RichText = readonly Inline[];
@@ -103,6 +105,14 @@ export function textReply(text: RichText, visibility: Reply['visibility'] = 'eph
  */
 export function plainText(text: RichText): string {
   return text
-    .map((run) => (typeof run === 'string' ? run : 'user' in run ? `@${run.user}` : run.text))
+    .map((run) =>
+      typeof run === 'string'
+        ? run
+        : 'user' in run
+          ? `@${run.user}`
+          : 'channel' in run
+            ? `#${run.channel}`
+            : run.text,
+    )
     .join('');
 }

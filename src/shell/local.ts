@@ -1,6 +1,7 @@
 import type { StateConfig } from '../config.ts';
 import { openLibrary } from '../library.ts';
-import { openLocalWeekly } from '../weekly/local.ts';
+import { createPresenterService } from '../presenters/service.ts';
+import { localTeam, openLocalWeekly } from '../weekly/local.ts';
 import { runShell } from './shell.ts';
 
 /**
@@ -19,7 +20,16 @@ export async function runLocalShell(
   const library = await openLibrary(state.listPath);
   const { weekly, store } = openLocalWeekly(library, { dbPath: ':memory:', ...state.weekly });
   try {
-    await runShell({ ...io, library, weekly, clock: () => new Date(), random: Math.random });
+    const presenters = createPresenterService({ store: store.team(localTeam), weekly });
+    await runShell({
+      ...io,
+      library,
+      weekly,
+      presenters,
+      local: { store, team: localTeam },
+      clock: () => new Date(),
+      random: Math.random,
+    });
   } finally {
     await store.close();
   }

@@ -85,6 +85,7 @@ function inline(text: RichText, names: Readonly<Record<string, string>>): string
     .map((run: Inline) => {
       if (typeof run === 'string') return run;
       if ('user' in run) return `@${names[run.user] ?? run.user}`;
+      if ('channel' in run) return `#${names[run.channel] ?? run.channel}`;
       if (run.url && run.url !== run.text) return `${run.text} <${run.url}>`;
       return run.code ? `\`${run.text}\`` : run.text;
     })

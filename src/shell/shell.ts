@@ -11,9 +11,15 @@ import { exampleQueries } from '../commands/registry.ts';
 import { type Reply, textReply } from '../commands/reply.ts';
 import { readSectionPage, sectionReply } from '../commands/section.ts';
 import { sharedPaperMessage } from '../commands/share.ts';
+import { unfurlReply } from '../commands/unfurl.ts';
+import { homeChannel } from '../home/data.ts';
+import { homeReply } from '../home/view.ts';
 import type { Library } from '../library.ts';
+import type { PresenterService } from '../presenters/service.ts';
+import type { Store } from '../store/types.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 import { renderText, type ShellButton } from './render.ts';
+import { createShellWeek } from './week.ts';
 
 /** The shell stands for one user in one channel. */
 export const shellIdentity = Object.freeze({ channel: 'C0LOCALSHELL', user: 'U0LOCALYOU' });
@@ -26,6 +32,9 @@ export interface ShellOptions {
   interactive: boolean;
   library: Library;
   weekly?: WeeklyService;
+  presenters?: PresenterService;
+  /** The paper of the week's state (its workspace: `team`), for the Home tab and `wait`. */
+  local?: { store: Store; team: string };
   clock: () => Date;
   random: () => number;
 }
@@ -34,8 +43,15 @@ const shellHelp = `Type what you would type in Slack:
   /optpaper <words>          search (also: just the words)
   /optpaper help             every command
   @optpaper <words>          what a mention answers in a thread
+  @name                      in a command, a person (/optpaper presenters @ana @ben); @me is you
+  <a link to a paper>        what its unfurl shows under your message
+  home                       your Home tab
+  wait                       time passes until the next paper of the week: the leader's message, the post
   share N, next, previous    press the buttons of the last reply
   quit                       leave (or Ctrl-D)`;
+
+/** The channel the shell stands for, as its replies name it. */
+const shellChannelName = 'reading-group';
 
 /**
  * The local shell: `/optpaper …` and `@optpaper …` run through the same commands as in Slack, and
@@ -52,21 +68,59 @@ export async function runShell(options: ShellOptions): Promise<void> {
     ...(interactive ? { output: process.stdout } : {}),
   });
   let buttons: ShellButton[] = [];
-  const names = { [shellIdentity.user]: 'you' };
+  const names: Record<string, string> = {
+    [shellIdentity.user]: 'you',
+    [shellIdentity.channel]: shellChannelName,
+  };
   const print = (reply: Reply, heading?: string) => {
     const rendered = renderText(reply, names);
     output.write(`${heading ? `${heading}\n` : ''}${rendered.text}\n\n`);
     return rendered.buttons;
   };
+  // `wait` moves the shell's time on to the next post; everything else reads it.
+  let offsetMs = 0;
+  const now = () => new Date(options.clock().getTime() + offsetMs);
   const context = (): Promise<CommandContext> =>
     withSubscription({
       search: options.library.current(),
       channel: { id: shellIdentity.channel },
       user: { id: shellIdentity.user },
-      now: options.clock(),
+      now: now(),
       random: options.random,
       ...(options.weekly ? { weekly: options.weekly } : {}),
+      ...(options.presenters ? { presenters: options.presenters } : {}),
     });
+  const week =
+    options.local && options.weekly && options.presenters
+      ? createShellWeek({
+          ...options.local,
+          library: options.library,
+          weekly: options.weekly,
+          presenters: options.presenters,
+          channel: shellIdentity.channel,
+          print: (reply, heading) => void print(reply, heading),
+          name: (user) => names[user] ?? user,
+        })
+      : undefined;
+  const home = async (): Promise<Reply> => {
+    const { weekly, presenters, local } = options;
+    if (!weekly || !local) return textReply(['The Home tab is not available here.']);
+    const channel = shellIdentity.channel;
+    const subscribed = await weekly.isSubscribed(channel);
+    const channels = subscribed
+      ? [
+          await homeChannel(channel, {
+            user: shellIdentity.user,
+            weekly,
+            store: local.store.team(local.team),
+            search: options.library.current(),
+            now: now(),
+            ...(presenters ? { presenters } : {}),
+          }),
+        ]
+      : [];
+    return homeReply({ user: shellIdentity.user, channels });
+  };
 
   if (interactive) {
     const { catalog } = options.library.current();
@@ -92,6 +146,14 @@ export async function runShell(options: ShellOptions): Promise<void> {
         if (pressed.replaces) buttons = next;
       } else if (/^help$/i.test(line)) {
         output.write(`${shellHelp}\n\n`);
+      } else if (/^home$/i.test(line)) {
+        buttons = print(await home(), '(your Home tab)');
+      } else if (/^wait$/i.test(line)) {
+        if (!week) output.write('There is no paper of the week here.\n\n');
+        else {
+          const next = await week.wait(now());
+          if (next) offsetMs = next.getTime() - options.clock().getTime();
+        }
       } else if (/^@optpaper\b/i.test(line)) {
         const query = readUserText(line.replace(/^@optpaper\b/i, ''));
         const where = await context();
@@ -102,7 +164,14 @@ export async function runShell(options: ShellOptions): Promise<void> {
           '(in the thread)',
         );
       } else {
-        buttons = print(await runCommand(line.replace(/^\/optpaper\b/i, ''), await context()));
+        const unfurled = /^\/optpaper\b/i.test(line) ? [] : await unfurls(line, await context());
+        if (unfurled.length > 0) {
+          buttons = [];
+          for (const reply of unfurled) buttons = print(reply, '(unfurled under your message)');
+        } else {
+          const text = mentionsOf(line.replace(/^\/optpaper\b/i, ''), names);
+          buttons = print(await runCommand(text, await context()));
+        }
       }
     } catch (error) {
       output.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n`);
@@ -110,6 +179,35 @@ export async function runShell(options: ShellOptions): Promise<void> {
     if (interactive) lines.prompt();
   }
   lines.close();
+}
+
+/** What the links of a line unfurl to (those that are papers of the list), as posted in the channel. */
+async function unfurls(line: string, context: CommandContext): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const [url] of line.matchAll(/https?:\/\/[^\s<>|]+/g)) {
+    const reply = await unfurlReply(url.replace(/[).,;]+$/, ''), context);
+    if (reply) replies.push(reply);
+  }
+  return replies;
+}
+
+/**
+ * People typed as `@name` become mentions, as Slack escapes them (`<@UANA|ana>`), so that
+ * `/optpaper presenters @ana @ben` works as in Slack; `@me` and `@you` are the shell's user.
+ */
+function mentionsOf(text: string, names: Record<string, string>): string {
+  return text.replace(/(^|\s)@([\p{L}\p{N}._-]{1,40})/gu, (_whole, space: string, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower === 'me' || lower === 'you') return `${space}<@${shellIdentity.user}|you>`;
+    const id = `U${lower
+      .normalize('NFD')
+      .replace(/[^a-z0-9]/g, '')
+      .toUpperCase()
+      .slice(0, 20)
+      .padEnd(2, '0')}`;
+    names[id] = name;
+    return `${space}<@${id}|${name}>`;
+  });
 }
 
 /** A typed button press: the reply it leads to, or `undefined` when the line is not a press. */

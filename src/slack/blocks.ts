@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import type { Action, Inline, PaperView, Reply, ReplyBlock, RichText } from '../commands/reply.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 
@@ -27,8 +28,22 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
+/**
+ * Rendered blocks as the Web API client's types name them, for the methods that take blocks outside
+ * a message (chat.unfurl, views.publish).
+ *
+ * @param blocks Blocks from {@link toSlackMessage}.
+ * @returns The same blocks.
+ */
+export function asClientBlocks(blocks: readonly SlackBlock[]): webApi.Block[] {
+  // This module renders Block Kit as plain JSON; the client's type names each block kind.
+  return blocks as unknown as webApi.Block[];
+}
+
 /** Slack user ids are the only thing rendered as a live mention. */
 const userId = /^[UW][A-Z0-9]{2,20}$/;
+/** Channel ids (public, private, direct) are the only thing rendered as a live channel link. */
+const channelId = /^[CGD][A-Z0-9]{2,20}$/;
 
 /**
  * Render a platform-neutral reply as a Block Kit message, within Slack's limits: long texts are cut,
@@ -155,6 +170,8 @@ export function mrkdwn(text: RichText): string {
 function renderInline(run: Inline): string {
   if (typeof run === 'string') return escapeMrkdwn(run);
   if ('user' in run) return userId.test(run.user) ? `<@${run.user}>` : escapeMrkdwn(`@${run.user}`);
+  if ('channel' in run)
+    return channelId.test(run.channel) ? `<#${run.channel}>` : escapeMrkdwn(`#${run.channel}`);
   let text = run.url ? mrkdwnLink(run.url, run.text) : escapeMrkdwn(run.text);
   if (run.code) text = `\`${text.replace(/`/g, "'")}\``;
   if (run.bold) text = `*${text}*`;

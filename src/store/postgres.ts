@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ChannelHistory } from '../weekly/rotation.ts';
+import { jsonArray } from './json.ts';
 import { migratePg } from './postgres-migrations.ts';
 import {
   type FireClaim,
@@ -278,6 +279,9 @@ function createPgStore(pool: pg.Pool): Store {
           'queue',
           'skips',
           'installations',
+          'presenters',
+          'presenter_turns',
+          'home_views',
         ]) {
           deleted += (await run(`DELETE FROM ${table} WHERE team = $1`, [team])).rowCount ?? 0;
         }
@@ -606,6 +610,133 @@ function pgTeamStore(
         'INSERT INTO skips (team, channel, paper_ids, links, cycle, skipped_at) VALUES ($1, $2, $3, $4, $5, $6)',
         [team, channel, JSON.stringify(paperIds), JSON.stringify(links), cycle, time(at)],
       );
+    },
+
+    // Presenters, links that remember, the Home tab (issue 12, second half).
+    async setPresenters(channel, users) {
+      await transaction(async (run) => {
+        await run('DELETE FROM presenters WHERE team = $1 AND channel = $2', [team, channel]);
+        for (const [position, user] of [...new Set(users)].entries()) {
+          await run('INSERT INTO presenters (team, channel, position, user_id) VALUES ($1, $2, $3, $4)', [
+            team,
+            channel,
+            position,
+            user,
+          ]);
+        }
+      });
+    },
+    async presenters(channel) {
+      const { rows } = await query(
+        'SELECT user_id FROM presenters WHERE team = $1 AND channel = $2 ORDER BY position, user_id',
+        [team, channel],
+      );
+      return (rows as { user_id: string }[]).map((row) => row.user_id);
+    },
+    swapPresenters: (channel, first, second) =>
+      transaction(async (run) => {
+        // Locked, so that two swaps at once do not read the same places.
+        const { rows } = await run(
+          'SELECT user_id, position FROM presenters WHERE team = $1 AND channel = $2 FOR UPDATE',
+          [team, channel],
+        );
+        const places = rows as { user_id: string; position: number }[];
+        const a = places.find((row) => row.user_id === first);
+        const b = places.find((row) => row.user_id === second);
+        if (!a || !b) return false;
+        const move = 'UPDATE presenters SET position = $1 WHERE team = $2 AND channel = $3 AND user_id = $4';
+        await run(move, [b.position, team, channel, first]);
+        await run(move, [a.position, team, channel, second]);
+        return true;
+      }),
+    recordPresenterTurn: async (channel, { slot, user, skipped = false }) =>
+      changed(
+        await query(
+          `INSERT INTO presenter_turns (team, channel, slot, user_id, skipped) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (team, channel, slot, user_id) DO NOTHING`,
+          [team, channel, time(slot), user, skipped],
+        ),
+      ),
+    async claimPresenterNotice(channel, { slot, user, at }) {
+      const { rows } = await query(
+        `INSERT INTO presenter_turns (team, channel, slot, user_id, skipped, notified_at) VALUES ($1, $2, $3, $4, FALSE, $5)
+         ON CONFLICT (team, channel, slot, user_id) DO UPDATE SET notified_at = EXCLUDED.notified_at
+         WHERE presenter_turns.notified_at IS NULL AND NOT presenter_turns.skipped
+         RETURNING user_id`,
+        [team, channel, time(slot), user, time(at)],
+      );
+      return rows.length > 0;
+    },
+    async releasePresenterNotice(channel, { slot, user }) {
+      await query(
+        `UPDATE presenter_turns SET notified_at = NULL
+         WHERE team = $1 AND channel = $2 AND slot = $3 AND user_id = $4 AND NOT skipped`,
+        [team, channel, time(slot), user],
+      );
+    },
+    async presenterTurns(channel) {
+      const { rows } = await query(
+        `SELECT t.slot, t.user_id, t.skipped, t.notified_at, EXISTS (
+           SELECT 1 FROM fires f WHERE f.team = t.team AND f.channel = t.channel AND f.scheduled_at = t.slot
+             AND f.status = 'posted') AS posted
+         FROM presenter_turns t WHERE t.team = $1 AND t.channel = $2
+         ORDER BY t.slot, t.skipped DESC, t.user_id`,
+        [team, channel],
+      );
+      return (
+        rows as { slot: Date; user_id: string; skipped: boolean; notified_at: Date | null; posted: boolean }[]
+      ).map((row) => ({
+        slot: new Date(row.slot.getTime()),
+        user: row.user_id,
+        skipped: row.skipped,
+        ...(row.notified_at === null ? {} : { notifiedAt: new Date(row.notified_at.getTime()) }),
+        posted: row.posted,
+      }));
+    },
+    async recordHomeView(user, at) {
+      await query(
+        `INSERT INTO home_views (team, user_id, opened_at) VALUES ($1, $2, $3)
+         ON CONFLICT (team, user_id) DO UPDATE SET opened_at = EXCLUDED.opened_at`,
+        [team, user, time(at)],
+      );
+    },
+    async homeViewers() {
+      const { rows } = await query(
+        'SELECT user_id FROM home_views WHERE team = $1 ORDER BY opened_at DESC, user_id',
+        [team],
+      );
+      return (rows as { user_id: string }[]).map((row) => row.user_id);
+    },
+    async openVotes(channel) {
+      const { rows } = await query(
+        'SELECT * FROM votes WHERE team = $1 AND channel = $2 AND closed_at IS NULL ORDER BY slot, id',
+        [team, channel],
+      );
+      return (
+        rows as {
+          id: string;
+          channel: string;
+          slot: Date;
+          candidates: string;
+          message_ts: string | null;
+          opened_at: Date;
+        }[]
+      ).map((row) => ({
+        id: Number(row.id),
+        channel: row.channel,
+        slot: new Date(row.slot.getTime()),
+        candidates: jsonArray(row.candidates),
+        ...(row.message_ts === null ? {} : { messageTs: row.message_ts }),
+        openedAt: new Date(row.opened_at.getTime()),
+      }));
+    },
+    async ballotOf(voteId, user) {
+      const { rows } = await query(
+        `SELECT b.choice FROM ballots b JOIN votes v ON v.id = b.vote_id
+         WHERE v.team = $1 AND b.vote_id = $2 AND b.user_id = $3`,
+        [team, voteId, user],
+      );
+      return (rows[0] as { choice: string } | undefined)?.choice;
     },
   };
 }

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync, type Stats, statSync } from '
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ChannelHistory, PostedItem, SkippedItem } from '../weekly/rotation.ts';
+import { jsonArray } from './json.ts';
 import { migrate } from './migrations.ts';
 import {
   type FireClaim,
@@ -342,7 +343,17 @@ class SqliteStore implements Store {
   async purgeTeam(team: string): Promise<number> {
     return this.run((_sql, db) =>
       db.transaction(() =>
-        ['subscriptions', 'unsubscriptions', 'fires', 'queue', 'skips', 'installations'].reduce(
+        [
+          'subscriptions',
+          'unsubscriptions',
+          'fires',
+          'queue',
+          'skips',
+          'installations',
+          'presenters',
+          'presenter_turns',
+          'home_views',
+        ].reduce(
           // Table names come from the list above, never from input.
           (deleted, table) => deleted + db.prepare(`DELETE FROM ${table} WHERE team = ?`).run(team).changes,
           0,
@@ -548,6 +559,56 @@ function prepare(db: BetterSqlite3.Database) {
     uninstalledAt: db.prepare<[string], { uninstalled_at: number | null }>(
       'SELECT uninstalled_at FROM installations WHERE team = ?',
     ),
+
+    // Presenters, links that remember, the Home tab (issue 12, second half).
+    deletePresenters: db.prepare<[string, string]>('DELETE FROM presenters WHERE team = ? AND channel = ?'),
+    addPresenter: db.prepare<[string, string, number, string]>(
+      'INSERT INTO presenters (team, channel, position, user_id) VALUES (?, ?, ?, ?)',
+    ),
+    presenters: db.prepare<[string, string], { user_id: string; position: number }>(
+      'SELECT user_id, position FROM presenters WHERE team = ? AND channel = ? ORDER BY position, user_id',
+    ),
+    movePresenter: db.prepare<[number, string, string, string]>(
+      'UPDATE presenters SET position = ? WHERE team = ? AND channel = ? AND user_id = ?',
+    ),
+    recordPresenterTurn: db.prepare<[string, string, number, string, number]>(`
+      INSERT INTO presenter_turns (team, channel, slot, user_id, skipped) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (team, channel, slot, user_id) DO NOTHING`),
+    claimPresenterNotice: db.prepare<[string, string, number, string, number]>(`
+      INSERT INTO presenter_turns (team, channel, slot, user_id, skipped, notified_at) VALUES (?, ?, ?, ?, 0, ?)
+      ON CONFLICT (team, channel, slot, user_id) DO UPDATE SET notified_at = excluded.notified_at
+      WHERE presenter_turns.notified_at IS NULL AND presenter_turns.skipped = 0`),
+    releasePresenterNotice: db.prepare<[string, string, number, string]>(
+      'UPDATE presenter_turns SET notified_at = NULL WHERE team = ? AND channel = ? AND slot = ? AND user_id = ? AND skipped = 0',
+    ),
+    presenterTurns: db.prepare<
+      [string, string],
+      { slot: number; user_id: string; skipped: number; notified_at: number | null; posted: number }
+    >(`
+      SELECT t.slot, t.user_id, t.skipped, t.notified_at, EXISTS (
+        SELECT 1 FROM fires f WHERE f.team = t.team AND f.channel = t.channel AND f.scheduled_at = t.slot
+          AND f.status = 'posted') AS posted
+      FROM presenter_turns t WHERE t.team = ? AND t.channel = ? ORDER BY t.slot, t.skipped DESC, t.user_id`),
+    recordHomeView: db.prepare<[string, string, number]>(`
+      INSERT INTO home_views (team, user_id, opened_at) VALUES (?, ?, ?)
+      ON CONFLICT (team, user_id) DO UPDATE SET opened_at = excluded.opened_at`),
+    homeViewers: db.prepare<[string], { user_id: string }>(
+      'SELECT user_id FROM home_views WHERE team = ? ORDER BY opened_at DESC, user_id',
+    ),
+    openVotes: db.prepare<
+      [string, string],
+      {
+        id: number;
+        channel: string;
+        slot: number;
+        candidates: string;
+        message_ts: string | null;
+        opened_at: number;
+      }
+    >('SELECT * FROM votes WHERE team = ? AND channel = ? AND closed_at IS NULL ORDER BY slot, id'),
+    ballotOf: db.prepare<[string, number, string], { choice: string }>(`
+      SELECT b.choice FROM ballots b JOIN votes v ON v.id = b.vote_id
+      WHERE v.team = ? AND b.vote_id = ? AND b.user_id = ?`),
   };
 }
 
@@ -704,6 +765,64 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
         sql.skip.run(team, channel, JSON.stringify(paperIds), JSON.stringify(links), cycle, ms(at)),
       );
     },
+
+    // Presenters, links that remember, the Home tab (issue 12, second half).
+    async setPresenters(channel, users) {
+      run((sql, db) =>
+        db.transaction(() => {
+          sql.deletePresenters.run(team, channel);
+          [...new Set(users)].forEach((user, position) => {
+            sql.addPresenter.run(team, channel, position, user);
+          });
+        })(),
+      );
+    },
+    presenters: async (channel) => run((sql) => sql.presenters.all(team, channel).map((row) => row.user_id)),
+    swapPresenters: async (channel, first, second) =>
+      run((sql, db) =>
+        db.transaction(() => {
+          const rows = sql.presenters.all(team, channel);
+          const a = rows.find((row) => row.user_id === first);
+          const b = rows.find((row) => row.user_id === second);
+          if (!a || !b) return false;
+          sql.movePresenter.run(b.position, team, channel, first);
+          sql.movePresenter.run(a.position, team, channel, second);
+          return true;
+        })(),
+      ),
+    recordPresenterTurn: async (channel, { slot, user, skipped = false }) =>
+      run((sql) => sql.recordPresenterTurn.run(team, channel, ms(slot), user, skipped ? 1 : 0).changes > 0),
+    claimPresenterNotice: async (channel, { slot, user, at }) =>
+      run((sql) => sql.claimPresenterNotice.run(team, channel, ms(slot), user, ms(at)).changes > 0),
+    async releasePresenterNotice(channel, { slot, user }) {
+      run((sql) => sql.releasePresenterNotice.run(team, channel, ms(slot), user));
+    },
+    presenterTurns: async (channel) =>
+      run((sql) =>
+        sql.presenterTurns.all(team, channel).map((row) => ({
+          slot: new Date(row.slot),
+          user: row.user_id,
+          skipped: row.skipped === 1,
+          ...(row.notified_at === null ? {} : { notifiedAt: new Date(row.notified_at) }),
+          posted: row.posted === 1,
+        })),
+      ),
+    async recordHomeView(user, at) {
+      run((sql) => sql.recordHomeView.run(team, user, ms(at)));
+    },
+    homeViewers: async () => run((sql) => sql.homeViewers.all(team).map((row) => row.user_id)),
+    openVotes: async (channel) =>
+      run((sql) =>
+        sql.openVotes.all(team, channel).map((row) => ({
+          id: row.id,
+          channel: row.channel,
+          slot: new Date(row.slot),
+          candidates: jsonArray(row.candidates),
+          ...(row.message_ts === null ? {} : { messageTs: row.message_ts }),
+          openedAt: new Date(row.opened_at),
+        })),
+      ),
+    ballotOf: async (voteId, user) => run((sql) => sql.ballotOf.get(team, voteId, user)?.choice),
   };
 }
 

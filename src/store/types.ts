@@ -101,6 +101,32 @@ export interface QueuedPaper {
   at: Date;
 }
 
+/** One row of a channel's discussion leaders' history (presenters, turns). */
+export interface PresenterTurn {
+  /** The weekly slot the person leads; for a skip, when the skip was asked for. */
+  slot: Date;
+  user: string;
+  /** The person asked to miss their next turn (`/optpaper presenters skip`). */
+  skipped: boolean;
+  /** When the person was told (a direct message) that they lead this slot. */
+  notifiedAt?: Date;
+  /** Whether the channel's post of that slot went out: a turn counts once its post did. */
+  posted: boolean;
+}
+
+/** A vote of a channel that has not closed yet, as the Home tab shows it. */
+export interface OpenVote {
+  id: number;
+  channel: string;
+  /** The slot the vote chooses the paper for. */
+  slot: Date;
+  /** The candidates as the votes feature stored them (JSON array). */
+  candidates: unknown[];
+  /** The vote's message, once posted. */
+  messageTs?: string;
+  openedAt: Date;
+}
+
 /**
  * One workspace's paper-of-the-week state: subscriptions, the weekly fires of each channel (the
  * rotation's history), each channel's queue of asked-for papers and its skips. Every time is passed
@@ -219,6 +245,39 @@ export interface TeamStore {
     channel: string,
     item: { paperIds: readonly string[]; links: readonly string[]; cycle: number; at: Date },
   ): Promise<void>;
+
+  // Presenters, links that remember, the Home tab (issue 12, second half).
+  /** Replace the channel's discussion leaders, in order (an empty list removes them). */
+  setPresenters(channel: string, users: readonly string[]): Promise<void>;
+  /** The channel's discussion leaders, in order. */
+  presenters(channel: string): Promise<string[]>;
+  /** Exchange the places of two leaders. @returns Whether both are in the list. */
+  swapPresenters(channel: string, first: string, second: string): Promise<boolean>;
+  /**
+   * Record a turn: someone leads a slot (once its post went out), or asked to miss their next turn
+   * (`skipped`, with the time they asked as its slot). @returns Whether it was new.
+   */
+  recordPresenterTurn(
+    channel: string,
+    turn: { slot: Date; user: string; skipped?: boolean },
+  ): Promise<boolean>;
+  /**
+   * Claim the direct message telling someone they lead a slot: exactly one claim of a (slot, person)
+   * succeeds, whatever the number of processes. @returns Whether this one won (send the message).
+   */
+  claimPresenterNotice(channel: string, notice: { slot: Date; user: string; at: Date }): Promise<boolean>;
+  /** The message could not be sent: a later claim may try again. */
+  releasePresenterNotice(channel: string, notice: { slot: Date; user: string }): Promise<void>;
+  /** The channel's turns and skips, oldest first (at one time, skips before turns). */
+  presenterTurns(channel: string): Promise<PresenterTurn[]>;
+  /** Someone opened the bot's Home tab: it is published again for them when what it shows changes. */
+  recordHomeView(user: string, at: Date): Promise<void>;
+  /** Everyone who opened the Home tab in this workspace, first opened first. */
+  homeViewers(): Promise<string[]>;
+  /** The channel's votes that have not closed, earliest slot first. */
+  openVotes(channel: string): Promise<OpenVote[]>;
+  /** What someone chose in a vote (a candidate's key), if they voted. */
+  ballotOf(voteId: number, user: string): Promise<string | undefined>;
 }
 
 /** A workspace's installation of the app (OAuth), as Slack gave it. */

@@ -14,6 +14,8 @@ export interface PostRecord {
   scheduledAt: Date;
   postedAt: Date;
   paperIds: readonly string[];
+  /** Canonical identity links of the reading when it was posted (what recognises a renamed paper). */
+  links: readonly string[];
   section: string;
   cycle: number;
   /** The message ts, which is also its thread's ts. */
@@ -101,11 +103,14 @@ export function createWeeklyService(options: {
   onSubscriptionsChanged?: () => void;
   /** Posts the runner could not record yet: they count as posted. */
   pending?: PendingPosts;
+  /** What a channel shows changed (schedule, breaks, coming papers): its Home tabs are published again. */
+  onChannelChanged?: (channel: string) => void;
 }): WeeklyService {
   const { store, library, defaults } = options;
   const history = async (channel: string) =>
     withPending(await store.history(channel), options.pending?.of(store.team, channel) ?? []);
   const changed = () => options.onSubscriptionsChanged?.();
+  const shown = (channel: string) => options.onChannelChanged?.(channel);
   /** When the channel's posts are due: its subscription (or the default schedule), every n-th week, its breaks. */
   const cadenceOf = async (channel: string, after: Date): Promise<Cadence> => {
     const subscription = await store.subscription(channel);
@@ -155,20 +160,30 @@ export function createWeeklyService(options: {
       const start = await firstSlotAfterLastPost(channel, schedule, at);
       const subscription = await store.subscribe({ channel, ...schedule, createdBy: by, at: start });
       changed();
+      shown(channel);
       return subscription;
     },
     async unsubscribe(channel, at) {
       const removed = await store.unsubscribe(channel, at);
-      if (removed) changed();
+      if (removed) {
+        changed();
+        shown(channel);
+      }
       return removed;
     },
     async nextFire(channel, after) {
       return nextDue(await cadenceOf(channel, after), await notBefore(channel, after), 1)[0];
     },
-    pause: (channel, { startsOn, endsOn }, by, at) => store.addPause(channel, { startsOn, endsOn, by, at }),
+    async pause(channel, { startsOn, endsOn }, by, at) {
+      const pause = await store.addPause(channel, { startsOn, endsOn, by, at });
+      shown(channel);
+      return pause;
+    },
     async resume(channel, at) {
       const { timeZone } = await cadenceOf(channel, at);
-      return store.endPauses(channel, localDate(at, timeZone));
+      const ended = await store.endPauses(channel, localDate(at, timeZone));
+      if (ended > 0) shown(channel);
+      return ended;
     },
     async pauses(channel, at) {
       const { timeZone } = await cadenceOf(channel, at);
@@ -186,6 +201,7 @@ export function createWeeklyService(options: {
                 scheduledAt: fire.scheduledAt,
                 postedAt: fire.finishedAt ?? fire.scheduledAt,
                 paperIds: fire.paperIds,
+                links: fire.links,
                 section: fire.section ?? '',
                 cycle: fire.cycle ?? 1,
                 messageTs: fire.messageTs,
@@ -202,6 +218,7 @@ export function createWeeklyService(options: {
       for (const id of skipped.reading.paperIds) await store.dequeue(channel, id);
       const { paperIds, links, cycle } = pickToPosted(skipped);
       await store.skip(channel, { paperIds, links, cycle, at });
+      shown(channel);
       const next = nextPick(catalog, readings, await history(channel));
       return next ? { skipped, next } : { skipped };
     },
@@ -214,6 +231,7 @@ export function createWeeklyService(options: {
       const asked = nextPick(catalog, readings, { ...before, queued: [paperId] });
       if (!asked?.reading.paperIds.includes(paperId)) return { status: 'already-posted', paper };
       const added = await store.enqueue(channel, paperId, { by, at });
+      if (added) shown(channel);
       const queue = (await store.queue(channel)).map((entry) => entry.paperId);
       const position = upcomingPicks(catalog, readings, await history(channel), queue.length + 1).findIndex(
         (pick) => pick.reading.paperIds.includes(paperId),

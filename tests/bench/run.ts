@@ -2,6 +2,7 @@ import os from 'node:os';
 import { runAckSuite } from './ack.ts';
 import { runFanoutBench } from './fanout.ts';
 import { duration, mebibytes } from './format.ts';
+import { runReadingGroupBench } from './reading-group.ts';
 import { runSearchBench } from './search.ts';
 import { runStartupBench } from './startup.ts';
 import { runStylesBench } from './styles.ts';
@@ -14,6 +15,7 @@ const suites: Readonly<Record<string, Suite>> = Object.freeze({
   styles: runStylesBench,
   fanout: runFanoutBench,
   startup: runStartupBench,
+  'reading-group': runReadingGroupBench,
 });
 
 /** The machine the figures come from: they mean nothing without it. */

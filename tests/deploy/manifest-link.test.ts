@@ -58,9 +58,9 @@ describe('manifest.yml: direct messages', () => {
     settings: { event_subscriptions: { bot_events: string[] } };
   };
 
-  it('enables the Messages tab, writable, so that people can open a DM with the bot and run /optpaper there', () => {
+  it('enables the Messages tab, writable, so that people can open a DM with the bot and run /optpaper there, and the Home tab', () => {
     expect(manifest.features.app_home).toEqual({
-      home_tab_enabled: false,
+      home_tab_enabled: true,
       messages_tab_enabled: true,
       messages_tab_read_only_enabled: false,
     });

@@ -67,7 +67,7 @@ describe('installing into a workspace from the “Add to Slack” page (headless
     const [authorize] = stub.callsTo('oauth.authorize');
     expect(authorize?.body).toMatchObject({
       client_id: '1234567890.9876543210',
-      scope: 'commands,chat:write,app_mentions:read',
+      scope: 'commands,chat:write,app_mentions:read,links:read,links:write,channels:read,groups:read',
       redirect_uri: `${base}/slack/oauth_redirect`,
     });
     expect(String(authorize?.body.state)).not.toBe('');

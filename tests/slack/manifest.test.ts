@@ -137,8 +137,12 @@ describe('manifest.yml', () => {
   it('asks for the scopes it needs and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:read',
       'chat:write',
       'commands',
+      'groups:read',
+      'links:read',
+      'links:write',
     ]);
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
     // An OAuth install asks for the same scopes as the manifest declares.

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/sqlite.ts';
@@ -9,7 +10,7 @@ import { type FireClaim, type Store, StoreUnavailableError, type TeamStore } fro
 import { groupReadings } from '../../src/weekly/readings.ts';
 import { type ChannelHistory, nextPick, pickToPosted } from '../../src/weekly/rotation.ts';
 import { shippedCatalog } from '../support/shipped.ts';
-import { storeEngines } from '../support/stores.ts';
+import { openTestPgStore, storeEngines, testDatabaseUrl } from '../support/stores.ts';
 
 const monday = (week: number) => new Date(Date.UTC(2025, 0, 6 + 7 * week, 9));
 const at = new Date('2025-01-01T12:00:00Z');
@@ -596,6 +597,84 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
     });
   });
 
+  // Presenters, links that remember, the Home tab (issue 12, second half).
+  describe('presenters and the Home tab', () => {
+    it('keeps a channel’s presenters in order, without repeats, per channel; swaps two places; an empty list removes them', async () => {
+      await store.setPresenters('C1', ['UALICE', 'UBOB', 'UCAROL', 'UBOB']);
+      await store.setPresenters('C2', ['UDAN']);
+      expect(await store.presenters('C1')).toEqual(['UALICE', 'UBOB', 'UCAROL']);
+      expect(await store.swapPresenters('C1', 'UALICE', 'UCAROL')).toBe(true);
+      expect(await store.presenters('C1')).toEqual(['UCAROL', 'UBOB', 'UALICE']);
+      expect(await store.swapPresenters('C1', 'UALICE', 'UDAN')).toBe(false);
+      expect(await store.presenters('C1')).toEqual(['UCAROL', 'UBOB', 'UALICE']);
+      await store.setPresenters('C1', ['UBOB', 'UERIN']);
+      expect(await store.presenters('C1')).toEqual(['UBOB', 'UERIN']);
+      expect(await root.team('T0OTHER').presenters('C1')).toEqual([]);
+      await store.setPresenters('C1', []);
+      expect(await store.presenters('C1')).toEqual([]);
+      expect(await store.presenters('C2')).toEqual(['UDAN']);
+    });
+
+    it('keeps turns and skips in time order, skips first, and counts a turn as posted once its slot’s post went out', async () => {
+      await store.subscribe({ channel: 'C1', cron: '0 9 * * 1', timeZone: 'UTC', createdBy: 'U1', at });
+      await store.completeFire(await claimed(store, { scheduledAt: monday(0) }), { messageTs: '1.0', at });
+      expect(await store.recordPresenterTurn('C1', { slot: monday(1), user: 'UBOB' })).toBe(true);
+      expect(await store.recordPresenterTurn('C1', { slot: monday(0), user: 'UALICE' })).toBe(true);
+      expect(await store.recordPresenterTurn('C1', { slot: monday(0), user: 'UALICE' })).toBe(false);
+      expect(await store.recordPresenterTurn('C1', { slot: monday(1), user: 'UCAROL', skipped: true })).toBe(
+        true,
+      );
+      expect(await store.presenterTurns('C1')).toEqual([
+        { slot: monday(0), user: 'UALICE', skipped: false, posted: true },
+        { slot: monday(1), user: 'UCAROL', skipped: true, posted: false },
+        { slot: monday(1), user: 'UBOB', skipped: false, posted: false },
+      ]);
+      expect(await store.presenterTurns('C2')).toEqual([]);
+    });
+
+    it('lets one claim of a presenter’s notice win, for a turn recorded or not; a released claim can be taken again', async () => {
+      const notice = { slot: monday(2), user: 'UALICE', at };
+      expect(await store.claimPresenterNotice('C1', notice)).toBe(true);
+      expect(await store.claimPresenterNotice('C1', notice)).toBe(false);
+      expect(await store.claimPresenterNotice('C1', { ...notice, user: 'UBOB' })).toBe(true);
+      await store.recordPresenterTurn('C1', { slot: monday(3), user: 'UALICE' });
+      expect(await store.claimPresenterNotice('C1', { ...notice, slot: monday(3) })).toBe(true);
+      expect(await store.claimPresenterNotice('C1', { ...notice, slot: monday(3) })).toBe(false);
+      // Recording the turn after the message keeps the time it was sent.
+      expect(await store.recordPresenterTurn('C1', { slot: monday(2), user: 'UALICE' })).toBe(false);
+      await store.releasePresenterNotice('C1', { slot: monday(2), user: 'UBOB' });
+      expect((await store.presenterTurns('C1')).map((turn) => [turn.user, turn.notifiedAt])).toEqual([
+        ['UALICE', at],
+        ['UBOB', undefined],
+        ['UALICE', at],
+      ]);
+      expect(await store.claimPresenterNotice('C1', { ...notice, user: 'UBOB' })).toBe(true);
+      // A skip is not a turn to be told about.
+      await store.recordPresenterTurn('C1', { slot: monday(4), user: 'UCAROL', skipped: true });
+      expect(await store.claimPresenterNotice('C1', { slot: monday(4), user: 'UCAROL', at })).toBe(false);
+    });
+
+    it('remembers who opened the Home tab, once per person, latest first, per workspace; purging forgets it all', async () => {
+      await store.recordHomeView('UALICE', at);
+      await store.recordHomeView('UBOB', new Date(at.getTime() + 1000));
+      await store.recordHomeView('UALICE', new Date(at.getTime() + 2000));
+      await root.team('T0OTHER').recordHomeView('UCAROL', at);
+      expect(await store.homeViewers()).toEqual(['UALICE', 'UBOB']);
+      await store.setPresenters('C1', ['UALICE']);
+      await store.recordPresenterTurn('C1', { slot: monday(0), user: 'UALICE' });
+      expect(await root.purgeTeam(team)).toBe(4);
+      expect(await store.homeViewers()).toEqual([]);
+      expect(await store.presenters('C1')).toEqual([]);
+      expect(await store.presenterTurns('C1')).toEqual([]);
+      expect(await root.team('T0OTHER').homeViewers()).toEqual(['UCAROL']);
+    });
+
+    it('has no open votes where none was written', async () => {
+      expect(await store.openVotes('C1')).toEqual([]);
+      expect(await store.ballotOf(1, 'UALICE')).toBeUndefined();
+    });
+  });
+
   describe('deliveries', () => {
     const options = (now: Date) => ({ at: now, staleMs: 60_000, ttlMs: 3_600_000 });
 
@@ -747,6 +826,121 @@ describe('the store in a file', () => {
       expect(await lastSlot(second, 'C1')).toEqual(monday(1));
     } finally {
       await secondRoot.close();
+    }
+  });
+});
+
+/**
+ * Votes are written by the votes feature; the Home tab only reads them. Rows are written here as that
+ * feature's tables hold them, with each engine's own client.
+ */
+describe.each([
+  {
+    name: 'sqlite',
+    open: async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'optpaper-votes-'));
+      const path = join(folder, 'state.db');
+      const store = openStore(path);
+      const raw = new BetterSqlite3(path);
+      return {
+        store,
+        vote: async (channel: string, slot: Date, candidates: string, closed: boolean) =>
+          Number(
+            raw
+              .prepare(
+                'INSERT INTO votes (team, channel, slot, candidates, message_ts, opened_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+              )
+              .run(
+                team,
+                channel,
+                slot.getTime(),
+                candidates,
+                '5.0',
+                at.getTime(),
+                closed ? at.getTime() : null,
+              ).lastInsertRowid,
+          ),
+        ballot: async (vote: number, user: string, choice: string) => {
+          raw
+            .prepare('INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES (?, ?, ?, ?)')
+            .run(vote, user, choice, at.getTime());
+        },
+        dispose: async () => {
+          raw.close();
+          await store.close();
+          rmSync(folder, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: 'postgres',
+    open: async () => {
+      const { store, schema, dispose } = await openTestPgStore();
+      const raw = new pg.Client({ connectionString: testDatabaseUrl, options: `-c search_path="${schema}"` });
+      await raw.connect();
+      return {
+        store,
+        vote: async (channel: string, slot: Date, candidates: string, closed: boolean) => {
+          const { rows } = await raw.query(
+            `INSERT INTO votes (team, channel, slot, candidates, message_ts, opened_at, closed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+            [team, channel, slot, candidates, '5.0', at, closed ? at : null],
+          );
+          return Number((rows[0] as { id: string }).id);
+        },
+        ballot: async (vote: number, user: string, choice: string) => {
+          await raw.query('INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES ($1, $2, $3, $4)', [
+            vote,
+            user,
+            choice,
+            at,
+          ]);
+        },
+        dispose: async () => {
+          await raw.end();
+          await dispose();
+        },
+      };
+    },
+  },
+])('open votes as the Home tab reads them ($name)', ({ open }) => {
+  it('lists a channel’s open votes by slot with their candidates, and someone’s ballot', async () => {
+    const { store, vote, ballot, dispose } = await open();
+    try {
+      const later = await vote('C1', monday(2), '[{"key":"adam","title":"ADAM"}]', false);
+      const first = await vote('C1', monday(1), '["sgd","batchnorm"]', false);
+      await vote('C1', monday(0), '["closed"]', true);
+      const broken = await vote('C2', monday(1), '{"not":"an array"}', false);
+      await ballot(first, 'UALICE', 'batchnorm');
+      const scoped = store.team(team);
+      expect(await scoped.openVotes('C1')).toEqual([
+        {
+          id: first,
+          channel: 'C1',
+          slot: monday(1),
+          candidates: ['sgd', 'batchnorm'],
+          messageTs: '5.0',
+          openedAt: at,
+        },
+        {
+          id: later,
+          channel: 'C1',
+          slot: monday(2),
+          candidates: [{ key: 'adam', title: 'ADAM' }],
+          messageTs: '5.0',
+          openedAt: at,
+        },
+      ]);
+      expect((await scoped.openVotes('C2')).map((open) => [open.id, open.candidates])).toEqual([
+        [broken, []],
+      ]);
+      expect(await scoped.ballotOf(first, 'UALICE')).toBe('batchnorm');
+      expect(await scoped.ballotOf(first, 'UBOB')).toBeUndefined();
+      expect(await store.team('T0OTHER').ballotOf(first, 'UALICE')).toBeUndefined();
+      expect(await store.team('T0OTHER').openVotes('C1')).toEqual([]);
+    } finally {
+      await dispose();
     }
   });
 });

@@ -126,6 +126,30 @@ export function actionBody(
 }
 
 /**
+ * The JSON body of an Events API delivery (`event_callback`).
+ *
+ * @param event The event (its type, and what it carries).
+ * @param delivery Slack's id of the delivery (default: a new one; a retry carries the same) and the workspace.
+ * @returns The JSON body.
+ */
+export function eventBody(
+  event: Record<string, unknown>,
+  delivery: { event_id?: string; team_id?: string } = {},
+): string {
+  const team = delivery.team_id ?? 'T0TEAM';
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: team,
+    api_app_id: 'A0OPTPAPER',
+    type: 'event_callback',
+    event_id: delivery.event_id ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: 'U0OPTBOT', is_bot: true }],
+    event,
+  });
+}
+
+/**
  * The JSON body of an `app_mention` event.
  *
  * @param event Text, channel, ts and optional thread_ts of the mention.
@@ -141,15 +165,8 @@ export function mentionBody(event: {
   thread_ts?: string;
   user?: string;
 }): string {
-  return JSON.stringify({
-    token: 'deprecated-verification-token',
-    team_id: event.team_id ?? 'T0TEAM',
-    api_app_id: 'A0OPTPAPER',
-    type: 'event_callback',
-    event_id: event.event_id ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: event.team_id ?? 'T0TEAM', user_id: 'U0OPTBOT', is_bot: true }],
-    event: {
+  return eventBody(
+    {
       type: 'app_mention',
       user: event.user ?? 'U0ALICE',
       text: event.text,
@@ -158,5 +175,9 @@ export function mentionBody(event: {
       event_ts: event.ts ?? '1700000100.000100',
       ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
     },
-  });
+    {
+      ...(event.event_id ? { event_id: event.event_id } : {}),
+      ...(event.team_id ? { team_id: event.team_id } : {}),
+    },
+  );
 }

@@ -42,6 +42,8 @@ export class SlackApiStub {
   /** The person on Slack's authorize page presses Cancel instead of Allow. */
   denyInstall = false;
   readonly #codes = new Map<string, boolean>();
+  /** The channels each user is in: users.conversations answers from it, a page of `limit` at a time. */
+  memberships: Record<string, string[]> = {};
 
   /** Start on a free port of 127.0.0.1. */
   async start(): Promise<this> {
@@ -159,6 +161,21 @@ export class SlackApiStub {
       case 'chat.postMessage':
         this.#ts += 1;
         return { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } };
+      case 'chat.unfurl':
+        return { ok: true };
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0HOME', type: 'home', blocks: body.view } };
+      case 'users.conversations': {
+        const channels = this.memberships[String(body.user ?? '')] ?? [];
+        const start = Number(body.cursor || 0);
+        const limit = Number(body.limit || 100);
+        const next = start + limit < channels.length ? String(start + limit) : '';
+        return {
+          ok: true,
+          channels: channels.slice(start, start + limit).map((id) => ({ id, is_member: true })),
+          response_metadata: { next_cursor: next },
+        };
+      }
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'oauth.v2.access': {
@@ -170,7 +187,7 @@ export class SlackApiStub {
           ok: true,
           app_id: 'A0OPTPAPER',
           authed_user: { id: 'U0INSTALLER' },
-          scope: 'commands,chat:write,app_mentions:read',
+          scope: 'commands,chat:write,app_mentions:read,links:read,links:write,channels:read,groups:read',
           token_type: 'bot',
           access_token: `xoxb-installed-${this.installTeam.id}`,
           bot_user_id: 'U0OPTBOT',

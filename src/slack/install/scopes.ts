@@ -9,4 +9,12 @@ export const botScopes: readonly string[] = Object.freeze([
   'chat:write',
   // @optpaper mentions
   'app_mentions:read',
+  // The link_shared event: links to papers of the list
+  'links:read',
+  // chat.unfurl: the paper, its sections, and when the channel discussed it
+  'links:write',
+  // users.conversations: which subscribed public channels the person opening the Home tab is in
+  'channels:read',
+  // users.conversations: the same for private channels
+  'groups:read',
 ]);

@@ -5,8 +5,10 @@ import { readNext } from './actions/read-next.ts';
 import { sectionPage } from './actions/section-page.ts';
 import { sharePaper } from './actions/share-paper.ts';
 import { optpaperCommand } from './commands/optpaper.ts';
+import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
 import { appUninstalled } from './events/app-uninstalled.ts';
+import { linkShared } from './events/link-shared.ts';
 
 /**
  * Register every listener on the app: the one place that maps Slack ids to handlers. manifest.yml
@@ -23,6 +25,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.event('app_mention', appMention(deps));
   app.event('app_uninstalled', appUninstalled(deps));
   app.event('tokens_revoked', appUninstalled(deps));
+  app.event('link_shared', linkShared(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
 }
 
 /** Buttons carry `id:n` (action ids must be unique within a block): match the id with any suffix. */

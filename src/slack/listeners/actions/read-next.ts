@@ -5,7 +5,8 @@ import { commandContext, type SlackDeps } from '../../deps.ts';
 import { teamKey } from '../../team.ts';
 
 /**
- * Read next (on search results in a subscribed channel): the paper becomes the channel's next pick.
+ * Read next (on search results in a subscribed channel) and Queue (on the unfurl of a link to a
+ * paper): the paper becomes the channel's next pick.
  * The answer goes to the channel when something changed, to the presser alone otherwise.
  *
  * @param deps Listener dependencies.
@@ -24,7 +25,8 @@ export function readNext(deps: SlackDeps) {
       action.value ?? '',
       await commandContext(deps, {
         team: teamKey(context),
-        channel: body.channel?.id ?? '',
+        // A press on an unfurl (Queue) names its channel in the container too.
+        channel: body.channel?.id ?? String(body.container.channel_id ?? ''),
         user: body.user.id,
       }),
     );
