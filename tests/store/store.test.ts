@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import { type FireClaim, type Store, StoreUnavailableError, type TeamStore } from '../../src/store/types.ts';
+import type { VoteCandidate } from '../../src/votes/candidates.ts';
 import { groupReadings } from '../../src/weekly/readings.ts';
 import { type ChannelHistory, nextPick, pickToPosted } from '../../src/weekly/rotation.ts';
 import { shippedCatalog } from '../support/shipped.ts';
@@ -639,6 +640,207 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       await root.claimDelivery('event:old', options(new Date(at.getTime() - 10_000)));
       expect(await root.expireDeliveries(at)).toBe(1);
       expect(await root.claimDelivery('event:old', options(at))).toBe('claimed');
+    });
+  });
+
+  describe('votes and proposals', () => {
+    const candidates: VoteCandidate[] = [
+      { key: 'sgd', title: 'SGD', url: 'https://x.org/sgd', section: 'Algorithms', origin: 'rotation' },
+      { key: 'outside:7', title: 'A paper “of” <ours>', section: '', origin: 'proposed', by: 'U2' },
+    ];
+    const open = (channel = 'C1', slot = monday(1)) =>
+      store.startVote({ channel, slot, candidates, at: monday(0) });
+
+    it('opens one vote per channel and slot: the second opening gets nothing, another slot or channel does', async () => {
+      const vote = await open();
+      expect(vote).toEqual({
+        id: expect.any(Number),
+        team,
+        channel: 'C1',
+        slot: monday(1),
+        candidates,
+        openedAt: monday(0),
+      });
+      expect(await open()).toBeUndefined();
+      expect(
+        await root.team('T0OTHER').startVote({ channel: 'C1', slot: monday(1), candidates, at }),
+      ).toBeDefined();
+      const next = await open('C1', monday(2));
+      expect(next?.id).not.toBe(vote?.id);
+      expect(await open('C2')).toBeDefined();
+      expect(await store.voteAt('C1', monday(1))).toEqual(vote);
+      expect(await store.voteAt('C1', monday(3))).toBeUndefined();
+      expect((await store.currentVotes('C1')).map((found) => found.slot)).toEqual([monday(1), monday(2)]);
+    });
+
+    it('records the message, the closing and the winner; closes once; other workspaces see nothing', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      expect(await root.team('T0OTHER').vote(vote.id)).toBeUndefined();
+      expect(await root.team('T0OTHER').closeVote(vote.id, at)).toBe(false);
+      expect(await store.setVoteMessage(vote.id, '1700000001.000100')).toBe(true);
+      expect(await store.closeVote(vote.id, monday(1))).toBe(true);
+      expect(await store.closeVote(vote.id, monday(2))).toBe(false);
+      expect(await store.setVoteWinner(vote.id, 'outside:7')).toBe(true);
+      expect(await store.vote(vote.id)).toEqual({
+        ...vote,
+        messageTs: '1700000001.000100',
+        closedAt: monday(1),
+        winner: 'outside:7',
+      });
+      expect(await store.currentVotes('C1')).toEqual([]);
+    });
+
+    it('lists every workspace’s open votes, earliest slot first', async () => {
+      const later = await open('C1', monday(3));
+      const other = await root.team('T0OTHER').startVote({ channel: 'C9', slot: monday(2), candidates, at });
+      const closed = await open('C2', monday(1));
+      if (!later || !other || !closed) throw new Error('not opened');
+      await store.closeVote(closed.id, at);
+      expect((await root.allOpenVotes()).map((vote) => [vote.team, vote.channel])).toEqual([
+        ['T0OTHER', 'C9'],
+        [team, 'C1'],
+      ]);
+    });
+
+    it('takes one ballot per person, changeable, a repeat changes nothing, and none once the vote closed', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      const cast = (user: string, choice: string, when: Date) =>
+        store.castBallot(vote.id, { user, choice, at: when });
+      expect(await cast('U1', 'sgd', monday(0))).toBe('cast');
+      expect(await cast('U2', 'outside:7', new Date(monday(0).getTime() + 1000))).toBe('cast');
+      expect(await cast('U1', 'sgd', new Date(monday(0).getTime() + 2000))).toBe('unchanged');
+      expect(await cast('U1', 'outside:7', new Date(monday(0).getTime() + 3000))).toBe('changed');
+      expect(await store.ballots(vote.id)).toEqual([
+        { user: 'U2', choice: 'outside:7', at: new Date(monday(0).getTime() + 1000) },
+        { user: 'U1', choice: 'outside:7', at: new Date(monday(0).getTime() + 3000) },
+      ]);
+      expect(await root.team('T0OTHER').castBallot(vote.id, { user: 'U3', choice: 'sgd', at })).toBe(
+        'closed',
+      );
+      expect(await root.team('T0OTHER').ballots(vote.id)).toEqual([]);
+      await store.closeVote(vote.id, monday(1));
+      expect(await cast('U3', 'sgd', monday(1))).toBe('closed');
+      expect(await cast('U1', 'sgd', monday(1))).toBe('closed');
+      expect((await store.ballots(vote.id)).map((ballot) => ballot.user)).toEqual(['U2', 'U1']);
+      expect(await store.castBallot(9999, { user: 'U1', choice: 'sgd', at })).toBe('closed');
+    });
+
+    it('counts every ballot cast before the closing and none after, under concurrent ballots', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      const outcomes = await Promise.all([
+        ...Array.from({ length: 20 }, (_, index) =>
+          store.castBallot(vote.id, { user: `U${index}`, choice: 'sgd', at: monday(0) }),
+        ),
+        store.closeVote(vote.id, monday(1)),
+        ...Array.from({ length: 20 }, (_, index) =>
+          store.castBallot(vote.id, { user: `U${index + 20}`, choice: 'sgd', at: monday(0) }),
+        ),
+      ]);
+      const counted = outcomes.filter((outcome) => outcome === 'cast').length;
+      expect(outcomes.filter((outcome) => outcome === 'closed').length).toBe(40 - counted);
+      expect(await store.ballots(vote.id)).toHaveLength(counted);
+    });
+
+    it('keeps proposals per channel, open ones first proposed first, whatever their status', async () => {
+      const listed = await store.propose({
+        channel: 'C1',
+        paperId: 'adam',
+        title: 'ADAM',
+        by: 'U1',
+        at: monday(1),
+      });
+      const outside = await store.propose({
+        channel: 'C1',
+        title: 'Ünïcode <!channel> “paper”',
+        url: 'https://example.org/p.pdf',
+        by: 'U2',
+        at: monday(0),
+      });
+      await store.propose({ channel: 'C2', title: 'Elsewhere', url: 'https://example.org/e', by: 'U3', at });
+      expect(listed).toEqual({
+        id: expect.any(Number),
+        team,
+        channel: 'C1',
+        paperId: 'adam',
+        title: 'ADAM',
+        by: 'U1',
+        at: monday(1),
+        status: 'open',
+      });
+      expect((await store.proposals('C1')).map((proposal) => proposal.id)).toEqual([outside.id, listed.id]);
+      expect(await store.proposal(outside.id)).toEqual({
+        id: outside.id,
+        team,
+        channel: 'C1',
+        title: 'Ünïcode <!channel> “paper”',
+        url: 'https://example.org/p.pdf',
+        by: 'U2',
+        at: monday(0),
+        status: 'open',
+      });
+      expect(await root.team('T0OTHER').proposal(outside.id)).toBeUndefined();
+      expect(await root.team('T0OTHER').proposals('C1')).toEqual([]);
+    });
+
+    it('gives open outside proposals to the rotation, and a post of them (or of a proposed list paper) closes them', async () => {
+      const outside = await store.propose({
+        channel: 'C1',
+        title: 'Outside',
+        url: 'https://example.org/o',
+        by: 'U2',
+        at: monday(0),
+      });
+      const listed = await store.propose({ channel: 'C1', paperId: 'adamax', title: 'ADAMAX', by: 'U1', at });
+      await store.propose({
+        channel: 'C2',
+        title: 'Other channel',
+        url: 'https://example.org/c2',
+        by: 'U3',
+        at,
+      });
+      expect((await store.history('C1')).outside).toEqual([
+        {
+          id: `outside:${outside.id}`,
+          title: 'Outside',
+          url: 'https://example.org/o',
+          by: 'U2',
+          at: monday(0),
+        },
+      ]);
+      await store.enqueue('C1', `outside:${outside.id}`, { by: 'U2', at });
+      const fire = await claimed(store, {
+        paperIds: [`outside:${outside.id}`],
+        links: ['https://example.org/o'],
+        queued: true,
+      });
+      await store.completeFire(fire, { messageTs: '1.0', at: monday(1) });
+      const history = await store.history('C1');
+      expect(history.outside).toBeUndefined();
+      expect(history.queued).toEqual([]);
+      expect(await store.proposal(outside.id)).toMatchObject({ status: 'posted', finishedAt: monday(1) });
+      expect(await store.proposal(listed.id)).toMatchObject({ status: 'open' });
+      // ADAM and ADAMAX are one reading: its post names both papers.
+      await store.completeFire(await claimed(store, { scheduledAt: monday(1) }), {
+        messageTs: '2.0',
+        at: monday(2),
+      });
+      expect(await store.proposal(listed.id)).toMatchObject({ status: 'posted', finishedAt: monday(2) });
+      expect((await store.proposals('C1')).length).toBe(0);
+      expect((await store.proposals('C2')).map((proposal) => proposal.title)).toEqual(['Other channel']);
+    });
+
+    it('forgets a workspace’s votes, ballots and proposals with the workspace', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      await store.castBallot(vote.id, { user: 'U1', choice: 'sgd', at });
+      await store.propose({ channel: 'C1', title: 'Outside', url: 'https://example.org/o', by: 'U2', at });
+      expect(await root.purgeTeam(team)).toBe(2);
+      expect(await store.vote(vote.id)).toBeUndefined();
+      expect(await store.ballots(vote.id)).toEqual([]);
+      expect(await store.proposals('C1')).toEqual([]);
     });
   });
 
