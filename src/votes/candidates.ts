@@ -5,8 +5,8 @@
  *   paper, or the round-robin's pick).
  * - Then what members asked for: queued papers and open proposals, first asked first, each only if its
  *   reading is not done in this round (an outside reading: never posted in the channel).
- * - Then the round-robin's next picks (the queue left aside), from sections no candidate is from yet,
- *   until there are three; from any section when too few sections are left.
+ * - Then the round-robin's next picks of this round (the queue left aside), from sections no candidate
+ *   is from yet, until there are three; from any section when too few sections are left.
  */
 import type { Catalog } from '../catalog/types.ts';
 import { pickView } from '../weekly/messages.ts';
@@ -82,7 +82,13 @@ export function voteCandidates(
     if (pick) add(pick, ask.origin, ask.by);
   }
   // The round-robin's own order, without the queue: what it would post in the coming weeks.
-  const ahead = upcomingPicks(catalog, readings, { ...history, queued: [] }, catalog.sections.length + count);
+  // Only this round's: a reading of the next round would repeat one before the round is over.
+  const ahead = upcomingPicks(
+    catalog,
+    readings,
+    { ...history, queued: [] },
+    catalog.sections.length + count,
+  ).filter((pick) => pick.cycle === first.cycle);
   const sections = () => new Set(chosen.map((candidate) => candidate.section));
   for (const pick of ahead) if (!sections().has(pick.section)) add(pick, 'rotation');
   for (const pick of ahead) add(pick, 'rotation');

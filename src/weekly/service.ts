@@ -4,8 +4,9 @@ import type { FireRecord, Pause, Subscription, TeamStore } from '../store/types.
 import { type Cadence, localDate, nextDue } from './cadence.ts';
 import { nextFires } from './cron.ts';
 import { type PendingPost, type PendingPosts, withPending } from './pending.ts';
+import { type OutsideReading, proposalIdOf } from './outside.ts';
 import { groupReadings, type Reading } from './readings.ts';
-import { nextPick, type Pick, pickToPosted, upcomingPicks } from './rotation.ts';
+import { type ChannelHistory, nextPick, type Pick, pickToPosted, upcomingPicks } from './rotation.ts';
 
 export type { Subscription } from '../store/types.ts';
 
@@ -14,10 +15,14 @@ export interface PostRecord {
   scheduledAt: Date;
   postedAt: Date;
   paperIds: readonly string[];
+  /** Canonical identity links of the reading. */
+  links: readonly string[];
   section: string;
   cycle: number;
   /** The message ts, which is also its thread's ts. */
   messageTs: string;
+  /** For a paper proposed from outside the list: its title, link and proposer. */
+  outside?: OutsideReading;
 }
 
 /** A pick with the time it is due. */
@@ -64,6 +69,8 @@ export interface WeeklyService {
   lastFire(channel: string): Promise<FireRecord | undefined>;
   /** Posts Slack accepted in the channel, newest first. */
   posts(channel: string, limit: number): Promise<PostRecord[]>;
+  /** What the rotation picks from: the store's history, plus posts not recorded yet. */
+  history(channel: string): Promise<ChannelHistory>;
   /** Move the channel's next pick to the end of the cycle; what was skipped and what comes next. */
   skip(channel: string, at: Date): Promise<{ skipped: Pick; next?: Pick } | undefined>;
   /** Make a paper the channel's next pick. */
@@ -179,21 +186,34 @@ export function createWeeklyService(options: {
     unrecorded: (channel) => options.pending?.of(store.team, channel) ?? [],
     lastFire: (channel) => store.lastFire(channel),
     async posts(channel, limit) {
-      return (await store.posts(channel, limit)).flatMap((fire) =>
-        fire.messageTs
-          ? [
-              {
-                scheduledAt: fire.scheduledAt,
-                postedAt: fire.finishedAt ?? fire.scheduledAt,
-                paperIds: fire.paperIds,
-                section: fire.section ?? '',
-                cycle: fire.cycle ?? 1,
-                messageTs: fire.messageTs,
-              },
-            ]
-          : [],
-      );
+      const posts: PostRecord[] = [];
+      for (const fire of await store.posts(channel, limit)) {
+        if (!fire.messageTs) continue;
+        const post: PostRecord = {
+          scheduledAt: fire.scheduledAt,
+          postedAt: fire.finishedAt ?? fire.scheduledAt,
+          paperIds: fire.paperIds,
+          links: fire.links,
+          section: fire.section ?? '',
+          cycle: fire.cycle ?? 1,
+          messageTs: fire.messageTs,
+        };
+        const [id = ''] = fire.paperIds;
+        const proposalId = proposalIdOf(id);
+        const proposal = proposalId === undefined ? undefined : await store.proposal(proposalId);
+        if (proposalId !== undefined)
+          post.outside = {
+            id,
+            title: proposal?.title ?? fire.links[0] ?? id,
+            url: proposal?.url ?? fire.links[0] ?? '',
+            by: proposal?.by ?? '',
+            at: proposal?.at ?? fire.scheduledAt,
+          };
+        posts.push(post);
+      }
+      return posts;
     },
+    history,
     async skip(channel, at) {
       const { catalog, readings } = current();
       const skipped = nextPick(catalog, readings, await history(channel));
