@@ -8,8 +8,11 @@ import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { workspaceClients } from './slack/install/workspace-clients.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
+import { slackVoteMessenger } from './slack/vote-messenger.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
+import { voteExtension } from './votes/extension.ts';
+import { createVoteService, type VoteService } from './votes/service.ts';
 import { PendingPosts } from './weekly/pending.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
@@ -47,6 +50,8 @@ export interface RunningBot {
   team: string;
   /** The paper-of-the-week service of a workspace. */
   weeklyFor(team: string): WeeklyService;
+  /** The votes and proposals of a workspace. */
+  votesFor(team: string): VoteService;
   runner: WeeklyRunner;
   /** The start-up catch-up run (fires missed while the bot was down, within the grace period). */
   caughtUp: Promise<unknown>;
@@ -117,6 +122,26 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   let scheduler: WeeklyScheduler | undefined;
   const pending = new PendingPosts();
   const services = new Map<string, WeeklyService>();
+  // The app is built below; a workspace's client is only asked for once it runs.
+  let clientOf: (team: string) => Promise<webApi.WebClient | undefined> = async () => undefined;
+  const voteServices = new Map<string, VoteService>();
+  const votesFor = (key: string): VoteService => {
+    let service = voteServices.get(key);
+    if (!service) {
+      service = createVoteService({
+        store: store.team(key),
+        weekly: weeklyFor(key),
+        library,
+        messenger: slackVoteMessenger({
+          client: () => clientOf(key),
+          logger,
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+        }),
+      });
+      voteServices.set(key, service);
+    }
+    return service;
+  };
   const weeklyFor = (key: string): WeeklyService => {
     let service = services.get(key);
     if (!service) {
@@ -134,6 +159,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const deps: SlackDeps = {
     library,
     weeklyFor,
+    votesFor,
     store,
     clock,
     random: options.random ?? Math.random,
@@ -145,6 +171,9 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     database: () => store.health(),
   });
   const clients = workspaceClients(store, config.slack.apiUrl);
+  clientOf = async (key) => (oauth ? clients.of(key) : built.app.client);
+  const isActive = async (key: string) =>
+    oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key));
   const runner = createWeeklyRunner({
     store,
     library,
@@ -152,10 +181,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     clock,
     pending,
     graceMs: config.weekly.graceHours * 3_600_000,
-    isActive: async (key) =>
-      oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
+    isActive,
+    extensions: [voteExtension({ store, votesFor, isActive, logger })],
     post: async ({ reply, team: key, ...target }, policy, signal) => {
-      const client = oauth ? await clients.of(key) : built.app.client;
+      const client = await clientOf(key);
       if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
       return postMessage(client, { ...target, ...toSlackMessage(reply) }, policy, options.sleep, signal);
     },
@@ -193,6 +222,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     store,
     team,
     weeklyFor,
+    votesFor,
     runner,
     caughtUp,
     failed: running.gaveUp,

@@ -1,4 +1,5 @@
 import type { PaperSearch } from '../search/search.ts';
+import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 
 /** Everything a command may use. Built per request by the Slack layer, the shell or a test. */
@@ -15,6 +16,8 @@ export interface CommandContext {
   random: () => number;
   /** Paper-of-the-week state of the request's workspace; absent where there is no store. */
   weekly?: WeeklyService;
+  /** Votes and proposals of the request's workspace; absent where there is no store. */
+  votes?: VoteService;
   /**
    * Whether the channel gets a paper of the week (results then offer Read next). Read once per request,
    * before the command runs; false when the database cannot answer, so that search never depends on it.

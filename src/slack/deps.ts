@@ -1,6 +1,7 @@
 import { type CommandContext, withSubscription } from '../commands/context.ts';
 import type { Library } from '../library.ts';
 import type { Store } from '../store/types.ts';
+import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 import type { Sleep } from './post.ts';
 
@@ -9,6 +10,8 @@ export interface SlackDeps {
   library: Library;
   /** A workspace's paper-of-the-week service; absent where there is none. */
   weeklyFor?: (team: string) => WeeklyService;
+  /** A workspace's votes and proposals; absent where there are none. */
+  votesFor?: (team: string) => VoteService;
   /** Where deliveries are remembered (an event or a press delivered twice is handled once). */
   store?: Store;
   clock: () => Date;
@@ -36,6 +39,7 @@ export interface RequestPlace {
 export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<CommandContext> {
   const workspaceUrl = deps.workspaceUrl?.(place.team);
   const weekly = deps.weeklyFor?.(place.team);
+  const votes = deps.votesFor?.(place.team);
   return withSubscription({
     search: deps.library.current(),
     channel: { id: place.channel },
@@ -43,6 +47,7 @@ export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<Co
     now: deps.clock(),
     random: deps.random,
     ...(weekly ? { weekly } : {}),
+    ...(votes ? { votes } : {}),
     ...(workspaceUrl ? { workspaceUrl } : {}),
   });
 }

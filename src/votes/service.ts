@@ -59,7 +59,7 @@ export type ProposalOutcome =
   | { status: 'candidate'; proposal: ProposalRecord; next?: NextVote }
   /** Voting is off: it joined the channel's queue; `at` is the post it comes in. */
   | { status: 'queued'; title: string; position: number; at?: Date; timeZone: string }
-  | { status: 'already-proposed'; proposal: ProposalRecord }
+  | { status: 'already-proposed'; proposal: ProposalRecord; timeZone: string }
   | { status: 'already-queued'; title: string; at?: Date; timeZone: string }
   /** Posted in this round already (a list paper), or ever (a paper outside the list). */
   | { status: 'already-posted'; title: string; at?: Date; timeZone: string }
@@ -67,8 +67,11 @@ export type ProposalOutcome =
 
 /** One workspace's votes and proposals. */
 export interface VoteService {
-  /** Turn voting on (minutes before each post the vote opens) or off. @returns Whether subscribed. */
-  setVoting(channel: string, leadMinutes: number | undefined): Promise<boolean>;
+  /**
+   * Turn voting on (minutes before each post the vote opens) or off; off closes the open votes without
+   * a winner. @returns Whether subscribed.
+   */
+  setVoting(channel: string, leadMinutes: number | undefined, at: Date): Promise<boolean>;
   /**
    * The channel's open vote with its counts and the person's ballot. Opens the vote first when it is
    * due (a minute before the runner would), or at once where votes open on request (the shell).
@@ -211,7 +214,12 @@ export function createVoteService(options: {
   ) => (await weekly.posts(channel, Number.MAX_SAFE_INTEGER)).find(matches)?.postedAt;
 
   return {
-    setVoting: (channel, lead) => store.setVoting(channel, lead),
+    async setVoting(channel, lead, at) {
+      const subscribed = await store.setVoting(channel, lead);
+      if (subscribed && lead === undefined)
+        for (const vote of await store.currentVotes(channel)) await abandon(vote, 'voting-off', at);
+      return subscribed;
+    },
     nextVote,
     openDue,
 
@@ -312,7 +320,7 @@ export function createVoteService(options: {
         const same = (await store.proposals(channel)).find(
           (proposal) => proposal.paperId !== undefined && pick.reading.paperIds.includes(proposal.paperId),
         );
-        if (same) return { status: 'already-proposed', proposal: same };
+        if (same) return { status: 'already-proposed', proposal: same, timeZone };
         const proposal = await store.propose({
           channel,
           paperId: paper.id,
@@ -333,7 +341,7 @@ export function createVoteService(options: {
       const same = (await store.proposals(channel)).find(
         (proposal) => proposal.url !== undefined && canonicalUrl(proposal.url) === link,
       );
-      if (same) return { status: 'already-proposed', proposal: same };
+      if (same) return { status: 'already-proposed', proposal: same, timeZone };
       const proposal = await store.propose({ channel, title: target.title, url: target.url, by: user, at });
       if (voting) {
         const next = await nextVote(channel, at);

@@ -3,8 +3,8 @@ import type { Library } from '../library.ts';
 import type { FireRecord, Pause, Subscription, TeamStore } from '../store/types.ts';
 import { type Cadence, localDate, nextDue } from './cadence.ts';
 import { nextFires } from './cron.ts';
-import { type PendingPost, type PendingPosts, withPending } from './pending.ts';
 import { type OutsideReading, proposalIdOf } from './outside.ts';
+import { type PendingPost, type PendingPosts, withPending } from './pending.ts';
 import { groupReadings, type Reading } from './readings.ts';
 import { type ChannelHistory, nextPick, type Pick, pickToPosted, upcomingPicks } from './rotation.ts';
 

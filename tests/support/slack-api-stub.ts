@@ -159,6 +159,11 @@ export class SlackApiStub {
       case 'chat.postMessage':
         this.#ts += 1;
         return { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'views.open':
+        this.#ts += 1;
+        return { ok: true, view: { id: `V${this.#ts}`, ...(body.view as object) } };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'oauth.v2.access': {

@@ -1,15 +1,19 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '../../../commands/dispatch.ts';
+import { readUserText } from '../../../commands/input.ts';
 import { textReply } from '../../../commands/reply.ts';
+import { readProposal } from '../../../votes/proposals.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
+import { offerProposal } from '../../proposal-form.ts';
 import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
 /**
  * `/optpaper …`: the reply goes back in the ack itself (the HTTP response, or the Socket Mode ack
  * payload), so a search costs no second round trip to Slack. Nothing is posted, so a command Slack
- * delivers twice is simply answered twice, to the same person.
+ * delivers twice is simply answered twice, to the same person. `/optpaper propose …` opens a form to
+ * confirm the proposal instead (views.open), or answers why not.
  *
  * @param deps Listener dependencies.
  * @returns The Bolt listener.
@@ -18,19 +22,32 @@ export function optpaperCommand(deps: SlackDeps) {
   return async ({
     command,
     ack,
+    client,
+    respond,
     logger: appLogger,
     context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const logger = logOf({ context, logger: appLogger });
     try {
-      const reply = await runCommand(
-        command.text ?? '',
-        await commandContext(deps, {
-          team: teamKey(context),
-          channel: command.channel_id,
-          user: command.user_id,
-        }),
-      );
+      const where = await commandContext(deps, {
+        team: teamKey(context),
+        channel: command.channel_id,
+        user: command.user_id,
+      });
+      const proposal = proposalWords(command.text ?? '');
+      if (proposal !== undefined && where.votes) {
+        // A form to confirm opens instead of a reply: ack first (Slack allows 3 s), then views.open.
+        await ack();
+        const instead = await offerProposal(
+          client,
+          command.trigger_id,
+          readProposal(proposal, where.search),
+          where,
+        );
+        if (instead) await respond({ response_type: 'ephemeral', ...toSlackMessage(instead) });
+        return;
+      }
+      const reply = await runCommand(command.text ?? '', where);
       await ack({ response_type: reply.visibility, ...toSlackMessage(reply) });
     } catch (error) {
       logger.error(`/optpaper failed in ${command.channel_id}:`, error);
@@ -38,4 +55,10 @@ export function optpaperCommand(deps: SlackDeps) {
       await ack({ response_type: 'ephemeral', ...toSlackMessage(sorry) });
     }
   };
+}
+
+/** The words after `propose`, when the command is one. */
+function proposalWords(raw: string): string | undefined {
+  const match = /^propose(?:\s+(.*))?$/i.exec(readUserText(raw));
+  return match ? (match[1] ?? '') : undefined;
 }
