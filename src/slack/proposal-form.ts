@@ -136,7 +136,7 @@ export function readFormState(metadata: string): ProposalFormState | undefined {
 }
 
 /**
- * Open the proposal form for a request (`/optpaper propose …`, the message shortcut), or say why not.
+ * Open the proposal form for a request (the message shortcut), or say why not.
  *
  * @param client The request's Web API client.
  * @param triggerId Slack's trigger for opening a modal (valid for 3 seconds).
@@ -151,18 +151,32 @@ export async function offerProposal(
   context: CommandContext,
 ): Promise<Reply | undefined> {
   const answer = await proposalAnswer(request, context);
-  if ('reply' in answer) return answer.reply;
-  if (request.kind === 'none') return proposalHelp(request.reason, request.words);
+  return 'reply' in answer ? answer.reply : openProposalForm(client, triggerId, answer, context);
+}
+
+/**
+ * Open the form, once {@link proposalAnswer} said it should.
+ *
+ * @param client The request's Web API client.
+ * @param triggerId Slack's trigger for opening a modal.
+ * @param form The request to confirm and what will become of it.
+ * @param context The request.
+ * @returns `undefined` once open; the reply saying it failed otherwise.
+ */
+export async function openProposalForm(
+  client: webApi.WebClient,
+  triggerId: string,
+  form: FormRequest,
+  context: CommandContext,
+): Promise<Reply | undefined> {
+  const { request, where } = form;
   const state = {
     channel: context.channel.id,
     ...(request.kind === 'list' ? { paperId: request.paper.id } : {}),
   };
   try {
     // The Web API client types views as its own classes; this one is plain Block Kit JSON.
-    await client.views.open({
-      trigger_id: triggerId,
-      view: proposalForm(request, state, answer.where) as never,
-    });
+    await client.views.open({ trigger_id: triggerId, view: proposalForm(request, state, where) as never });
     return undefined;
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error ?? String(error);
@@ -170,11 +184,24 @@ export async function offerProposal(
   }
 }
 
-/** What the form says will happen, or the reply that replaces the form. */
-async function proposalAnswer(
+/** A request the form confirms, and what will become of it. */
+export interface FormRequest {
+  request: Extract<ProposalRequest, { kind: 'list' | 'outside' | 'untitled' }>;
+  where: RichText;
+}
+
+/**
+ * Whether a request gets the form (and what the form says will happen), or a reply instead: nothing to
+ * propose, no paper of the week here, no database.
+ *
+ * @param request What was asked for.
+ * @param context The request.
+ * @returns The form's request, or the reply.
+ */
+export async function proposalAnswer(
   request: ProposalRequest,
   context: CommandContext,
-): Promise<{ reply: Reply } | { where: RichText }> {
+): Promise<{ reply: Reply } | FormRequest> {
   if (request.kind === 'none') return { reply: proposalHelp(request.reason, request.words) };
   const { weekly, votes } = context;
   if (!weekly || !votes) return { reply: textReply(['Proposals are not available here.']) };
@@ -182,6 +209,7 @@ async function proposalAnswer(
     if (!(await weekly.subscription(context.channel.id))) return { reply: notSubscribedReply() };
     const next = await votes.nextVote(context.channel.id, context.now);
     return {
+      request,
       where: next
         ? [
             `it will be a candidate in the vote on the paper of ${formatDay(next.slot, next.timeZone)}, which opens `,

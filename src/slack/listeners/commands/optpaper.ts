@@ -5,7 +5,7 @@ import { textReply } from '../../../commands/reply.ts';
 import { readProposal } from '../../../votes/proposals.ts';
 import { toSlackMessage } from '../../blocks.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
-import { offerProposal } from '../../proposal-form.ts';
+import { openProposalForm, proposalAnswer } from '../../proposal-form.ts';
 import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
@@ -28,6 +28,7 @@ export function optpaperCommand(deps: SlackDeps) {
     context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const logger = logOf({ context, logger: appLogger });
+    let acked = false;
     try {
       const where = await commandContext(deps, {
         team: teamKey(context),
@@ -35,24 +36,28 @@ export function optpaperCommand(deps: SlackDeps) {
         user: command.user_id,
       });
       const proposal = proposalWords(command.text ?? '');
-      if (proposal !== undefined && where.votes) {
+      const answer =
+        proposal !== undefined && where.votes
+          ? await proposalAnswer(readProposal(proposal, where.search), where)
+          : undefined;
+      if (answer && !('reply' in answer)) {
         // A form to confirm opens instead of a reply: ack first (Slack allows 3 s), then views.open.
         await ack();
-        const instead = await offerProposal(
-          client,
-          command.trigger_id,
-          readProposal(proposal, where.search),
-          where,
-        );
-        if (instead) await respond({ response_type: 'ephemeral', ...toSlackMessage(instead) });
+        acked = true;
+        const failed = await openProposalForm(client, command.trigger_id, answer, where);
+        if (failed) await respond({ response_type: 'ephemeral', ...toSlackMessage(failed) });
         return;
       }
-      const reply = await runCommand(command.text ?? '', where);
+      const reply = answer?.reply ?? (await runCommand(command.text ?? '', where));
       await ack({ response_type: reply.visibility, ...toSlackMessage(reply) });
     } catch (error) {
       logger.error(`/optpaper failed in ${command.channel_id}:`, error);
-      const sorry = textReply(['Sorry, that failed on my side and has been logged. Please try again.']);
-      await ack({ response_type: 'ephemeral', ...toSlackMessage(sorry) });
+      const sorry = toSlackMessage(
+        textReply(['Sorry, that failed on my side and has been logged. Please try again.']),
+      );
+      await (acked
+        ? respond({ response_type: 'ephemeral', ...sorry })
+        : ack({ response_type: 'ephemeral', ...sorry }));
     }
   };
 }
