@@ -12,11 +12,16 @@ import { type Reply, textReply } from '../commands/reply.ts';
 import { readSectionPage, sectionReply } from '../commands/section.ts';
 import { sharedPaperMessage } from '../commands/share.ts';
 import type { Library } from '../library.ts';
+import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
-import { renderText, type ShellButton } from './render.ts';
+import { printReply, type ShellButton } from './render.ts';
+import type { ShellWeek } from './week.ts';
 
 /** The shell stands for one user in one channel. */
 export const shellIdentity = Object.freeze({ channel: 'C0LOCALSHELL', user: 'U0LOCALYOU' });
+
+/** How the shell names users: its own is "you". */
+export const shellNames: Readonly<Record<string, string>> = Object.freeze({ [shellIdentity.user]: 'you' });
 
 /** What the shell needs. */
 export interface ShellOptions {
@@ -26,6 +31,10 @@ export interface ShellOptions {
   interactive: boolean;
   library: Library;
   weekly?: WeeklyService;
+  /** Votes and proposals; the shell's vote opens on request (it has no scheduler). */
+  votes?: VoteService;
+  /** `wait`: time moves to the next vote or post, which runs as in the bot. */
+  week?: ShellWeek;
   clock: () => Date;
   random: () => number;
 }
@@ -35,6 +44,9 @@ const shellHelp = `Type what you would type in Slack:
   /optpaper help             every command
   @optpaper <words>          what a mention answers in a thread
   share N, next, previous    press the buttons of the last reply
+  vote on, vote, vote N      vote on the next paper (vote opens it now), N: a candidate
+  propose <words or link>    propose a paper; a link the list lacks: propose <link> | <title>
+  wait                       time moves to the next vote or post, which goes out here
   quit                       leave (or Ctrl-D)`;
 
 /**
@@ -52,12 +64,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
     ...(interactive ? { output: process.stdout } : {}),
   });
   let buttons: ShellButton[] = [];
-  const names = { [shellIdentity.user]: 'you' };
-  const print = (reply: Reply, heading?: string) => {
-    const rendered = renderText(reply, names);
-    output.write(`${heading ? `${heading}\n` : ''}${rendered.text}\n\n`);
-    return rendered.buttons;
-  };
+  const print = (reply: Reply, heading?: string) => printReply(output, reply, heading, shellNames);
   const context = (): Promise<CommandContext> =>
     withSubscription({
       search: options.library.current(),
@@ -66,6 +73,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
       now: options.clock(),
       random: options.random,
       ...(options.weekly ? { weekly: options.weekly } : {}),
+      ...(options.votes ? { votes: options.votes } : {}),
     });
 
   if (interactive) {
@@ -92,6 +100,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
         if (pressed.replaces) buttons = next;
       } else if (/^help$/i.test(line)) {
         output.write(`${shellHelp}\n\n`);
+      } else if (/^wait$/i.test(line) && options.week) {
+        await options.week.wait(shellIdentity.channel);
       } else if (/^@optpaper\b/i.test(line)) {
         const query = readUserText(line.replace(/^@optpaper\b/i, ''));
         const where = await context();
