@@ -767,6 +767,13 @@ function pgTeamStore(
       const row = rows[0] as ProposalRow | undefined;
       return row ? toProposal(row) : undefined;
     },
+    withdrawProposal: async (id, at) =>
+      changed(
+        await query(
+          `UPDATE proposals SET status = 'withdrawn', finished_at = $1 WHERE id = $2 AND team = $3 AND status = 'open'`,
+          [time(at), id, team],
+        ),
+      ),
   };
 }
 

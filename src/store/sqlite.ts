@@ -634,6 +634,9 @@ function prepare(db: BetterSqlite3.Database) {
         AND url IS NOT NULL
       ORDER BY proposed_at, id`),
     proposal: db.prepare<[number, string], ProposalRow>('SELECT * FROM proposals WHERE id = ? AND team = ?'),
+    withdrawProposal: db.prepare<[number, number, string]>(
+      `UPDATE proposals SET status = 'withdrawn', finished_at = ? WHERE id = ? AND team = ? AND status = 'open'`,
+    ),
     // A post names a proposal by its list paper's id, or an outside one by `outside:<id>`.
     postProposals: db.prepare<[{ at: number; fire: number }]>(`
       UPDATE proposals SET status = 'posted', finished_at = @at
@@ -862,6 +865,7 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
       const row = run((sql) => sql.proposal.get(id, team));
       return row ? toProposal(row) : undefined;
     },
+    withdrawProposal: async (id, at) => run((sql) => sql.withdrawProposal.run(ms(at), id, team).changes > 0),
   };
 }
 

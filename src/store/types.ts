@@ -277,6 +277,8 @@ export interface TeamStore {
   proposals(channel: string): Promise<ProposalRecord[]>;
   /** A proposal, whatever its status. */
   proposal(id: number): Promise<ProposalRecord | undefined>;
+  /** Take an open proposal back (`withdrawn`). @returns Whether it was open. */
+  withdrawProposal(id: number, at: Date): Promise<boolean>;
 }
 
 /** A channel's vote on the paper of one slot, as stored. */

@@ -101,7 +101,7 @@ export function checkedLink(url: string): string | undefined {
 }
 
 /**
- * A title as typed: whitespace and control characters collapsed, cut to 300 characters.
+ * A title as typed: whitespace and control characters collapsed, cut to 300 characters (code points).
  *
  * @param title A title.
  * @returns The title (empty when nothing is left).
@@ -112,7 +112,11 @@ export function cleanTitle(title: string): string {
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return clean.length > proposalLimits.title ? `${clean.slice(0, proposalLimits.title - 1)}…` : clean;
+  // Cut by characters, not UTF-16 units: half an emoji is not a character.
+  const characters = [...clean];
+  return characters.length > proposalLimits.title
+    ? `${characters.slice(0, proposalLimits.title - 1).join('')}…`
+    : clean;
 }
 
 /** A link's closing punctuation belongs to the sentence, not the link. */

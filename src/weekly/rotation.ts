@@ -216,9 +216,9 @@ export function upcomingPicks(
     picks.push(pick);
     const posted = new Set(pick.reading.paperIds);
     state = {
+      ...state,
       posted: [...state.posted, pickToPosted(pick)],
       queued: state.queued.filter((id) => !posted.has(id)),
-      skipped: state.skipped,
     };
   }
   return picks;

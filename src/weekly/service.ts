@@ -220,8 +220,13 @@ export function createWeeklyService(options: {
       if (!skipped) return undefined;
       // A queued paper that is skipped leaves the queue: skipping it is the newer wish.
       for (const id of skipped.reading.paperIds) await store.dequeue(channel, id);
-      const { paperIds, links, cycle } = pickToPosted(skipped);
-      await store.skip(channel, { paperIds, links, cycle, at });
+      const proposalId = skipped.outside ? proposalIdOf(skipped.outside.id) : undefined;
+      // A paper outside the list has no place in the round to go back to: its proposal is withdrawn.
+      if (proposalId !== undefined) await store.withdrawProposal(proposalId, at);
+      else {
+        const { paperIds, links, cycle } = pickToPosted(skipped);
+        await store.skip(channel, { paperIds, links, cycle, at });
+      }
       const next = nextPick(catalog, readings, await history(channel));
       return next ? { skipped, next } : { skipped };
     },

@@ -783,6 +783,12 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       });
       expect(await root.team('T0OTHER').proposal(outside.id)).toBeUndefined();
       expect(await root.team('T0OTHER').proposals('C1')).toEqual([]);
+      expect(await root.team('T0OTHER').withdrawProposal(outside.id, at)).toBe(false);
+      expect(await store.withdrawProposal(outside.id, monday(2))).toBe(true);
+      expect(await store.withdrawProposal(outside.id, monday(3))).toBe(false);
+      expect(await store.proposal(outside.id)).toMatchObject({ status: 'withdrawn', finishedAt: monday(2) });
+      expect((await store.proposals('C1')).map((proposal) => proposal.id)).toEqual([listed.id]);
+      expect((await store.history('C1')).outside).toBeUndefined();
     });
 
     it('gives open outside proposals to the rotation, and a post of them (or of a proposed list paper) closes them', async () => {

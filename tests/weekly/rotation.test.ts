@@ -476,6 +476,7 @@ describe('outside readings (papers proposed from outside the list)', () => {
     ]);
     // Posted out of turn: the round-robin goes on where it was, and the outside reading counts nowhere.
     expect(keys(catalog, queued, 4)).toEqual(['outside:4', 'b2', 'a1', 'b1']);
+    expect(keys(catalog, { ...withOurs, queued: ['b2', 'outside:4'] }, 3)).toEqual(['b2', 'outside:4', 'a1']);
     expect(upcomingPicks(catalog, readings, queued, 4).map((item) => item.position)).toEqual([0, 1, 2, 3]);
   });
 
