@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDatabase, startTestBot, type TestBot, titleOf, weeklyPostsOf } from '../support/bot.ts';
+import { startClockedBot, type TestBot, titleOf, weeklyPostsOf } from '../support/bot.ts';
 import { commandBody, messageShortcutBody, postSigned, viewSubmissionBody } from '../support/signing.ts';
 import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
 import { until } from '../support/wait.ts';
@@ -20,11 +20,7 @@ const time = new TestClock();
 beforeEach(async () => {
   stub = await new SlackApiStub().start();
   time.set(new Date('2030-01-02T12:00:00Z'));
-  started = await startTestBot(
-    stub,
-    { OPTPAPER_DB: scratchDatabase() },
-    { clock: time.now, maintenanceMs: 3_600_000 },
-  );
+  started = await startClockedBot(stub, time);
   await started.command('subscribe monday 9am UTC', channel);
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDatabase, startTestBot, type TestBot, titleOf, weeklyPostsOf } from '../support/bot.ts';
+import { startClockedBot, type TestBot, titleOf, weeklyPostsOf } from '../support/bot.ts';
 import { actionBody, commandBody, postSigned } from '../support/signing.ts';
 import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
 import { until } from '../support/wait.ts';
@@ -24,12 +24,7 @@ const time = new TestClock();
 beforeEach(async () => {
   stub = await new SlackApiStub().start();
   time.set(new Date('2030-01-02T12:00:00Z'));
-  // Bookkeeping runs when the test says (runner.maintain), on the test's clock.
-  started = await startTestBot(
-    stub,
-    { OPTPAPER_DB: scratchDatabase() },
-    { clock: time.now, maintenanceMs: hour },
-  );
+  started = await startClockedBot(stub, time);
   expect(await started.command('subscribe monday 9am UTC', channel)).toContain('every Monday at 09:00');
 });
 

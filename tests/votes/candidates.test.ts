@@ -9,18 +9,10 @@ import {
 } from '../../src/votes/candidates.ts';
 import { groupReadings } from '../../src/weekly/readings.ts';
 import { type ChannelHistory, nextPick, pickToPosted, upcomingPicks } from '../../src/weekly/rotation.ts';
-import { listOf } from '../support/small-list.ts';
+import { abc, listOf } from '../support/small-list.ts';
 
-/** Alpha has three papers, Beta two, Gamma one: the round-robin gives a1 b1 c1 a2 b2 a3. */
-const catalog = listOf({
-  Alpha: [
-    'A1 | https://arxiv.org/abs/2001.00001',
-    'A2 | https://arxiv.org/abs/2001.00002',
-    'A3 | https://arxiv.org/abs/2001.00003',
-  ],
-  Beta: ['B1 | https://arxiv.org/abs/2002.00001', 'B2 | https://arxiv.org/abs/2002.00002'],
-  Gamma: ['C1 | https://arxiv.org/abs/2003.00001'],
-});
+/** The round-robin gives a1 b1 c1 a2 b2 a3. */
+const catalog = listOf(abc);
 const readings = groupReadings(catalog);
 const empty: ChannelHistory = Object.freeze({ posted: [], queued: [], skipped: [] });
 const day = (n: number) => new Date(Date.UTC(2026, 0, n, 12));
@@ -139,30 +131,25 @@ describe('candidatePick', () => {
 
 describe('readCandidates', () => {
   it('reads what the store wrote and leaves out what is not a candidate', () => {
+    const rotation = { key: 'a1', title: 'A1', section: 'Alpha', origin: 'rotation' };
+    const proposed = {
+      key: 'outside:4',
+      title: 'Ours',
+      url: 'https://example.org/ours',
+      section: '',
+      origin: 'proposed',
+      by: 'U1',
+    };
     const stored = JSON.stringify([
-      { key: 'a1', title: 'A1', section: 'Alpha', origin: 'rotation' },
-      {
-        key: 'outside:4',
-        title: 'Ours',
-        url: 'https://example.org/ours',
-        section: '',
-        origin: 'proposed',
-        by: 'U1',
-      },
+      rotation,
+      proposed,
       { title: 'no key' },
       'text',
       { key: 'x', title: 'X', origin: 'invented' },
     ]);
     expect(readCandidates(stored)).toEqual([
-      { key: 'a1', title: 'A1', section: 'Alpha', origin: 'rotation' },
-      {
-        key: 'outside:4',
-        title: 'Ours',
-        url: 'https://example.org/ours',
-        section: '',
-        origin: 'proposed',
-        by: 'U1',
-      },
+      rotation,
+      proposed,
       { key: 'x', title: 'X', section: '', origin: 'rotation' },
     ]);
     expect(readCandidates('not json')).toEqual([]);

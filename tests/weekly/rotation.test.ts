@@ -11,20 +11,9 @@ import {
   upcomingPicks,
 } from '../../src/weekly/rotation.ts';
 import { shippedCatalog } from '../support/shipped.ts';
-import { listOf } from '../support/small-list.ts';
+import { abc, listOf } from '../support/small-list.ts';
 
 const empty: ChannelHistory = Object.freeze({ posted: [], queued: [], skipped: [] });
-
-/** Alpha has three papers, Beta two, Gamma one: round-robin gives a1 b1 c1 a2 b2 a3. */
-const abc = {
-  Alpha: [
-    'A1 | https://arxiv.org/abs/2001.00001',
-    'A2 | https://arxiv.org/abs/2001.00002',
-    'A3 | https://arxiv.org/abs/2001.00003',
-  ],
-  Beta: ['B1 | https://arxiv.org/abs/2002.00001', 'B2 | https://arxiv.org/abs/2002.00002'],
-  Gamma: ['C1 | https://arxiv.org/abs/2003.00001'],
-} as const;
 
 /** Keys of the next `count` picks. */
 function keys(catalog: Catalog, history: ChannelHistory, count: number): string[] {
