@@ -203,7 +203,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       store.expireDeliveries(new Date(clock().getTime() - botDefaults.deliveryMemoryMs)),
     ]).catch((error: unknown) => logger.error('maintenance failed:', error));
   // Fires a crash left half-done are marked, then node-cron's missed fires are caught up, once.
-  const caughtUp = maintain().then(() => runner.runDue(clock()));
+  // A database that breaks meanwhile makes it fail: said in the log, never an unhandled rejection.
+  const caughtUp = maintain()
+    .then(() => runner.runDue(clock()))
+    .catch((error: unknown) => logger.error('weekly: the start-up catch-up failed:', error));
   const maintenance = setInterval(maintain, options.maintenanceMs ?? botDefaults.maintenanceMs);
   maintenance.unref();
   scheduler = createScheduler({ store, runner, clock, logger });
