@@ -147,6 +147,8 @@ export function createWeeklyService(options: {
     const { catalog } = library.current();
     return { catalog, readings: readingsOf(catalog) };
   };
+  /** Each channel's next slot, with the cadence and the time it was found from (see `nextFire`). */
+  const nextSlots = new Map<string, { key: string; from: number; slot: Date }>();
   const upcoming = async (channel: string, count: number, after: Date) => {
     const { catalog, readings } = current();
     const picks = upcomingPicks(catalog, readings, await history(channel), count);
@@ -170,7 +172,18 @@ export function createWeeklyService(options: {
       return removed;
     },
     async nextFire(channel, after) {
-      return nextDue(await cadenceOf(channel, after), await notBefore(channel, after), 1)[0];
+      const subscription = await store.subscription(channel);
+      const cadence = await cadenceOf(channel, after);
+      const from = await notBefore(channel, after);
+      // Asked every minute for every voting channel (the votes' bookkeeping), and a cron's next match
+      // costs a fraction of a millisecond: a slot found from an earlier time is still the next one
+      // while that time has not passed it, as long as the cadence is the same.
+      const key = subscription ? JSON.stringify(cadence) : undefined;
+      const known = nextSlots.get(channel);
+      if (key && known?.key === key && known.from <= from.getTime() && from < known.slot) return known.slot;
+      const [slot] = nextDue(cadence, from, 1);
+      if (key && slot) nextSlots.set(channel, { key, from: from.getTime(), slot });
+      return slot;
     },
     pause: (channel, { startsOn, endsOn }, by, at) => store.addPause(channel, { startsOn, endsOn, by, at }),
     async resume(channel, at) {

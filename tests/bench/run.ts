@@ -5,6 +5,7 @@ import { duration, mebibytes } from './format.ts';
 import { runSearchBench } from './search.ts';
 import { runStartupBench } from './startup.ts';
 import type { Suite, SuiteContext } from './suite.ts';
+import { runVotesBench } from './votes.ts';
 
 /** The suites `npm run bench -- <name>…` can run, in the order they run by default. */
 const suites: Readonly<Record<string, Suite>> = Object.freeze({
@@ -12,6 +13,7 @@ const suites: Readonly<Record<string, Suite>> = Object.freeze({
   ack: runAckSuite,
   fanout: runFanoutBench,
   startup: runStartupBench,
+  votes: runVotesBench,
 });
 
 /** The machine the figures come from: they mean nothing without it. */
