@@ -12,7 +12,7 @@ import { mrkdwn, type SlackBlock, toSlackMessage } from './blocks.ts';
 export const proposalIds = Object.freeze({
   /** The modal's `callback_id`: its submission comes back to the view listener. */
   form: 'propose_paper',
-  /** The message shortcut "Propose for the reading group". */
+  /** The message shortcut "Propose to reading group" (Slack allows names of 24 characters at most). */
   shortcut: 'propose_from_message',
   /** Input blocks of a paper outside the list (their action ids are all `value`). */
   titleBlock: 'title',
