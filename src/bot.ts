@@ -11,8 +11,11 @@ import type { SlackDeps } from './slack/deps.ts';
 import { createHomeRefresher, type HomeRefresher } from './slack/home/refresh.ts';
 import { workspaceClients } from './slack/install/workspace-clients.ts';
 import { postMessage, type Sleep } from './slack/post.ts';
+import { slackVoteMessenger } from './slack/vote-messenger.ts';
 import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
+import { voteExtension } from './votes/extension.ts';
+import { createVoteService, type VoteMessenger, type VoteService } from './votes/service.ts';
 import { PendingPosts } from './weekly/pending.ts';
 import { createWeeklyRunner, type Poster, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
@@ -50,6 +53,8 @@ export interface RunningBot {
   team: string;
   /** The paper-of-the-week service of a workspace. */
   weeklyFor(team: string): WeeklyService;
+  /** The votes and proposals of a workspace. */
+  votesFor(team: string): VoteService;
   runner: WeeklyRunner;
   /** The start-up catch-up run (fires missed while the bot was down, within the grace period). */
   caughtUp: Promise<unknown>;
@@ -122,6 +127,30 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   let home: HomeRefresher | undefined;
   const pending = new PendingPosts();
   const services = new Map<string, WeeklyService>();
+  // The app is built below; a workspace's client is only asked for once it runs.
+  let clientOf: (team: string) => Promise<webApi.WebClient | undefined> = async () => undefined;
+  const voteServices = new Map<string, VoteService>();
+  const votesFor = (key: string): VoteService => {
+    let service = voteServices.get(key);
+    if (!service) {
+      service = createVoteService({
+        store: store.team(key),
+        weekly: weeklyFor(key),
+        library,
+        // The vote's message changes when it opens, with each ballot and when it closes: so does the Home tab.
+        messenger: refreshingHome(
+          slackVoteMessenger({
+            client: () => clientOf(key),
+            logger,
+            ...(options.sleep ? { sleep: options.sleep } : {}),
+          }),
+          (channel) => home?.changed(key, channel),
+        ),
+      });
+      voteServices.set(key, service);
+    }
+    return service;
+  };
   const weeklyFor = (key: string): WeeklyService => {
     let service = services.get(key);
     if (!service) {
@@ -154,6 +183,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     library,
     weeklyFor,
     presentersFor,
+    votesFor,
     store,
     clock,
     random: options.random ?? Math.random,
@@ -165,8 +195,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     database: () => store.health(),
   });
   const clients = workspaceClients(store, config.slack.apiUrl);
-  const clientOf = async (key: string) => (oauth ? await clients.of(key) : built.app.client);
+  clientOf = async (key) => (oauth ? clients.of(key) : built.app.client);
   home = createHomeRefresher({ deps, clientOf, logger });
+  const isActive = async (key: string) =>
+    oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key));
   const post: Poster = async ({ reply, team: key, ...target }, policy, signal) => {
     const client = await clientOf(key);
     if (!client) return { ok: false, failure: 'refused', error: 'not_installed', attempts: 0 };
@@ -179,10 +211,13 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     clock,
     pending,
     graceMs: config.weekly.graceHours * 3_600_000,
-    isActive: async (key) =>
-      oauth ? (await store.installation(key)) !== undefined : !(await store.uninstalledAt(key)),
+    isActive,
     post,
-    extensions: [presenterExtension({ store, presentersFor, weeklyFor, post, logger }), home.extension],
+    extensions: [
+      voteExtension({ store, votesFor, isActive, logger }),
+      presenterExtension({ store, presentersFor, weeklyFor, post, logger }),
+      home.extension,
+    ],
   });
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
@@ -198,7 +233,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       store.expireDeliveries(new Date(clock().getTime() - botDefaults.deliveryMemoryMs)),
     ]).catch((error: unknown) => logger.error('maintenance failed:', error));
   // Fires a crash left half-done are marked, then node-cron's missed fires are caught up, once.
-  // A database that breaks meanwhile must not leave a rejection nobody handles: it is logged here.
+  // A database that breaks meanwhile makes it fail: said in the log, never an unhandled rejection.
   const caughtUp = maintain()
     .then(() => runner.runDue(clock()))
     .catch((error: unknown) => logger.error('weekly: the start-up catch-up failed:', error));
@@ -220,6 +255,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     store,
     team,
     weeklyFor,
+    votesFor,
     runner,
     caughtUp,
     failed: running.gaveUp,
@@ -239,6 +275,22 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         logger.info('optpaper stopped');
       })();
       return stopped;
+    },
+  };
+}
+
+/** A vote messenger that also says the channel changed (its viewers' Home tabs show the vote). */
+function refreshingHome(messenger: VoteMessenger, changed: (channel: string) => void): VoteMessenger {
+  return {
+    async post(channel, reply) {
+      const ts = await messenger.post(channel, reply);
+      changed(channel);
+      return ts;
+    },
+    async update(channel, ts, reply) {
+      const updated = await messenger.update(channel, ts, reply);
+      changed(channel);
+      return updated;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { PresenterService } from '../presenters/service.ts';
 import type { PaperSearch } from '../search/search.ts';
+import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 
 /** Everything a command may use. Built per request by the Slack layer, the shell or a test. */
@@ -18,6 +19,8 @@ export interface CommandContext {
   weekly?: WeeklyService;
   /** Who leads the discussion in the workspace's channels; absent where there is no store. */
   presenters?: PresenterService;
+  /** Votes and proposals of the request's workspace; absent where there is no store. */
+  votes?: VoteService;
   /**
    * Whether the channel gets a paper of the week (results then offer Read next). Read once per request,
    * before the command runs; false when the database cannot answer, so that search never depends on it.

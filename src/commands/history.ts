@@ -28,15 +28,24 @@ export function historyReply(args: string, context: CommandContext): Promise<Rep
     }
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
     const lines: Inline[] = posts.flatMap((post) => {
-      const title = post.paperIds
-        .map((id) => paperById(context, id)?.title ?? `${id} (no longer in the list)`)
-        .join(' · ');
+      const title =
+        post.outside?.title ??
+        post.paperIds
+          .map((id) => paperById(context, id)?.title ?? `${id} (no longer in the list)`)
+          .join(' · ');
+      // Set apart from the title, which may itself be several entries joined with " · ".
+      const where: Inline[] = post.outside
+        ? [
+            ' — ',
+            { text: 'proposed, not in the list', italic: true },
+            ' · ',
+            { text: post.outside.url, url: post.outside.url },
+          ]
+        : [' — ', { text: post.section, italic: true }];
       return [
         `${formatDay(post.postedAt, timeZone)} · `,
         { text: title, url: messageLink(context.channel.id, post.messageTs, context.workspaceUrl) },
-        // Set apart from the title, which may itself be several entries joined with " · ".
-        ' — ',
-        { text: post.section, italic: true },
+        ...where,
         '\n',
       ];
     });

@@ -3,6 +3,7 @@ import { helpReply } from './help.ts';
 import { historyReply } from './history.ts';
 import { pauseReply, resumeReply } from './pause.ts';
 import { presentersReply } from './presenters.ts';
+import { proposeReply } from './propose.ts';
 import { searchWithin } from './query-limit.ts';
 import { queueQueryReply } from './queue.ts';
 import { randomReply } from './random.ts';
@@ -15,6 +16,7 @@ import { skipReply } from './skip.ts';
 import { subscribeReply } from './subscribe.ts';
 import { unsubscribeReply } from './unsubscribe.ts';
 import { upcomingReply } from './upcoming.ts';
+import { voteReply } from './vote.ts';
 import { weekReply } from './week.ts';
 
 /** A subcommand of `/optpaper`: the first word of the text names it. */
@@ -153,6 +155,22 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
     summary: 'who leads the discussion, in turn: named in each post, told by direct message before it',
     weekly: true,
     run: (args, context, mentions) => presentersReply(args, context, mentions),
+  },
+  {
+    name: 'vote',
+    usage: '/optpaper vote [on [hours before] | off | N]',
+    summary:
+      'the open vote on the next paper and your ballot; `vote on` opens one before each post (default: 24 hours), `vote 2` votes for its second paper',
+    weekly: true,
+    run: (args, context) => voteReply(args, context),
+  },
+  {
+    name: 'propose',
+    usage: '/optpaper propose <words or link>',
+    summary:
+      'propose a paper (from the list, or a link it does not have): a candidate in the next vote, or queued where the channel does not vote',
+    weekly: true,
+    run: (args, context) => proposeReply(args, context),
   },
   {
     name: 'help',

@@ -16,7 +16,7 @@ export type Inline =
 export type RichText = readonly Inline[];
 
 /** Button ids; every one is handled by a listener in src/slack/listeners/actions/. */
-export type ActionId = 'share_paper' | 'read_next' | 'section_page';
+export type ActionId = 'share_paper' | 'read_next' | 'section_page' | 'cast_vote';
 
 /** A button. `value` travels back to the app when it is pressed. */
 export interface Action {

@@ -23,7 +23,10 @@ export function skipReply(context: CommandContext): Promise<Reply> {
     const same = next && next.pick.reading.paperIds.join() === skipped.skipped.reading.paperIds.join();
     const text: Inline[] = same
       ? [`${title} is the last reading left in this round, so it stays next`]
-      : [`Skipped ${title}: it moves to the end of this round.`];
+      : skipped.skipped.outside
+        ? // Not in the list, it has no place in the round: its proposal is withdrawn.
+          [`Skipped ${title}: it leaves the queue (propose it again to bring it back).`]
+        : [`Skipped ${title}: it moves to the end of this round.`];
     if (same && next) {
       text.push(': ', { text: formatDay(next.at, subscription.timeZone), bold: true }, '.');
     } else if (next) {

@@ -43,7 +43,9 @@ export function upcomingReply(args: string, context: CommandContext): Promise<Re
           ...pickView(pick),
           note: [
             { text: formatDay(at, timeZone), bold: true },
-            ` · section ${pick.sectionIndex} of ${pick.sectionCount}`,
+            ...(pick.outside
+              ? [' · proposed by ', { user: pick.outside.by }, ', not in the list']
+              : [` · section ${pick.sectionIndex} of ${pick.sectionCount}`]),
           ],
         },
         actions: [],

@@ -1,5 +1,6 @@
 import { formatDay, messageLink } from '../weekly/dates.ts';
 import { pickView, readingView } from '../weekly/messages.ts';
+import { outsidePaper } from '../weekly/outside.ts';
 import type { CommandContext } from './context.ts';
 import { paperById } from './papers.ts';
 import { type Reply, textReply } from './reply.ts';
@@ -24,15 +25,16 @@ export function weekReply(context: CommandContext): Promise<Reply> {
       return textReply([text]);
     }
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
-    const papers = current.paperIds
-      .map((id) => paperById(context, id))
-      .filter((paper) => paper !== undefined);
+    const papers = current.outside
+      ? [outsidePaper(current.outside)]
+      : current.paperIds.map((id) => paperById(context, id)).filter((paper) => paper !== undefined);
     const sections = [...new Set(papers.flatMap((paper) => paper.sections))];
     const view = readingView(
       papers,
-      sections.length > 0 ? sections : [current.section],
+      sections.length > 0 || current.outside ? sections : [current.section],
       current.paperIds.join(', '),
     );
+    if (current.outside) view.note = ['Proposed by ', { user: current.outside.by }, ' · not in the list'];
     return {
       text: `This week: ${view.title}`,
       blocks: [

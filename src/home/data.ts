@@ -3,6 +3,7 @@ import type { PaperView } from '../commands/reply.ts';
 import type { PresenterService } from '../presenters/service.ts';
 import type { PaperSearch } from '../search/search.ts';
 import type { TeamStore } from '../store/types.ts';
+import type { VoteCandidate } from '../votes/candidates.ts';
 import { messageLink } from '../weekly/dates.ts';
 import { pickView, readingView } from '../weekly/messages.ts';
 import { type ListProgress, listProgress } from '../weekly/progress.ts';
@@ -123,15 +124,15 @@ async function openVotes(
   workspaceUrl: string | undefined,
 ): Promise<HomeVote[]> {
   const votes: HomeVote[] = [];
-  for (const vote of await store.openVotes(channel)) {
-    const choice = await store.ballotOf(vote.id, user);
+  for (const vote of await store.currentVotes(channel)) {
+    const choice = (await store.ballots(vote.id)).find((ballot) => ballot.user === user)?.choice;
     const entry: HomeVote = {
       slot: vote.slot,
       candidates: vote.candidates.map((candidate) => candidateTitle(candidate, catalog)),
     };
     if (choice !== undefined) {
-      const chosen = vote.candidates.find((candidate) => candidateKey(candidate) === choice);
-      entry.mine = candidateTitle(chosen ?? choice, catalog);
+      const chosen = vote.candidates.find((candidate) => candidate.key === choice);
+      entry.mine = chosen ? candidateTitle(chosen, catalog) : choice;
     }
     if (vote.messageTs) entry.link = messageLink(channel, vote.messageTs, workspaceUrl);
     votes.push(entry);
@@ -139,21 +140,8 @@ async function openVotes(
   return votes;
 }
 
-/** A candidate as the votes feature stores it: a paper id, or an object with a key (and a title). */
-function candidateKey(candidate: unknown): string | undefined {
-  if (typeof candidate === 'string') return candidate;
-  if (typeof candidate !== 'object' || candidate === null) return undefined;
-  const { key, paperId, id } = candidate as { key?: unknown; paperId?: unknown; id?: unknown };
-  const found = [key, paperId, id].find((value) => typeof value === 'string');
-  return typeof found === 'string' ? found : undefined;
-}
-
-/** A candidate's title: its own, else the list's paper of that id, else its key. */
-function candidateTitle(candidate: unknown, catalog: Catalog): string {
-  if (typeof candidate === 'object' && candidate !== null) {
-    const { title } = candidate as { title?: unknown };
-    if (typeof title === 'string' && title.trim() !== '') return title;
-  }
-  const key = candidateKey(candidate) ?? '?';
-  return catalog.papers.find((paper) => paper.id === key)?.title ?? key;
+/** A candidate's title: its own, else the list's paper of that key, else the key. */
+function candidateTitle(candidate: VoteCandidate, catalog: Catalog): string {
+  if (candidate.title.trim() !== '') return candidate.title;
+  return catalog.papers.find((paper) => paper.id === candidate.key)?.title ?? candidate.key;
 }

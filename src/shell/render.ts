@@ -73,7 +73,9 @@ function paperLines(
   else if (paper.year) facts.push(String(paper.year));
   const lines = [`${prefix} ${paper.title}`];
   if (paper.url) lines.push(`${pad}${paper.url}`);
-  lines.push(`${pad}${facts.filter(Boolean).join(' · ')}`);
+  // A paper outside the list has no section, and so nothing to say here.
+  const known = facts.filter(Boolean);
+  if (known.length > 0) lines.push(`${pad}${known.join(' · ')}`);
   for (const link of paper.otherLinks)
     lines.push(`${pad}${link.label === 'Link' ? link.host : link.label}: ${link.url}`);
   if (paper.note) lines.push(`${pad}${inline(paper.note, names)}`);
@@ -92,8 +94,16 @@ function inline(text: RichText, names: Readonly<Record<string, string>>): string
     .join('');
 }
 
+/** What the user types to press a button (`share 2`, `vote 2`). */
+const pressKeys: Readonly<Record<Action['id'], string>> = Object.freeze({
+  share_paper: 'share',
+  read_next: 'read-next',
+  section_page: 'section_page',
+  cast_vote: 'vote',
+});
+
 function keyOf(action: Action): string {
-  return action.id === 'share_paper' ? 'share' : action.id === 'read_next' ? 'read-next' : action.id;
+  return pressKeys[action.id];
 }
 
 function pagerKey(action: Action): string {
@@ -102,4 +112,24 @@ function pagerKey(action: Action): string {
 
 function hint(button: ShellButton): string {
   return button.keys.replace(/ \d+$/, ' N');
+}
+
+/**
+ * Print a reply as the shell does: an optional heading saying where it went, the text, a blank line.
+ *
+ * @param output Where the shell writes.
+ * @param reply The reply.
+ * @param heading `(posted in the channel)`, `(in the thread)`…
+ * @param names How to show user ids.
+ * @returns The buttons the reply shows.
+ */
+export function printReply(
+  output: { write(text: string): unknown },
+  reply: Reply,
+  heading?: string,
+  names: Readonly<Record<string, string>> = {},
+): ShellButton[] {
+  const rendered = renderText(reply, names);
+  output.write(`${heading ? `${heading}\n` : ''}${rendered.text}\n\n`);
+  return rendered.buttons;
 }

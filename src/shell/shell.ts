@@ -17,9 +17,10 @@ import { homeReply } from '../home/view.ts';
 import type { Library } from '../library.ts';
 import type { PresenterService } from '../presenters/service.ts';
 import type { Store } from '../store/types.ts';
+import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
-import { renderText, type ShellButton } from './render.ts';
-import { createShellWeek } from './week.ts';
+import { printReply, type ShellButton } from './render.ts';
+import type { ShellWeek } from './week.ts';
 
 /** The shell stands for one user in one channel. */
 export const shellIdentity = Object.freeze({ channel: 'C0LOCALSHELL', user: 'U0LOCALYOU' });
@@ -33,7 +34,11 @@ export interface ShellOptions {
   library: Library;
   weekly?: WeeklyService;
   presenters?: PresenterService;
-  /** The paper of the week's state (its workspace: `team`), for the Home tab and `wait`. */
+  /** Votes and proposals; the shell's vote opens on request (it has no scheduler). */
+  votes?: VoteService;
+  /** `wait`: time moves to the next thing due (a leader's message, a vote, the post), which runs as in the bot. */
+  week?: ShellWeek;
+  /** The paper of the week's state (its workspace: `team`), for the Home tab. */
   local?: { store: Store; team: string };
   clock: () => Date;
   random: () => number;
@@ -46,12 +51,17 @@ const shellHelp = `Type what you would type in Slack:
   @name                      in a command, a person (/optpaper presenters @ana @ben); @me is you
   <a link to a paper>        what its unfurl shows under your message
   home                       your Home tab
-  wait                       time passes until the next paper of the week: the leader's message, the post
+  vote on, vote, vote N      vote on the next paper (vote opens it now), N: a candidate
+  propose <words or link>    propose a paper; a link the list lacks: propose <link> | <title>
+  wait                       time passes to the next thing due: the leader's message, the vote, the post
   share N, next, previous    press the buttons of the last reply
   quit                       leave (or Ctrl-D)`;
 
-/** The channel the shell stands for, as its replies name it. */
-const shellChannelName = 'reading-group';
+/** How the shell names its user ("you") and its channel. */
+export const shellNames: Readonly<Record<string, string>> = Object.freeze({
+  [shellIdentity.user]: 'you',
+  [shellIdentity.channel]: 'reading-group',
+});
 
 /**
  * The local shell: `/optpaper …` and `@optpaper …` run through the same commands as in Slack, and
@@ -68,18 +78,11 @@ export async function runShell(options: ShellOptions): Promise<void> {
     ...(interactive ? { output: process.stdout } : {}),
   });
   let buttons: ShellButton[] = [];
-  const names: Record<string, string> = {
-    [shellIdentity.user]: 'you',
-    [shellIdentity.channel]: shellChannelName,
-  };
-  const print = (reply: Reply, heading?: string) => {
-    const rendered = renderText(reply, names);
-    output.write(`${heading ? `${heading}\n` : ''}${rendered.text}\n\n`);
-    return rendered.buttons;
-  };
-  // `wait` moves the shell's time on to the next post; everything else reads it.
-  let offsetMs = 0;
-  const now = () => new Date(options.clock().getTime() + offsetMs);
+  // People named in commands (@ana) are added as they come, for replies to name them back.
+  const names: Record<string, string> = { ...shellNames };
+  const print = (reply: Reply, heading?: string) => printReply(output, reply, heading, names);
+  // `wait` moves the shell's clock on; everything reads it.
+  const now = options.clock;
   const context = (): Promise<CommandContext> =>
     withSubscription({
       search: options.library.current(),
@@ -89,19 +92,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
       random: options.random,
       ...(options.weekly ? { weekly: options.weekly } : {}),
       ...(options.presenters ? { presenters: options.presenters } : {}),
+      ...(options.votes ? { votes: options.votes } : {}),
     });
-  const week =
-    options.local && options.weekly && options.presenters
-      ? createShellWeek({
-          ...options.local,
-          library: options.library,
-          weekly: options.weekly,
-          presenters: options.presenters,
-          channel: shellIdentity.channel,
-          print: (reply, heading) => void print(reply, heading),
-          name: (user) => names[user] ?? user,
-        })
-      : undefined;
   const home = async (): Promise<Reply> => {
     const { weekly, presenters, local } = options;
     if (!weekly || !local) return textReply(['The Home tab is not available here.']);
@@ -149,11 +141,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
       } else if (/^home$/i.test(line)) {
         buttons = print(await home(), '(your Home tab)');
       } else if (/^wait$/i.test(line)) {
-        if (!week) output.write('There is no paper of the week here.\n\n');
-        else {
-          const next = await week.wait(now());
-          if (next) offsetMs = next.getTime() - options.clock().getTime();
-        }
+        if (!options.week) output.write('There is no paper of the week here.\n\n');
+        else await options.week.wait(shellIdentity.channel);
       } else if (/^@optpaper\b/i.test(line)) {
         const query = readUserText(line.replace(/^@optpaper\b/i, ''));
         const where = await context();

@@ -2,6 +2,7 @@ import { type CommandContext, withSubscription } from '../commands/context.ts';
 import type { Library } from '../library.ts';
 import type { PresenterService } from '../presenters/service.ts';
 import type { Store } from '../store/types.ts';
+import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
 import type { Sleep } from './post.ts';
 
@@ -12,6 +13,8 @@ export interface SlackDeps {
   weeklyFor?: (team: string) => WeeklyService;
   /** A workspace's discussion leaders; absent where there is no paper of the week. */
   presentersFor?: (team: string) => PresenterService;
+  /** A workspace's votes and proposals; absent where there are none. */
+  votesFor?: (team: string) => VoteService;
   /** Where deliveries are remembered (an event or a press delivered twice is handled once). */
   store?: Store;
   clock: () => Date;
@@ -40,6 +43,7 @@ export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<Co
   const workspaceUrl = deps.workspaceUrl?.(place.team);
   const weekly = deps.weeklyFor?.(place.team);
   const presenters = deps.presentersFor?.(place.team);
+  const votes = deps.votesFor?.(place.team);
   return withSubscription({
     search: deps.library.current(),
     channel: { id: place.channel },
@@ -48,6 +52,7 @@ export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<Co
     random: deps.random,
     ...(weekly ? { weekly } : {}),
     ...(presenters ? { presenters } : {}),
+    ...(votes ? { votes } : {}),
     ...(workspaceUrl ? { workspaceUrl } : {}),
   });
 }

@@ -1,17 +1,22 @@
 import pg from 'pg';
+import { readCandidates } from '../votes/candidates.ts';
+import { outsideId } from '../weekly/outside.ts';
 import type { ChannelHistory } from '../weekly/rotation.ts';
-import { jsonArray } from './json.ts';
 import { migratePg } from './postgres-migrations.ts';
 import {
+  type BallotOutcome,
   type FireClaim,
   type FireRecord,
   type FireStatus,
   type InstallationRecord,
+  type ProposalRecord,
+  type ProposalStatus,
   type Store,
   type StoreHealth,
   StoreUnavailableError,
   type Subscription,
   type TeamStore,
+  type VoteRecord,
 } from './types.ts';
 
 /** Pool settings, one place. */
@@ -58,6 +63,31 @@ interface FireRow {
   attempts: number;
   created_at: Date;
   heartbeat_at: Date;
+  finished_at: Date | null;
+}
+
+interface VoteRow {
+  id: string;
+  team: string;
+  channel: string;
+  slot: Date;
+  candidates: string;
+  message_ts: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+  winner: string | null;
+}
+
+interface ProposalRow {
+  id: string;
+  team: string;
+  channel: string;
+  paper_id: string | null;
+  title: string;
+  url: string | null;
+  proposed_by: string;
+  proposed_at: Date;
+  status: ProposalStatus;
   finished_at: Date | null;
 }
 
@@ -177,6 +207,10 @@ function createPgStore(pool: pg.Pool): Store {
       );
       return (rows as FireRow[]).map(toFire);
     },
+    async allOpenVotes() {
+      const { rows } = await query('SELECT * FROM votes WHERE closed_at IS NULL ORDER BY slot, id');
+      return (rows as VoteRow[]).map(toVote);
+    },
     async markInterrupted(id, at) {
       const result = await query(
         `UPDATE fires SET status = 'interrupted', finished_at = $1 WHERE id = $2 AND status = 'posting'`,
@@ -282,6 +316,8 @@ function createPgStore(pool: pg.Pool): Store {
           'presenters',
           'presenter_turns',
           'home_views',
+          'votes',
+          'proposals',
         ]) {
           deleted += (await run(`DELETE FROM ${table} WHERE team = $1`, [team])).rowCount ?? 0;
         }
@@ -470,6 +506,14 @@ function pgTeamStore(
              AND q.paper_id IN (SELECT jsonb_array_elements_text(f.paper_ids))`,
           [id],
         );
+        // A post names a proposal by its list paper's id, or an outside one by `outside:<id>`.
+        await run(
+          `UPDATE proposals p SET status = 'posted', finished_at = $2 FROM fires f
+           WHERE f.id = $1 AND p.team = f.team AND p.channel = f.channel AND p.status = 'open'
+             AND (p.paper_id IN (SELECT jsonb_array_elements_text(f.paper_ids))
+               OR ('outside:' || p.id) IN (SELECT jsonb_array_elements_text(f.paper_ids)))`,
+          [id, time(result.at)],
+        );
         return true;
       });
     },
@@ -545,6 +589,21 @@ function pgTeamStore(
             [team, channel],
           )
         ).rows as { paper_ids: string[]; links: string[]; cycle: number }[];
+        const outside = (
+          await run(
+            `SELECT * FROM proposals WHERE team = $1 AND channel = $2 AND status = 'open' AND paper_id IS NULL
+               AND url IS NOT NULL
+             ORDER BY proposed_at, id`,
+            [team, channel],
+          )
+        ).rows as ProposalRow[];
+        const readings = outside.map((row) => ({
+          id: outsideId(Number(row.id)),
+          title: row.title,
+          url: row.url ?? '',
+          by: row.proposed_by,
+          at: new Date(row.proposed_at.getTime()),
+        }));
         return {
           posted: posted.map((row) => ({
             paperIds: strings(row.paper_ids),
@@ -559,6 +618,7 @@ function pgTeamStore(
             links: strings(row.links),
             cycle: row.cycle,
           })),
+          ...(readings.length > 0 ? { outside: readings } : {}),
         };
       });
     },
@@ -707,38 +767,143 @@ function pgTeamStore(
       );
       return (rows as { user_id: string }[]).map((row) => row.user_id);
     },
-    async openVotes(channel) {
+    // Votes and proposals (the reading group, issue 12).
+    async startVote({ channel, slot, candidates, at }) {
+      const { rows } = await query(
+        `INSERT INTO votes (team, channel, slot, candidates, opened_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (team, channel, slot) DO NOTHING RETURNING *`,
+        [team, channel, time(slot), JSON.stringify(candidates), time(at)],
+      );
+      const row = rows[0] as VoteRow | undefined;
+      return row ? toVote(row) : undefined;
+    },
+    setVoteMessage: async (id, messageTs) =>
+      changed(
+        await query('UPDATE votes SET message_ts = $1 WHERE id = $2 AND team = $3', [messageTs, id, team]),
+      ),
+    async vote(id) {
+      const { rows } = await query('SELECT * FROM votes WHERE id = $1 AND team = $2', [id, team]);
+      const row = rows[0] as VoteRow | undefined;
+      return row ? toVote(row) : undefined;
+    },
+    async voteAt(channel, slot) {
+      const { rows } = await query('SELECT * FROM votes WHERE team = $1 AND channel = $2 AND slot = $3', [
+        team,
+        channel,
+        time(slot),
+      ]);
+      const row = rows[0] as VoteRow | undefined;
+      return row ? toVote(row) : undefined;
+    },
+    async currentVotes(channel) {
       const { rows } = await query(
         'SELECT * FROM votes WHERE team = $1 AND channel = $2 AND closed_at IS NULL ORDER BY slot, id',
         [team, channel],
       );
-      return (
-        rows as {
-          id: string;
-          channel: string;
-          slot: Date;
-          candidates: string;
-          message_ts: string | null;
-          opened_at: Date;
-        }[]
-      ).map((row) => ({
-        id: Number(row.id),
-        channel: row.channel,
-        slot: new Date(row.slot.getTime()),
-        candidates: jsonArray(row.candidates),
-        ...(row.message_ts === null ? {} : { messageTs: row.message_ts }),
-        openedAt: new Date(row.opened_at.getTime()),
+      return (rows as VoteRow[]).map(toVote);
+    },
+    async castBallot(voteId, { user, choice, at }) {
+      return transaction(async (run): Promise<BallotOutcome> => {
+        // The vote's row lock orders this ballot and the vote's closing: one waits for the other.
+        const { rows } = await run('SELECT closed_at FROM votes WHERE id = $1 AND team = $2 FOR UPDATE', [
+          voteId,
+          team,
+        ]);
+        const vote = rows[0] as { closed_at: Date | null } | undefined;
+        if (!vote || vote.closed_at !== null) return 'closed';
+        const before = (
+          await run('SELECT choice FROM ballots WHERE vote_id = $1 AND user_id = $2', [voteId, user])
+        ).rows[0] as { choice: string } | undefined;
+        if (before?.choice === choice) return 'unchanged';
+        await run(
+          `INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (vote_id, user_id) DO UPDATE SET choice = EXCLUDED.choice, cast_at = EXCLUDED.cast_at`,
+          [voteId, user, choice, time(at)],
+        );
+        return before === undefined ? 'cast' : 'changed';
+      });
+    },
+    async ballots(voteId) {
+      const { rows } = await query(
+        `SELECT b.user_id, b.choice, b.cast_at FROM ballots b JOIN votes v ON v.id = b.vote_id
+         WHERE b.vote_id = $1 AND v.team = $2 ORDER BY b.cast_at, b.user_id`,
+        [voteId, team],
+      );
+      return (rows as { user_id: string; choice: string; cast_at: Date }[]).map((row) => ({
+        user: row.user_id,
+        choice: row.choice,
+        at: new Date(row.cast_at.getTime()),
       }));
     },
-    async ballotOf(voteId, user) {
+    closeVote: async (id, at) =>
+      changed(
+        await query('UPDATE votes SET closed_at = $1 WHERE id = $2 AND team = $3 AND closed_at IS NULL', [
+          time(at),
+          id,
+          team,
+        ]),
+      ),
+    setVoteWinner: async (id, winner) =>
+      changed(await query('UPDATE votes SET winner = $1 WHERE id = $2 AND team = $3', [winner, id, team])),
+    async propose({ channel, paperId, title, url, by, at }) {
       const { rows } = await query(
-        `SELECT b.choice FROM ballots b JOIN votes v ON v.id = b.vote_id
-         WHERE v.team = $1 AND b.vote_id = $2 AND b.user_id = $3`,
-        [team, voteId, user],
+        `INSERT INTO proposals (team, channel, paper_id, title, url, proposed_by, proposed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [team, channel, paperId ?? null, title, url ?? null, by, time(at)],
       );
-      return (rows[0] as { choice: string } | undefined)?.choice;
+      return toProposal(rows[0] as ProposalRow);
     },
+    async proposals(channel) {
+      const { rows } = await query(
+        `SELECT * FROM proposals WHERE team = $1 AND channel = $2 AND status = 'open' ORDER BY proposed_at, id`,
+        [team, channel],
+      );
+      return (rows as ProposalRow[]).map(toProposal);
+    },
+    async proposal(id) {
+      const { rows } = await query('SELECT * FROM proposals WHERE id = $1 AND team = $2', [id, team]);
+      const row = rows[0] as ProposalRow | undefined;
+      return row ? toProposal(row) : undefined;
+    },
+    withdrawProposal: async (id, at) =>
+      changed(
+        await query(
+          `UPDATE proposals SET status = 'withdrawn', finished_at = $1 WHERE id = $2 AND team = $3 AND status = 'open'`,
+          [time(at), id, team],
+        ),
+      ),
   };
+}
+
+function toVote(row: VoteRow): VoteRecord {
+  const vote: VoteRecord = {
+    id: Number(row.id),
+    team: row.team,
+    channel: row.channel,
+    slot: new Date(row.slot.getTime()),
+    candidates: readCandidates(row.candidates),
+    openedAt: new Date(row.opened_at.getTime()),
+  };
+  if (row.message_ts !== null) vote.messageTs = row.message_ts;
+  if (row.closed_at !== null) vote.closedAt = new Date(row.closed_at.getTime());
+  if (row.winner !== null) vote.winner = row.winner;
+  return vote;
+}
+
+function toProposal(row: ProposalRow): ProposalRecord {
+  const proposal: ProposalRecord = {
+    id: Number(row.id),
+    team: row.team,
+    channel: row.channel,
+    title: row.title,
+    by: row.proposed_by,
+    at: new Date(row.proposed_at.getTime()),
+    status: row.status,
+  };
+  if (row.paper_id !== null) proposal.paperId = row.paper_id;
+  if (row.url !== null) proposal.url = row.url;
+  if (row.finished_at !== null) proposal.finishedAt = new Date(row.finished_at.getTime());
+  return proposal;
 }
 
 /** A time passed in; an invalid Date is a caller's bug, caught before it is stored. */

@@ -1,20 +1,25 @@
 import { closeSync, mkdirSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { readCandidates } from '../votes/candidates.ts';
+import { outsideId } from '../weekly/outside.ts';
 import type { ChannelHistory, PostedItem, SkippedItem } from '../weekly/rotation.ts';
-import { jsonArray } from './json.ts';
 import { migrate } from './migrations.ts';
 import {
+  type BallotOutcome,
   type FireClaim,
   type FireRecord,
   type FireStatus,
   type InstallationRecord,
+  type ProposalRecord,
+  type ProposalStatus,
   type QueuedPaper,
   type Store,
   type StoreHealth,
   StoreUnavailableError,
   type Subscription,
   type TeamStore,
+  type VoteRecord,
 } from './types.ts';
 
 /** Connection settings, one place. */
@@ -70,6 +75,31 @@ interface SubscriptionRow {
   every: number;
   vote_lead_minutes: number | null;
   presenter_lead_minutes: number;
+}
+
+interface VoteRow {
+  id: number;
+  team: string;
+  channel: string;
+  slot: number;
+  candidates: string;
+  message_ts: string | null;
+  opened_at: number;
+  closed_at: number | null;
+  winner: string | null;
+}
+
+interface ProposalRow {
+  id: number;
+  team: string;
+  channel: string;
+  paper_id: string | null;
+  title: string;
+  url: string | null;
+  proposed_by: string;
+  proposed_at: number;
+  status: ProposalStatus;
+  finished_at: number | null;
 }
 
 interface PauseRow {
@@ -273,6 +303,10 @@ class SqliteStore implements Store {
     return this.run((sql) => sql.markInterrupted.run(ms(at), id).changes > 0);
   }
 
+  async allOpenVotes(): Promise<VoteRecord[]> {
+    return this.run((sql) => sql.allOpenVotes.all().map(toVote));
+  }
+
   async claimDelivery(key: string, { at, staleMs, ttlMs }: { at: Date; staleMs: number; ttlMs: number }) {
     return this.run((sql, db) =>
       db.transaction(() => {
@@ -353,6 +387,8 @@ class SqliteStore implements Store {
           'presenters',
           'presenter_turns',
           'home_views',
+          'votes',
+          'proposals',
         ].reduce(
           // Table names come from the list above, never from input.
           (deleted, table) => deleted + db.prepare(`DELETE FROM ${table} WHERE team = ?`).run(team).changes,
@@ -595,20 +631,58 @@ function prepare(db: BetterSqlite3.Database) {
     homeViewers: db.prepare<[string], { user_id: string }>(
       'SELECT user_id FROM home_views WHERE team = ? ORDER BY opened_at DESC, user_id',
     ),
-    openVotes: db.prepare<
-      [string, string],
-      {
-        id: number;
-        channel: string;
-        slot: number;
-        candidates: string;
-        message_ts: string | null;
-        opened_at: number;
-      }
-    >('SELECT * FROM votes WHERE team = ? AND channel = ? AND closed_at IS NULL ORDER BY slot, id'),
-    ballotOf: db.prepare<[string, number, string], { choice: string }>(`
-      SELECT b.choice FROM ballots b JOIN votes v ON v.id = b.vote_id
-      WHERE v.team = ? AND b.vote_id = ? AND b.user_id = ?`),
+    // Votes and proposals (the reading group, issue 12).
+    startVote: db.prepare<[string, string, number, string, number]>(`
+      INSERT INTO votes (team, channel, slot, candidates, opened_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (team, channel, slot) DO NOTHING`),
+    setVoteMessage: db.prepare<[string, number, string]>(
+      'UPDATE votes SET message_ts = ? WHERE id = ? AND team = ?',
+    ),
+    vote: db.prepare<[number, string], VoteRow>('SELECT * FROM votes WHERE id = ? AND team = ?'),
+    voteAt: db.prepare<[string, string, number], VoteRow>(
+      'SELECT * FROM votes WHERE team = ? AND channel = ? AND slot = ?',
+    ),
+    currentVotes: db.prepare<[string, string], VoteRow>(
+      'SELECT * FROM votes WHERE team = ? AND channel = ? AND closed_at IS NULL ORDER BY slot, id',
+    ),
+    allOpenVotes: db.prepare<[], VoteRow>('SELECT * FROM votes WHERE closed_at IS NULL ORDER BY slot, id'),
+    ballotChoice: db.prepare<[number, string], { choice: string }>(
+      'SELECT choice FROM ballots WHERE vote_id = ? AND user_id = ?',
+    ),
+    castBallot: db.prepare<[number, string, string, number]>(`
+      INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (vote_id, user_id) DO UPDATE SET choice = excluded.choice, cast_at = excluded.cast_at`),
+    ballots: db.prepare<[number, string], { user_id: string; choice: string; cast_at: number }>(`
+      SELECT ballots.user_id, ballots.choice, ballots.cast_at FROM ballots JOIN votes ON votes.id = ballots.vote_id
+      WHERE ballots.vote_id = ? AND votes.team = ? ORDER BY ballots.cast_at, ballots.user_id`),
+    closeVote: db.prepare<[number, number, string]>(
+      'UPDATE votes SET closed_at = ? WHERE id = ? AND team = ? AND closed_at IS NULL',
+    ),
+    setVoteWinner: db.prepare<[string, number, string]>(
+      'UPDATE votes SET winner = ? WHERE id = ? AND team = ?',
+    ),
+    propose: db.prepare<[string, string, string | null, string, string | null, string, number]>(`
+      INSERT INTO proposals (team, channel, paper_id, title, url, proposed_by, proposed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    proposals: db.prepare<[string, string], ProposalRow>(
+      `SELECT * FROM proposals WHERE team = ? AND channel = ? AND status = 'open' ORDER BY proposed_at, id`,
+    ),
+    outsideProposals: db.prepare<[string, string], ProposalRow>(`
+      SELECT * FROM proposals WHERE team = ? AND channel = ? AND status = 'open' AND paper_id IS NULL
+        AND url IS NOT NULL
+      ORDER BY proposed_at, id`),
+    proposal: db.prepare<[number, string], ProposalRow>('SELECT * FROM proposals WHERE id = ? AND team = ?'),
+    withdrawProposal: db.prepare<[number, number, string]>(
+      `UPDATE proposals SET status = 'withdrawn', finished_at = ? WHERE id = ? AND team = ? AND status = 'open'`,
+    ),
+    // A post names a proposal by its list paper's id, or an outside one by `outside:<id>`.
+    postProposals: db.prepare<[{ at: number; fire: number }]>(`
+      UPDATE proposals SET status = 'posted', finished_at = @at
+      WHERE status = 'open'
+        AND (team, channel) IN (SELECT team, channel FROM fires WHERE id = @fire)
+        AND (paper_id IN (SELECT json_each.value FROM fires, json_each(fires.paper_ids) WHERE fires.id = @fire)
+          OR ('outside:' || id) IN (
+            SELECT json_each.value FROM fires, json_each(fires.paper_ids) WHERE fires.id = @fire))`),
   };
 }
 
@@ -630,7 +704,14 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
           links: jsonStrings(row.links),
           cycle: row.cycle,
         }));
-        return { posted, queued, skipped };
+        const outside = sql.outsideProposals.all(team, channel).map((row) => ({
+          id: outsideId(row.id),
+          title: row.title,
+          url: row.url ?? '',
+          by: row.proposed_by,
+          at: new Date(row.proposed_at),
+        }));
+        return { posted, queued, skipped, ...(outside.length > 0 ? { outside } : {}) };
       })(),
     );
 
@@ -718,6 +799,7 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
           );
           if (changed.changes === 0) return false;
           sql.dequeuePosted.run(id);
+          sql.postProposals.run({ at: ms(result.at), fire: id });
           return true;
         })(),
       );
@@ -811,19 +893,94 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
       run((sql) => sql.recordHomeView.run(team, user, ms(at)));
     },
     homeViewers: async () => run((sql) => sql.homeViewers.all(team).map((row) => row.user_id)),
-    openVotes: async (channel) =>
+    // Votes and proposals (the reading group, issue 12).
+    async startVote({ channel, slot, candidates, at }) {
+      return run((sql) => {
+        const inserted = sql.startVote.run(team, channel, ms(slot), JSON.stringify(candidates), ms(at));
+        if (inserted.changes === 0) return undefined;
+        const row = sql.vote.get(Number(inserted.lastInsertRowid), team);
+        return row ? toVote(row) : undefined;
+      });
+    },
+    setVoteMessage: async (id, messageTs) =>
+      run((sql) => sql.setVoteMessage.run(messageTs, id, team).changes > 0),
+    async vote(id) {
+      const row = run((sql) => sql.vote.get(id, team));
+      return row ? toVote(row) : undefined;
+    },
+    async voteAt(channel, slot) {
+      const row = run((sql) => sql.voteAt.get(team, channel, ms(slot)));
+      return row ? toVote(row) : undefined;
+    },
+    currentVotes: async (channel) => run((sql) => sql.currentVotes.all(team, channel).map(toVote)),
+    async castBallot(voteId, { user, choice, at }) {
+      // IMMEDIATE: the read and the write hold the write lock together, so that a ballot and the
+      // vote's closing never interleave (another process's close waits, or this ballot sees it).
+      return run((sql, db) =>
+        db
+          .transaction((): BallotOutcome => {
+            const vote = sql.vote.get(voteId, team);
+            if (!vote || vote.closed_at !== null) return 'closed';
+            const before = sql.ballotChoice.get(voteId, user)?.choice;
+            if (before === choice) return 'unchanged';
+            sql.castBallot.run(voteId, user, choice, ms(at));
+            return before === undefined ? 'cast' : 'changed';
+          })
+          .immediate(),
+      );
+    },
+    ballots: async (voteId) =>
       run((sql) =>
-        sql.openVotes.all(team, channel).map((row) => ({
-          id: row.id,
-          channel: row.channel,
-          slot: new Date(row.slot),
-          candidates: jsonArray(row.candidates),
-          ...(row.message_ts === null ? {} : { messageTs: row.message_ts }),
-          openedAt: new Date(row.opened_at),
-        })),
+        sql.ballots
+          .all(voteId, team)
+          .map((row) => ({ user: row.user_id, choice: row.choice, at: new Date(row.cast_at) })),
       ),
-    ballotOf: async (voteId, user) => run((sql) => sql.ballotOf.get(team, voteId, user)?.choice),
+    closeVote: async (id, at) => run((sql) => sql.closeVote.run(ms(at), id, team).changes > 0),
+    setVoteWinner: async (id, winner) => run((sql) => sql.setVoteWinner.run(winner, id, team).changes > 0),
+    async propose({ channel, paperId, title, url, by, at }) {
+      return run((sql) => {
+        const inserted = sql.propose.run(team, channel, paperId ?? null, title, url ?? null, by, ms(at));
+        return toProposal(sql.proposal.get(Number(inserted.lastInsertRowid), team) as ProposalRow);
+      });
+    },
+    proposals: async (channel) => run((sql) => sql.proposals.all(team, channel).map(toProposal)),
+    async proposal(id) {
+      const row = run((sql) => sql.proposal.get(id, team));
+      return row ? toProposal(row) : undefined;
+    },
+    withdrawProposal: async (id, at) => run((sql) => sql.withdrawProposal.run(ms(at), id, team).changes > 0),
   };
+}
+
+function toVote(row: VoteRow): VoteRecord {
+  const vote: VoteRecord = {
+    id: row.id,
+    team: row.team,
+    channel: row.channel,
+    slot: new Date(row.slot),
+    candidates: readCandidates(row.candidates),
+    openedAt: new Date(row.opened_at),
+  };
+  if (row.message_ts !== null) vote.messageTs = row.message_ts;
+  if (row.closed_at !== null) vote.closedAt = new Date(row.closed_at);
+  if (row.winner !== null) vote.winner = row.winner;
+  return vote;
+}
+
+function toProposal(row: ProposalRow): ProposalRecord {
+  const proposal: ProposalRecord = {
+    id: row.id,
+    team: row.team,
+    channel: row.channel,
+    title: row.title,
+    by: row.proposed_by,
+    at: new Date(row.proposed_at),
+    status: row.status,
+  };
+  if (row.paper_id !== null) proposal.paperId = row.paper_id;
+  if (row.url !== null) proposal.url = row.url;
+  if (row.finished_at !== null) proposal.finishedAt = new Date(row.finished_at);
+  return proposal;
 }
 
 /** Epoch milliseconds of a time passed in; an invalid Date is a caller's bug, caught before it is stored. */

@@ -1,3 +1,4 @@
+import type { VoteCandidate } from '../votes/candidates.ts';
 import type { ChannelHistory } from '../weekly/rotation.ts';
 
 /**
@@ -114,19 +115,6 @@ export interface PresenterTurn {
   posted: boolean;
 }
 
-/** A vote of a channel that has not closed yet, as the Home tab shows it. */
-export interface OpenVote {
-  id: number;
-  channel: string;
-  /** The slot the vote chooses the paper for. */
-  slot: Date;
-  /** The candidates as the votes feature stored them (JSON array). */
-  candidates: unknown[];
-  /** The vote's message, once posted. */
-  messageTs?: string;
-  openedAt: Date;
-}
-
 /**
  * One workspace's paper-of-the-week state: subscriptions, the weekly fires of each channel (the
  * rotation's history), each channel's queue of asked-for papers and its skips. Every time is passed
@@ -182,7 +170,8 @@ export interface TeamStore {
    */
   claimFire(claim: FireClaim): Promise<number | undefined>;
   /**
-   * A claimed fire was posted: status `posted`, and its papers leave the channel's queue, in one
+   * A claimed fire was posted: status `posted`, its papers leave the channel's queue, and the channel's
+   * open proposals of them (list papers by id, outside ones by `outside:<id>`) become `posted`, in one
    * transaction. Completes a fire in `posting`, `failed` or `interrupted` (a post found after the fact).
    *
    * @returns Whether a fire moved to `posted` (false for an unknown id, or one already posted or missed).
@@ -217,7 +206,10 @@ export interface TeamStore {
   lastFire(channel: string): Promise<FireRecord | undefined>;
   /** Posted fires of a channel, newest slot first (default: all). */
   posts(channel: string, limit?: number): Promise<FireRecord[]>;
-  /** What the rotation needs: posted fires oldest first, the queue first-asked first, the skips in order. */
+  /**
+   * What the rotation needs: posted fires oldest first, the queue first-asked first, the skips in order,
+   * and the open proposals of papers outside the list (`outside`, only when there are some).
+   */
   history(channel: string): Promise<ChannelHistory>;
   /**
    * Fires of a channel whose slot lies after a time: left by a clock that ran ahead. Oldest first.
@@ -274,10 +266,109 @@ export interface TeamStore {
   recordHomeView(user: string, at: Date): Promise<void>;
   /** Everyone who opened the Home tab in this workspace, first opened first. */
   homeViewers(): Promise<string[]>;
-  /** The channel's votes that have not closed, earliest slot first. */
-  openVotes(channel: string): Promise<OpenVote[]>;
-  /** What someone chose in a vote (a candidate's key), if they voted. */
-  ballotOf(voteId: number, user: string): Promise<string | undefined>;
+  // Votes and proposals (the reading group, issue 12).
+
+  /**
+   * Open the vote on a slot's paper: one per channel and slot, whoever asks first (with several
+   * processes, exactly one succeeds, and only it posts the vote's message).
+   *
+   * @returns The vote, or `undefined` when the slot already has one.
+   */
+  startVote(input: {
+    channel: string;
+    slot: Date;
+    candidates: readonly VoteCandidate[];
+    at: Date;
+  }): Promise<VoteRecord | undefined>;
+  /** The vote's message was posted. @returns Whether the vote exists. */
+  setVoteMessage(id: number, messageTs: string): Promise<boolean>;
+  /** The vote with that id, in this workspace. */
+  vote(id: number): Promise<VoteRecord | undefined>;
+  /** The vote on a channel's slot, open or closed. */
+  voteAt(channel: string, slot: Date): Promise<VoteRecord | undefined>;
+  /** The channel's votes not closed yet, earliest slot first. */
+  currentVotes(channel: string): Promise<VoteRecord[]>;
+  /**
+   * A person's ballot: one per person and vote, changeable until the vote closes. Atomic with
+   * {@link closeVote}: a ballot is either counted or told the vote closed.
+   */
+  castBallot(voteId: number, ballot: { user: string; choice: string; at: Date }): Promise<BallotOutcome>;
+  /** A vote's ballots, first cast first (a changed ballot keeps its place). */
+  ballots(voteId: number): Promise<Ballot[]>;
+  /**
+   * Close a vote: its ballots are final from then on. @returns Whether this call closed it (false when
+   * it was closed already, or is unknown).
+   */
+  closeVote(id: number, at: Date): Promise<boolean>;
+  /** Record which candidate a closed vote chose. @returns Whether the vote exists. */
+  setVoteWinner(id: number, winner: string): Promise<boolean>;
+  /**
+   * Propose a paper for a channel: a list paper (`paperId`) or an outside one (title and link). It stays
+   * `open` until a post names it (see {@link completeFire}).
+   */
+  propose(input: {
+    channel: string;
+    paperId?: string;
+    title: string;
+    url?: string;
+    by: string;
+    at: Date;
+  }): Promise<ProposalRecord>;
+  /** The channel's open proposals, first proposed first. */
+  proposals(channel: string): Promise<ProposalRecord[]>;
+  /** A proposal, whatever its status. */
+  proposal(id: number): Promise<ProposalRecord | undefined>;
+  /** Take an open proposal back (`withdrawn`). @returns Whether it was open. */
+  withdrawProposal(id: number, at: Date): Promise<boolean>;
+}
+
+/** A channel's vote on the paper of one slot, as stored. */
+export interface VoteRecord {
+  id: number;
+  team: TeamKey;
+  channel: string;
+  /** The slot whose paper is voted on. */
+  slot: Date;
+  /** In the order the buttons show them; the first is what the rotation posts with nobody voting. */
+  candidates: VoteCandidate[];
+  /** The vote's message in the channel, once posted. */
+  messageTs?: string;
+  openedAt: Date;
+  /** Set once the vote closed: ballots are final from then on. */
+  closedAt?: Date;
+  /** The key of the candidate that was posted; absent for a vote that closed without a winner. */
+  winner?: string;
+}
+
+/** One person's choice in a vote. */
+export interface Ballot {
+  user: string;
+  /** A candidate's key. */
+  choice: string;
+  at: Date;
+}
+
+/**
+ * What a ballot did: `cast` (the person's first), `changed` (another choice than before), `unchanged`
+ * (the same choice again: nothing to do), `closed` (the vote is closed, or unknown in this workspace).
+ */
+export type BallotOutcome = 'cast' | 'changed' | 'unchanged' | 'closed';
+
+/** Where a proposal stands: waiting (a candidate, or queued), posted, or taken back. */
+export type ProposalStatus = 'open' | 'posted' | 'withdrawn';
+
+/** A paper a member proposed for a channel: from the list (`paperId`) or not (title and link only). */
+export interface ProposalRecord {
+  id: number;
+  team: TeamKey;
+  channel: string;
+  paperId?: string;
+  title: string;
+  url?: string;
+  by: string;
+  at: Date;
+  status: ProposalStatus;
+  finishedAt?: Date;
 }
 
 /** A workspace's installation of the app (OAuth), as Slack gave it. */
@@ -317,6 +408,8 @@ export interface Store {
   staleFires(before: Date): Promise<FireRecord[]>;
   /** Mark a `posting` fire `interrupted`. @returns Whether it was `posting`. */
   markInterrupted(id: number, at: Date): Promise<boolean>;
+  /** Every workspace's votes not closed yet, earliest slot first (votes and proposals, issue 12). */
+  allOpenVotes(): Promise<VoteRecord[]>;
 
   /**
    * Claim one delivery of something Slack may deliver again (an event id, a button press): the first

@@ -53,16 +53,19 @@ export function readingView(
  */
 export function weeklyPostMessage(pick: Pick, notes: readonly RichText[] = []): Reply {
   const view = pickView(pick);
-  const progress =
-    `Section ${pick.sectionIndex} of ${pick.sectionCount} · ${pick.position} of ${pick.total} readings so far` +
-    (pick.cycle > 1 ? ` · round ${pick.cycle}` : '') +
-    (pick.queued ? ' · asked for by the channel' : '');
+  const progress: RichText = pick.outside
+    ? ['Proposed by ', { user: pick.outside.by }, ' · not in the list, so it counts in no section']
+    : [
+        `Section ${pick.sectionIndex} of ${pick.sectionCount} · ${pick.position} of ${pick.total} readings so far` +
+          (pick.cycle > 1 ? ` · round ${pick.cycle}` : '') +
+          (pick.queued ? ' · asked for by the channel' : ''),
+      ];
   return {
     text: `Paper of the week: ${view.title}`,
     blocks: [
       { type: 'header', text: 'Paper of the week' },
       { type: 'paper', paper: view, actions: [] },
-      { type: 'context', text: [progress] },
+      { type: 'context', text: progress },
       // What the reading group's features add: how the paper was chosen, who leads the discussion.
       ...notes.map((text) => ({ type: 'text' as const, text })),
       { type: 'context', text: ['Discuss it in the thread: notes, questions, disagreements.'] },

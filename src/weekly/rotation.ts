@@ -25,6 +25,9 @@
  *   is the next pick, before the round-robin and even if it was skipped (asking for a paper overrides
  *   skipping it); its section is that paper's first section. Unknown and done ids are ignored. The
  *   round-robin then continues after that section, since it is the section of the last posted item.
+ * - Outside readings (papers members proposed that the list does not have) are picked only from the
+ *   queue, in its order, and only if no posted item of any cycle names them (by id or link): they are
+ *   never posted twice, and they count in no cycle's progress.
  * - List edits between calls never throw and never repeat a reading: ids the catalog no longer has
  *   are ignored, new papers join the current cycle, renamed papers are matched by their links, renamed
  *   sections fall back as described above. Progress (`position`, `total`) counts readings of the
@@ -32,6 +35,7 @@
  */
 import { canonicalUrl } from '../catalog/links.ts';
 import type { Catalog, Paper } from '../catalog/types.ts';
+import { type OutsideReading, outsidePaper, postsOutside } from './outside.ts';
 import type { Reading } from './readings.ts';
 
 /** One reading posted to a channel, as the history keeps it. */
@@ -63,6 +67,8 @@ export interface ChannelHistory {
   /** Paper ids asked for, first asked first. */
   queued: readonly string[];
   skipped: readonly SkippedItem[];
+  /** The channel's outside readings not posted yet: pickable when their id is queued. */
+  outside?: readonly OutsideReading[];
 }
 
 /** The next reading for a channel, with what the post shows of the channel's progress. */
@@ -81,6 +87,8 @@ export interface Pick {
   total: number;
   /** Whether it was picked from the channel's queue. */
   queued: boolean;
+  /** Set for a reading the list does not have (section empty, progress unchanged). */
+  outside?: OutsideReading;
 }
 
 /** What posted and skipped items have in common: how they name a reading. */
@@ -136,7 +144,13 @@ export function nextPick(
     };
   };
 
+  const outside = new Map((history.outside ?? []).map((reading) => [reading.id, reading]));
   for (const id of history.queued) {
+    const asked = outside.get(id);
+    if (asked) {
+      if (history.posted.some((item) => postsOutside(asked, item))) continue;
+      return outsidePick(asked, { cycle, position: done.size, total: readings.length, sectionNames });
+    }
     const found = index.byPaper.get(id);
     const paper = papers.get(id);
     if (found === undefined || !paper || done.has(found)) continue;
@@ -202,9 +216,9 @@ export function upcomingPicks(
     picks.push(pick);
     const posted = new Set(pick.reading.paperIds);
     state = {
+      ...state,
       posted: [...state.posted, pickToPosted(pick)],
       queued: state.queued.filter((id) => !posted.has(id)),
-      skipped: state.skipped,
     };
   }
   return picks;
@@ -223,6 +237,27 @@ export function pickToPosted(pick: Pick): PostedItem {
     section: pick.section,
     cycle: pick.cycle,
     ...(pick.queued ? { queued: true } : {}),
+  };
+}
+
+/** The pick of an outside reading: out of turn, in no section, leaving the progress as it is. */
+function outsidePick(
+  reading: OutsideReading,
+  at: { cycle: number; position: number; total: number; sectionNames: readonly string[] },
+): Pick {
+  const paper = outsidePaper(reading);
+  const links = paper.links.map((link) => canonicalUrl(link.url));
+  return {
+    reading: { key: reading.id, paperIds: [reading.id], links, identityLinks: links, sections: [] },
+    papers: [paper],
+    section: '',
+    sectionIndex: 0,
+    sectionCount: at.sectionNames.length,
+    cycle: at.cycle,
+    position: at.position,
+    total: at.total,
+    queued: true,
+    outside: reading,
   };
 }
 

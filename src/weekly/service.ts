@@ -3,9 +3,10 @@ import type { Library } from '../library.ts';
 import type { FireRecord, Pause, Subscription, TeamStore } from '../store/types.ts';
 import { type Cadence, localDate, nextDue } from './cadence.ts';
 import { nextFires } from './cron.ts';
+import { type OutsideReading, proposalIdOf } from './outside.ts';
 import { type PendingPost, type PendingPosts, withPending } from './pending.ts';
 import { groupReadings, type Reading } from './readings.ts';
-import { nextPick, type Pick, pickToPosted, upcomingPicks } from './rotation.ts';
+import { type ChannelHistory, nextPick, type Pick, pickToPosted, upcomingPicks } from './rotation.ts';
 
 export type { Subscription } from '../store/types.ts';
 
@@ -20,6 +21,8 @@ export interface PostRecord {
   cycle: number;
   /** The message ts, which is also its thread's ts. */
   messageTs: string;
+  /** For a paper proposed from outside the list: its title, link and proposer. */
+  outside?: OutsideReading;
 }
 
 /** A pick with the time it is due. */
@@ -66,6 +69,8 @@ export interface WeeklyService {
   lastFire(channel: string): Promise<FireRecord | undefined>;
   /** Posts Slack accepted in the channel, newest first. */
   posts(channel: string, limit: number): Promise<PostRecord[]>;
+  /** What the rotation picks from: the store's history, plus posts not recorded yet. */
+  history(channel: string): Promise<ChannelHistory>;
   /** Move the channel's next pick to the end of the cycle; what was skipped and what comes next. */
   skip(channel: string, at: Date): Promise<{ skipped: Pick; next?: Pick } | undefined>;
   /** Make a paper the channel's next pick. */
@@ -145,6 +150,8 @@ export function createWeeklyService(options: {
     const { catalog } = library.current();
     return { catalog, readings: readingsOf(catalog) };
   };
+  /** Each channel's next slot, with the cadence and the time it was found from (see `nextFire`). */
+  const nextSlots = new Map<string, { key: string; from: number; slot: Date }>();
   const upcoming = async (channel: string, count: number, after: Date) => {
     const { catalog, readings } = current();
     const picks = upcomingPicks(catalog, readings, await history(channel), count);
@@ -172,7 +179,18 @@ export function createWeeklyService(options: {
       return removed;
     },
     async nextFire(channel, after) {
-      return nextDue(await cadenceOf(channel, after), await notBefore(channel, after), 1)[0];
+      const subscription = await store.subscription(channel);
+      const cadence = await cadenceOf(channel, after);
+      const from = await notBefore(channel, after);
+      // Asked every minute for every voting channel (the votes' bookkeeping), and a cron's next match
+      // costs a fraction of a millisecond: a slot found from an earlier time is still the next one
+      // while that time has not passed it, as long as the cadence is the same.
+      const key = subscription ? JSON.stringify(cadence) : undefined;
+      const known = nextSlots.get(channel);
+      if (key && known?.key === key && known.from <= from.getTime() && from < known.slot) return known.slot;
+      const [slot] = nextDue(cadence, from, 1);
+      if (key && slot) nextSlots.set(channel, { key, from: from.getTime(), slot });
+      return slot;
     },
     async pause(channel, { startsOn, endsOn }, by, at) {
       const pause = await store.addPause(channel, { startsOn, endsOn, by, at });
@@ -194,30 +212,47 @@ export function createWeeklyService(options: {
     unrecorded: (channel) => options.pending?.of(store.team, channel) ?? [],
     lastFire: (channel) => store.lastFire(channel),
     async posts(channel, limit) {
-      return (await store.posts(channel, limit)).flatMap((fire) =>
-        fire.messageTs
-          ? [
-              {
-                scheduledAt: fire.scheduledAt,
-                postedAt: fire.finishedAt ?? fire.scheduledAt,
-                paperIds: fire.paperIds,
-                links: fire.links,
-                section: fire.section ?? '',
-                cycle: fire.cycle ?? 1,
-                messageTs: fire.messageTs,
-              },
-            ]
-          : [],
-      );
+      const posts: PostRecord[] = [];
+      for (const fire of await store.posts(channel, limit)) {
+        if (!fire.messageTs) continue;
+        const post: PostRecord = {
+          scheduledAt: fire.scheduledAt,
+          postedAt: fire.finishedAt ?? fire.scheduledAt,
+          paperIds: fire.paperIds,
+          links: fire.links,
+          section: fire.section ?? '',
+          cycle: fire.cycle ?? 1,
+          messageTs: fire.messageTs,
+        };
+        const [id = ''] = fire.paperIds;
+        const proposalId = proposalIdOf(id);
+        const proposal = proposalId === undefined ? undefined : await store.proposal(proposalId);
+        if (proposalId !== undefined)
+          post.outside = {
+            id,
+            title: proposal?.title ?? fire.links[0] ?? id,
+            url: proposal?.url ?? fire.links[0] ?? '',
+            by: proposal?.by ?? '',
+            at: proposal?.at ?? fire.scheduledAt,
+          };
+        posts.push(post);
+      }
+      return posts;
     },
+    history,
     async skip(channel, at) {
       const { catalog, readings } = current();
       const skipped = nextPick(catalog, readings, await history(channel));
       if (!skipped) return undefined;
       // A queued paper that is skipped leaves the queue: skipping it is the newer wish.
       for (const id of skipped.reading.paperIds) await store.dequeue(channel, id);
-      const { paperIds, links, cycle } = pickToPosted(skipped);
-      await store.skip(channel, { paperIds, links, cycle, at });
+      const proposalId = skipped.outside ? proposalIdOf(skipped.outside.id) : undefined;
+      // A paper outside the list has no place in the round to go back to: its proposal is withdrawn.
+      if (proposalId !== undefined) await store.withdrawProposal(proposalId, at);
+      else {
+        const { paperIds, links, cycle } = pickToPosted(skipped);
+        await store.skip(channel, { paperIds, links, cycle, at });
+      }
       shown(channel);
       const next = nextPick(catalog, readings, await history(channel));
       return next ? { skipped, next } : { skipped };

@@ -7,6 +7,7 @@ import { runSearchBench } from './search.ts';
 import { runStartupBench } from './startup.ts';
 import { runStylesBench } from './styles.ts';
 import type { Suite, SuiteContext } from './suite.ts';
+import { runVotesBench } from './votes.ts';
 
 /** The suites `npm run bench -- <name>…` can run, in the order they run by default. */
 const suites: Readonly<Record<string, Suite>> = Object.freeze({
@@ -16,6 +17,7 @@ const suites: Readonly<Record<string, Suite>> = Object.freeze({
   fanout: runFanoutBench,
   startup: runStartupBench,
   'reading-group': runReadingGroupBench,
+  votes: runVotesBench,
 });
 
 /** The machine the figures come from: they mean nothing without it. */

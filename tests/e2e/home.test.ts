@@ -1,6 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.ts';
+import { openStore } from '../../src/store/sqlite.ts';
 import { createWeeklyService } from '../../src/weekly/service.ts';
 import { scratchDatabase, startTestBot, type TestBot } from '../support/bot.ts';
 import { eventBody, postSigned } from '../support/signing.ts';
@@ -145,24 +145,22 @@ describe('the Home tab, end to end', () => {
     const database = scratchDatabase();
     const { url, command } = await start(time, database);
     await command('subscribe monday 9:00 UTC', 'C0READING');
-    // Written as the votes feature writes them.
-    const raw = new BetterSqlite3(database);
-    const vote = raw
-      .prepare(
-        'INSERT INTO votes (team, channel, slot, candidates, message_ts, opened_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        'T0TEAM',
-        'C0READING',
-        slot.getTime(),
-        '["sgd","batchnorm"]',
-        '1764000000.000500',
-        sunday.getTime(),
-      );
-    raw
-      .prepare('INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES (?, ?, ?, ?)')
-      .run(vote.lastInsertRowid, 'U0ANA', 'batchnorm', sunday.getTime());
-    raw.close();
+    // A vote as the votes feature opens it, through the store (a second connection to the bot's file).
+    const writer = openStore(database);
+    const scoped = writer.team('T0TEAM');
+    const vote = await scoped.startVote({
+      channel: 'C0READING',
+      slot,
+      candidates: [
+        { key: 'sgd', title: 'SGD', section: 'Popular Optimization algorithms', origin: 'rotation' },
+        { key: 'batchnorm', title: 'BatchNorm', section: 'Normalization Methods', origin: 'rotation' },
+      ],
+      at: sunday,
+    });
+    if (!vote) throw new Error('no vote');
+    await scoped.setVoteMessage(vote.id, '1764000000.000500');
+    await scoped.castBallot(vote.id, { user: 'U0ANA', choice: 'batchnorm', at: sunday });
+    await writer.close();
 
     await openTab(url, 'U0ANA');
     await stub.waitFor(() => publishedFor('U0ANA').length === 1);

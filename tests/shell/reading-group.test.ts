@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createPresenterService } from '../../src/presenters/service.ts';
+import { localShellParts } from '../../src/shell/local.ts';
 import { runShell } from '../../src/shell/shell.ts';
-import { localTeam, openLocalWeekly } from '../../src/weekly/local.ts';
+import { shellClock } from '../../src/shell/week.ts';
+import { openLocalWeekly } from '../../src/weekly/local.ts';
 import { weeklyFixture } from '../support/weekly.ts';
 
 /** Run the shell over lines, in this process, at a fixed time; its replies by echoed command. */
@@ -13,18 +14,18 @@ async function shell(lines: string[]): Promise<Map<string, string>> {
     cron: '0 9 * * 1',
     timeZone: 'UTC',
   });
-  const presenters = createPresenterService({ store: store.team(localTeam), weekly });
   let out = '';
+  const output = { write: (text: string) => (out += text) };
+  const clock = shellClock(() => new Date('2026-11-29T12:00:00Z'));
   try {
     await runShell({
       input: Readable.from(lines.map((line) => `${line}\n`)),
-      output: { write: (text: string) => (out += text) },
+      output,
       interactive: false,
       library,
       weekly,
-      presenters,
-      local: { store, team: localTeam },
-      clock: () => new Date('2026-11-29T12:00:00Z'),
+      ...localShellParts({ library, weekly, store, clock, output }),
+      clock: clock.now,
       random: () => 0,
     });
   } finally {
@@ -73,9 +74,9 @@ describe('the reading group in the shell', () => {
     // The map keeps the last reply of a repeated command: the second wait, BatchNorm's week.
     const week = replies.get('wait') ?? '';
     expect(week).toMatch(
-      /^\(time passes\)\nTime passes: Sat 5 Dec 2026, 09:00 UTC\.\n\n\(direct message to @you\)\nYou lead the discussion of the paper of the week in #reading-group on Mon 7 Dec 2026, 09:00 UTC:\n• BatchNorm\n/,
+      /^\(time passes: it is now Sat 5 Dec 2026, 09:00 UTC\)\n\n\(direct message to @you\)\nYou lead the discussion of the paper of the week in #reading-group on Mon 7 Dec 2026, 09:00 UTC:\n• BatchNorm\n/,
     );
-    expect(week).toContain('(posted in #reading-group)\nPaper of the week');
+    expect(week).toContain('(posted in the channel)\nPaper of the week');
     expect(week).toContain('Discussion led by @you.');
     expect(week).toContain('(in the thread)\nThis thread is for BatchNorm.');
     expect(replies.get('https://arxiv.org/abs/1502.03167')).toMatch(

@@ -126,6 +126,66 @@ describe('questions in the shell (npm run shell, driven through stdin)', () => {
   });
 });
 
+describe('a reading group’s week in the shell', () => {
+  it('votes on the next paper, proposes papers (one outside the list), and `wait` runs the vote and the post', async () => {
+    const input = [
+      '/optpaper subscribe monday 9am UTC',
+      '/optpaper vote on 24',
+      '/optpaper propose sharp minima',
+      'propose https://example.org/ours.pdf',
+      'propose https://example.org/ours.pdf | Our Own Paper',
+      '/optpaper vote',
+      'vote 3',
+      'vote 2',
+      'wait',
+      '/optpaper history',
+    ].join('\n');
+    const { code, stdout } = await runScript('src/cli.ts', ['shell'], { input });
+    expect(code).toBe(0);
+    const [, subscribe, on, proposed, untitled, outside, shown, third, second, waited, history] = stdout
+      .split(/^> /m)
+      .map((chunk) => chunk.trim());
+    expect(subscribe).toContain('This channel now gets a paper of the week every Monday at 09:00 (UTC).');
+    expect(on).toMatch(
+      /a vote opens 24 hours before each post.*The first vote opens Sun \d+ \w+ \d{4}, 09:00 UTC\./s,
+    );
+    expect(proposed).toMatch(
+      /^\/optpaper propose sharp minima\n@you proposed Sharp Minima Can Generalize For Deep Nets <https:\/\/arxiv\.org\/pdf\/1703\.04933\.pdf>: it will be a candidate in the vote on the paper of Mon /,
+    );
+    expect(untitled).toContain('That link is not in the list: what is its title? Give it after the link:');
+    expect(outside).toContain(
+      '@you proposed Our Own Paper <https://example.org/ours.pdf>: it will be a candidate',
+    );
+    // The shell has no scheduler: `/optpaper vote` opens the vote on the next post at once.
+    expect(shown).toMatch(/^\/optpaper vote\n\(posted in the channel\)\nVote: the paper of Mon /);
+    expect(shown).toContain(
+      '1. SGD · Momentum · RMSProp · Optimization\n   https://www.deeplearningbook.org/contents/optimization.html\n   Popular Optimization algorithms\n   Next in the rotation · 0 votes\n   [Vote]',
+    );
+    expect(shown).toContain('2. Sharp Minima Can Generalize For Deep Nets');
+    expect(shown).toContain(
+      '3. Our Own Paper\n   https://example.org/ours.pdf\n   Proposed by @you · not in the list · 0 votes\n   [Vote]',
+    );
+    expect(shown).toContain('You have not voted yet');
+    expect(shown).toContain('(press a button: vote N)');
+    expect(third).toContain('(the vote in the channel now reads)');
+    expect(third).toContain('Proposed by @you · not in the list · 1 vote');
+    expect(third).toContain('You voted for Our Own Paper');
+    expect(second).toContain('You changed your vote to Sharp Minima Can Generalize For Deep Nets');
+    expect(waited).toMatch(/^wait\n\(time passes: it is now Mon \d+ \w+ \d{4}, 09:00 UTC\)/);
+    expect(waited).toContain('Sharp Minima Can Generalize For Deep Nets won with 1 of 1 vote');
+    expect(waited).toContain(
+      '(posted in the channel)\nPaper of the week\n─────────────────\n• Sharp Minima Can Generalize For Deep Nets',
+    );
+    expect(waited).toContain('Chosen by the channel’s vote: 1 of 1 vote · proposed by @you.');
+    expect(waited).toContain(
+      '(in the thread)\nThis thread is for Sharp Minima Can Generalize For Deep Nets.',
+    );
+    expect(history).toMatch(
+      /Last 1 papers of the week\n─+\nMon \d+ \w+ \d{4} · Sharp Minima Can Generalize For Deep Nets/,
+    );
+  });
+});
+
 // `script` (util-linux) gives the child a terminal, as a person running `npm start` has.
 const hasScript = spawnSync('script', ['--version']).status === 0;
 

@@ -21,6 +21,8 @@ function recordRegistrations() {
     commands: [] as string[],
     events: [] as string[],
     actions: [] as RegExp[],
+    shortcuts: [] as { callback_id: string; type: string }[],
+    views: [] as string[],
     other: [] as string[],
   };
   const app = new App({ token: 'xoxb-test', signingSecret: 'secret', botId: 'B0', botUserId: 'U0' });
@@ -33,7 +35,10 @@ function recordRegistrations() {
         if (property === 'command') found.commands.push(String(first));
         else if (property === 'event') found.events.push(String(first));
         else if (property === 'action') found.actions.push((first as { action_id: RegExp }).action_id);
-        else if (['message', 'shortcut', 'view', 'options', 'use', 'function'].includes(String(property))) {
+        else if (property === 'shortcut')
+          found.shortcuts.push(first as { callback_id: string; type: string });
+        else if (property === 'view') found.views.push((first as { callback_id: string }).callback_id);
+        else if (['message', 'options', 'use', 'function'].includes(String(property))) {
           found.other.push(String(property));
         }
         return value.apply(target, args);
@@ -53,7 +58,7 @@ const registered = recordRegistrations();
 interface Manifest {
   features: {
     slash_commands: Array<{ command: string; description: string; usage_hint?: string }>;
-    shortcuts?: unknown[];
+    shortcuts?: Array<{ name: string; type: 'message' | 'global'; callback_id: string; description: string }>;
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: {
@@ -123,15 +128,28 @@ describe('manifest.yml', () => {
     );
   });
 
-  it('enables interactivity because the code handles every button a reply can carry, and declares no shortcuts', () => {
-    const buttons: readonly ActionId[] = ['share_paper', 'read_next', 'section_page'];
+  it('enables interactivity because the code handles every button a reply can carry', () => {
+    const buttons: readonly ActionId[] = ['share_paper', 'read_next', 'section_page', 'cast_vote'];
     for (const id of buttons) {
       // Buttons carry `id:n` (unique within a block); a registered matcher must take both forms.
       expect(registered.actions.some((matcher) => matcher.test(id) && matcher.test(`${id}:3`))).toBe(true);
     }
     expect(registered.actions).toHaveLength(buttons.length);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.features.shortcuts ?? []).toEqual([]);
+  });
+
+  it('declares exactly the shortcuts the code registers, and the code handles the form they open', () => {
+    expect(
+      (manifest.features.shortcuts ?? []).map((shortcut) => ({
+        callback_id: shortcut.callback_id,
+        type: shortcut.type === 'message' ? 'message_action' : 'shortcut',
+      })),
+    ).toEqual(registered.shortcuts);
+    expect(manifest.features.shortcuts?.map((shortcut) => shortcut.name)).toEqual([
+      'Propose to reading group',
+    ]);
+    // The proposal form's submission (a view opened by the code itself: the manifest has no list of them).
+    expect(registered.views).toEqual(['propose_paper']);
   });
 
   it('asks for the scopes it needs and no more', () => {

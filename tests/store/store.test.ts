@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import { type FireClaim, type Store, StoreUnavailableError, type TeamStore } from '../../src/store/types.ts';
+import type { VoteCandidate } from '../../src/votes/candidates.ts';
 import { groupReadings } from '../../src/weekly/readings.ts';
 import { type ChannelHistory, nextPick, pickToPosted } from '../../src/weekly/rotation.ts';
 import { shippedCatalog } from '../support/shipped.ts';
-import { openTestPgStore, storeEngines, testDatabaseUrl } from '../support/stores.ts';
+import { storeEngines } from '../support/stores.ts';
 
 const monday = (week: number) => new Date(Date.UTC(2025, 0, 6 + 7 * week, 9));
 const at = new Date('2025-01-01T12:00:00Z');
@@ -668,11 +668,6 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       expect(await store.presenterTurns('C1')).toEqual([]);
       expect(await root.team('T0OTHER').homeViewers()).toEqual(['UCAROL']);
     });
-
-    it('has no open votes where none was written', async () => {
-      expect(await store.openVotes('C1')).toEqual([]);
-      expect(await store.ballotOf(1, 'UALICE')).toBeUndefined();
-    });
   });
 
   describe('deliveries', () => {
@@ -718,6 +713,213 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       await root.claimDelivery('event:old', options(new Date(at.getTime() - 10_000)));
       expect(await root.expireDeliveries(at)).toBe(1);
       expect(await root.claimDelivery('event:old', options(at))).toBe('claimed');
+    });
+  });
+
+  describe('votes and proposals', () => {
+    const candidates: VoteCandidate[] = [
+      { key: 'sgd', title: 'SGD', url: 'https://x.org/sgd', section: 'Algorithms', origin: 'rotation' },
+      { key: 'outside:7', title: 'A paper “of” <ours>', section: '', origin: 'proposed', by: 'U2' },
+    ];
+    const open = (channel = 'C1', slot = monday(1)) =>
+      store.startVote({ channel, slot, candidates, at: monday(0) });
+
+    it('opens one vote per channel and slot: the second opening gets nothing, another slot or channel does', async () => {
+      const vote = await open();
+      expect(vote).toEqual({
+        id: expect.any(Number),
+        team,
+        channel: 'C1',
+        slot: monday(1),
+        candidates,
+        openedAt: monday(0),
+      });
+      expect(await open()).toBeUndefined();
+      expect(
+        await root.team('T0OTHER').startVote({ channel: 'C1', slot: monday(1), candidates, at }),
+      ).toBeDefined();
+      const next = await open('C1', monday(2));
+      expect(next?.id).not.toBe(vote?.id);
+      expect(await open('C2')).toBeDefined();
+      expect(await store.voteAt('C1', monday(1))).toEqual(vote);
+      expect(await store.voteAt('C1', monday(3))).toBeUndefined();
+      expect((await store.currentVotes('C1')).map((found) => found.slot)).toEqual([monday(1), monday(2)]);
+    });
+
+    it('records the message, the closing and the winner; closes once; other workspaces see nothing', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      expect(await root.team('T0OTHER').vote(vote.id)).toBeUndefined();
+      expect(await root.team('T0OTHER').closeVote(vote.id, at)).toBe(false);
+      expect(await store.setVoteMessage(vote.id, '1700000001.000100')).toBe(true);
+      expect(await store.closeVote(vote.id, monday(1))).toBe(true);
+      expect(await store.closeVote(vote.id, monday(2))).toBe(false);
+      expect(await store.setVoteWinner(vote.id, 'outside:7')).toBe(true);
+      expect(await store.vote(vote.id)).toEqual({
+        ...vote,
+        messageTs: '1700000001.000100',
+        closedAt: monday(1),
+        winner: 'outside:7',
+      });
+      expect(await store.currentVotes('C1')).toEqual([]);
+    });
+
+    it('lists every workspace’s open votes, earliest slot first', async () => {
+      const later = await open('C1', monday(3));
+      const other = await root.team('T0OTHER').startVote({ channel: 'C9', slot: monday(2), candidates, at });
+      const closed = await open('C2', monday(1));
+      if (!later || !other || !closed) throw new Error('not opened');
+      await store.closeVote(closed.id, at);
+      expect((await root.allOpenVotes()).map((vote) => [vote.team, vote.channel])).toEqual([
+        ['T0OTHER', 'C9'],
+        [team, 'C1'],
+      ]);
+    });
+
+    it('takes one ballot per person, changeable, a repeat changes nothing, and none once the vote closed', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      const cast = (user: string, choice: string, when: Date) =>
+        store.castBallot(vote.id, { user, choice, at: when });
+      expect(await cast('U1', 'sgd', monday(0))).toBe('cast');
+      expect(await cast('U2', 'outside:7', new Date(monday(0).getTime() + 1000))).toBe('cast');
+      expect(await cast('U1', 'sgd', new Date(monday(0).getTime() + 2000))).toBe('unchanged');
+      expect(await cast('U1', 'outside:7', new Date(monday(0).getTime() + 3000))).toBe('changed');
+      expect(await store.ballots(vote.id)).toEqual([
+        { user: 'U2', choice: 'outside:7', at: new Date(monday(0).getTime() + 1000) },
+        { user: 'U1', choice: 'outside:7', at: new Date(monday(0).getTime() + 3000) },
+      ]);
+      expect(await root.team('T0OTHER').castBallot(vote.id, { user: 'U3', choice: 'sgd', at })).toBe(
+        'closed',
+      );
+      expect(await root.team('T0OTHER').ballots(vote.id)).toEqual([]);
+      await store.closeVote(vote.id, monday(1));
+      expect(await cast('U3', 'sgd', monday(1))).toBe('closed');
+      expect(await cast('U1', 'sgd', monday(1))).toBe('closed');
+      expect((await store.ballots(vote.id)).map((ballot) => ballot.user)).toEqual(['U2', 'U1']);
+      expect(await store.castBallot(9999, { user: 'U1', choice: 'sgd', at })).toBe('closed');
+    });
+
+    it('counts every ballot cast before the closing and none after, under concurrent ballots', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      const outcomes = await Promise.all([
+        ...Array.from({ length: 20 }, (_, index) =>
+          store.castBallot(vote.id, { user: `U${index}`, choice: 'sgd', at: monday(0) }),
+        ),
+        store.closeVote(vote.id, monday(1)),
+        ...Array.from({ length: 20 }, (_, index) =>
+          store.castBallot(vote.id, { user: `U${index + 20}`, choice: 'sgd', at: monday(0) }),
+        ),
+      ]);
+      const counted = outcomes.filter((outcome) => outcome === 'cast').length;
+      expect(outcomes.filter((outcome) => outcome === 'closed').length).toBe(40 - counted);
+      expect(await store.ballots(vote.id)).toHaveLength(counted);
+    });
+
+    it('keeps proposals per channel, open ones first proposed first, whatever their status', async () => {
+      const listed = await store.propose({
+        channel: 'C1',
+        paperId: 'adam',
+        title: 'ADAM',
+        by: 'U1',
+        at: monday(1),
+      });
+      const outside = await store.propose({
+        channel: 'C1',
+        title: 'Ünïcode <!channel> “paper”',
+        url: 'https://example.org/p.pdf',
+        by: 'U2',
+        at: monday(0),
+      });
+      await store.propose({ channel: 'C2', title: 'Elsewhere', url: 'https://example.org/e', by: 'U3', at });
+      expect(listed).toEqual({
+        id: expect.any(Number),
+        team,
+        channel: 'C1',
+        paperId: 'adam',
+        title: 'ADAM',
+        by: 'U1',
+        at: monday(1),
+        status: 'open',
+      });
+      expect((await store.proposals('C1')).map((proposal) => proposal.id)).toEqual([outside.id, listed.id]);
+      expect(await store.proposal(outside.id)).toEqual({
+        id: outside.id,
+        team,
+        channel: 'C1',
+        title: 'Ünïcode <!channel> “paper”',
+        url: 'https://example.org/p.pdf',
+        by: 'U2',
+        at: monday(0),
+        status: 'open',
+      });
+      expect(await root.team('T0OTHER').proposal(outside.id)).toBeUndefined();
+      expect(await root.team('T0OTHER').proposals('C1')).toEqual([]);
+      expect(await root.team('T0OTHER').withdrawProposal(outside.id, at)).toBe(false);
+      expect(await store.withdrawProposal(outside.id, monday(2))).toBe(true);
+      expect(await store.withdrawProposal(outside.id, monday(3))).toBe(false);
+      expect(await store.proposal(outside.id)).toMatchObject({ status: 'withdrawn', finishedAt: monday(2) });
+      expect((await store.proposals('C1')).map((proposal) => proposal.id)).toEqual([listed.id]);
+      expect((await store.history('C1')).outside).toBeUndefined();
+    });
+
+    it('gives open outside proposals to the rotation, and a post of them (or of a proposed list paper) closes them', async () => {
+      const outside = await store.propose({
+        channel: 'C1',
+        title: 'Outside',
+        url: 'https://example.org/o',
+        by: 'U2',
+        at: monday(0),
+      });
+      const listed = await store.propose({ channel: 'C1', paperId: 'adamax', title: 'ADAMAX', by: 'U1', at });
+      await store.propose({
+        channel: 'C2',
+        title: 'Other channel',
+        url: 'https://example.org/c2',
+        by: 'U3',
+        at,
+      });
+      expect((await store.history('C1')).outside).toEqual([
+        {
+          id: `outside:${outside.id}`,
+          title: 'Outside',
+          url: 'https://example.org/o',
+          by: 'U2',
+          at: monday(0),
+        },
+      ]);
+      await store.enqueue('C1', `outside:${outside.id}`, { by: 'U2', at });
+      const fire = await claimed(store, {
+        paperIds: [`outside:${outside.id}`],
+        links: ['https://example.org/o'],
+        queued: true,
+      });
+      await store.completeFire(fire, { messageTs: '1.0', at: monday(1) });
+      const history = await store.history('C1');
+      expect(history.outside).toBeUndefined();
+      expect(history.queued).toEqual([]);
+      expect(await store.proposal(outside.id)).toMatchObject({ status: 'posted', finishedAt: monday(1) });
+      expect(await store.proposal(listed.id)).toMatchObject({ status: 'open' });
+      // ADAM and ADAMAX are one reading: its post names both papers.
+      await store.completeFire(await claimed(store, { scheduledAt: monday(1) }), {
+        messageTs: '2.0',
+        at: monday(2),
+      });
+      expect(await store.proposal(listed.id)).toMatchObject({ status: 'posted', finishedAt: monday(2) });
+      expect((await store.proposals('C1')).length).toBe(0);
+      expect((await store.proposals('C2')).map((proposal) => proposal.title)).toEqual(['Other channel']);
+    });
+
+    it('forgets a workspace’s votes, ballots and proposals with the workspace', async () => {
+      const vote = await open();
+      if (!vote) throw new Error('not opened');
+      await store.castBallot(vote.id, { user: 'U1', choice: 'sgd', at });
+      await store.propose({ channel: 'C1', title: 'Outside', url: 'https://example.org/o', by: 'U2', at });
+      expect(await root.purgeTeam(team)).toBe(2);
+      expect(await store.vote(vote.id)).toBeUndefined();
+      expect(await store.ballots(vote.id)).toEqual([]);
+      expect(await store.proposals('C1')).toEqual([]);
     });
   });
 
@@ -826,121 +1028,6 @@ describe('the store in a file', () => {
       expect(await lastSlot(second, 'C1')).toEqual(monday(1));
     } finally {
       await secondRoot.close();
-    }
-  });
-});
-
-/**
- * Votes are written by the votes feature; the Home tab only reads them. Rows are written here as that
- * feature's tables hold them, with each engine's own client.
- */
-describe.each([
-  {
-    name: 'sqlite',
-    open: async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'optpaper-votes-'));
-      const path = join(folder, 'state.db');
-      const store = openStore(path);
-      const raw = new BetterSqlite3(path);
-      return {
-        store,
-        vote: async (channel: string, slot: Date, candidates: string, closed: boolean) =>
-          Number(
-            raw
-              .prepare(
-                'INSERT INTO votes (team, channel, slot, candidates, message_ts, opened_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-              )
-              .run(
-                team,
-                channel,
-                slot.getTime(),
-                candidates,
-                '5.0',
-                at.getTime(),
-                closed ? at.getTime() : null,
-              ).lastInsertRowid,
-          ),
-        ballot: async (vote: number, user: string, choice: string) => {
-          raw
-            .prepare('INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES (?, ?, ?, ?)')
-            .run(vote, user, choice, at.getTime());
-        },
-        dispose: async () => {
-          raw.close();
-          await store.close();
-          rmSync(folder, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-  {
-    name: 'postgres',
-    open: async () => {
-      const { store, schema, dispose } = await openTestPgStore();
-      const raw = new pg.Client({ connectionString: testDatabaseUrl, options: `-c search_path="${schema}"` });
-      await raw.connect();
-      return {
-        store,
-        vote: async (channel: string, slot: Date, candidates: string, closed: boolean) => {
-          const { rows } = await raw.query(
-            `INSERT INTO votes (team, channel, slot, candidates, message_ts, opened_at, closed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-            [team, channel, slot, candidates, '5.0', at, closed ? at : null],
-          );
-          return Number((rows[0] as { id: string }).id);
-        },
-        ballot: async (vote: number, user: string, choice: string) => {
-          await raw.query('INSERT INTO ballots (vote_id, user_id, choice, cast_at) VALUES ($1, $2, $3, $4)', [
-            vote,
-            user,
-            choice,
-            at,
-          ]);
-        },
-        dispose: async () => {
-          await raw.end();
-          await dispose();
-        },
-      };
-    },
-  },
-])('open votes as the Home tab reads them ($name)', ({ open }) => {
-  it('lists a channel’s open votes by slot with their candidates, and someone’s ballot', async () => {
-    const { store, vote, ballot, dispose } = await open();
-    try {
-      const later = await vote('C1', monday(2), '[{"key":"adam","title":"ADAM"}]', false);
-      const first = await vote('C1', monday(1), '["sgd","batchnorm"]', false);
-      await vote('C1', monday(0), '["closed"]', true);
-      const broken = await vote('C2', monday(1), '{"not":"an array"}', false);
-      await ballot(first, 'UALICE', 'batchnorm');
-      const scoped = store.team(team);
-      expect(await scoped.openVotes('C1')).toEqual([
-        {
-          id: first,
-          channel: 'C1',
-          slot: monday(1),
-          candidates: ['sgd', 'batchnorm'],
-          messageTs: '5.0',
-          openedAt: at,
-        },
-        {
-          id: later,
-          channel: 'C1',
-          slot: monday(2),
-          candidates: [{ key: 'adam', title: 'ADAM' }],
-          messageTs: '5.0',
-          openedAt: at,
-        },
-      ]);
-      expect((await scoped.openVotes('C2')).map((open) => [open.id, open.candidates])).toEqual([
-        [broken, []],
-      ]);
-      expect(await scoped.ballotOf(first, 'UALICE')).toBe('batchnorm');
-      expect(await scoped.ballotOf(first, 'UBOB')).toBeUndefined();
-      expect(await store.team('T0OTHER').ballotOf(first, 'UALICE')).toBeUndefined();
-      expect(await store.team('T0OTHER').openVotes('C1')).toEqual([]);
-    } finally {
-      await dispose();
     }
   });
 });

@@ -75,3 +75,19 @@ export const titleOf = (call: RecordedCall | undefined): string | undefined =>
 
 /** A database path in a new temporary folder. */
 export const scratchDatabase = (): string => join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'state.db');
+
+/**
+ * The whole bot on a clock the test moves, with a database of its own; its bookkeeping runs only when
+ * the test calls `runner.maintain` (the interval is an hour of real time).
+ *
+ * @param stub The stand-in Web API.
+ * @param clock The test's clock (set it before: start-up reads it).
+ * @returns The running bot.
+ */
+export function startClockedBot(stub: SlackApiStub, clock: { now: () => Date }): Promise<TestBot> {
+  return startTestBot(
+    stub,
+    { OPTPAPER_DB: scratchDatabase() },
+    { clock: clock.now, maintenanceMs: 3_600_000 },
+  );
+}

@@ -181,3 +181,78 @@ export function mentionBody(event: {
     },
   );
 }
+
+/**
+ * The form body of a modal's submission (`view_submission`).
+ *
+ * @param view The view as Slack sends it back: callback_id, private_metadata and the inputs' values.
+ * @param fields Who submitted it.
+ * @returns The URL-encoded body.
+ */
+export function viewSubmissionBody(
+  view: {
+    callback_id: string;
+    private_metadata: string;
+    /** `{ block_id: value }` for text inputs whose action id is `value`. */
+    values?: Record<string, string>;
+  },
+  fields: { user_id?: string } = {},
+): string {
+  const values = Object.fromEntries(
+    Object.entries(view.values ?? {}).map(([block, value]) => [
+      block,
+      { value: { type: 'plain_text_input', value } },
+    ]),
+  );
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0TEAM', domain: 'readinggroup' },
+    user: { id: fields.user_id ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0TEAM' },
+    api_app_id: 'A0OPTPAPER',
+    token: 'deprecated-verification-token',
+    trigger_id: '4.5.6',
+    view: {
+      id: 'V0FORM',
+      team_id: 'T0TEAM',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values },
+      hash: '1.abc',
+      blocks: [],
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * The form body of a message shortcut (`message_action`) on a message.
+ *
+ * @param callbackId The shortcut's callback_id.
+ * @param message The message's text (as Slack formats it: `<https://…|label>`) and channel.
+ * @param fields Who used it, and where respond() posts.
+ * @returns The URL-encoded body.
+ */
+export function messageShortcutBody(
+  callbackId: string,
+  message: { text: string; channel_id?: string },
+  fields: { user_id?: string; response_url: string },
+): string {
+  const payload = {
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: '7.8.9',
+    message_ts: '1700000200.000100',
+    response_url: fields.response_url,
+    action_ts: '1700000201.000200',
+    token: 'deprecated-verification-token',
+    team: { id: 'T0TEAM', domain: 'readinggroup' },
+    user: { id: fields.user_id ?? 'U0ALICE', name: 'alice' },
+    channel: { id: message.channel_id ?? 'C0READING', name: 'reading-group' },
+    message: { type: 'message', user: 'U0BOB', ts: '1700000200.000100', text: message.text },
+    is_enterprise_install: false,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

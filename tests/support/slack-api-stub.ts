@@ -176,6 +176,11 @@ export class SlackApiStub {
           response_metadata: { next_cursor: next },
         };
       }
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'views.open':
+        this.#ts += 1;
+        return { ok: true, view: { id: `V${this.#ts}`, ...(body.view as object) } };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'oauth.v2.access': {

@@ -11,35 +11,9 @@ import {
   upcomingPicks,
 } from '../../src/weekly/rotation.ts';
 import { shippedCatalog } from '../support/shipped.ts';
+import { abc, listOf } from '../support/small-list.ts';
 
 const empty: ChannelHistory = Object.freeze({ posted: [], queued: [], skipped: [] });
-
-/** A list written in the test: `{ Section: ['Title url', …] }`. */
-function listOf(sections: Record<string, readonly string[]>): Catalog {
-  const markdown = Object.entries(sections)
-    .map(([name, items]) =>
-      [
-        `#### ${name}`,
-        ...items.map((item) => {
-          const [title, url] = item.split(' | ');
-          return `- ${title} [Link](${url})`;
-        }),
-      ].join('\n'),
-    )
-    .join('\n\n');
-  return parseCatalog(markdown);
-}
-
-/** Alpha has three papers, Beta two, Gamma one: round-robin gives a1 b1 c1 a2 b2 a3. */
-const abc = {
-  Alpha: [
-    'A1 | https://arxiv.org/abs/2001.00001',
-    'A2 | https://arxiv.org/abs/2001.00002',
-    'A3 | https://arxiv.org/abs/2001.00003',
-  ],
-  Beta: ['B1 | https://arxiv.org/abs/2002.00001', 'B2 | https://arxiv.org/abs/2002.00002'],
-  Gamma: ['C1 | https://arxiv.org/abs/2003.00001'],
-} as const;
 
 /** Keys of the next `count` picks. */
 function keys(catalog: Catalog, history: ChannelHistory, count: number): string[] {
@@ -453,5 +427,70 @@ describe('pickToPosted', () => {
       section: 'Optimizers',
       cycle: 1,
     });
+  });
+});
+
+describe('outside readings (papers proposed from outside the list)', () => {
+  const catalog = listOf(abc);
+  const readings = groupReadings(catalog);
+  const ours = {
+    id: 'outside:4',
+    title: 'Our Own Paper',
+    url: 'https://example.org/ours.pdf',
+    by: 'U0BOB',
+    at: new Date('2026-01-05T10:00:00Z'),
+  };
+  const withOurs: ChannelHistory = { ...empty, outside: [ours] };
+
+  it('are never picked by the round-robin, only from the queue, out of turn and outside every section', () => {
+    expect(keys(catalog, withOurs, 6)).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3']);
+    const queued = { ...withOurs, queued: ['outside:4', 'b2'] };
+    const pick = nextPick(catalog, readings, queued);
+    expect(pick).toMatchObject({
+      reading: {
+        key: 'outside:4',
+        paperIds: ['outside:4'],
+        links: ['https://example.org/ours.pdf'],
+        sections: [],
+      },
+      section: '',
+      sectionIndex: 0,
+      queued: true,
+      outside: ours,
+      position: 0,
+      total: 6,
+    });
+    expect(pick?.papers.map((paper) => [paper.title, paper.links[0]?.url])).toEqual([
+      ['Our Own Paper', 'https://example.org/ours.pdf'],
+    ]);
+    // Posted out of turn: the round-robin goes on where it was, and the outside reading counts nowhere.
+    expect(keys(catalog, queued, 4)).toEqual(['outside:4', 'b2', 'a1', 'b1']);
+    expect(keys(catalog, { ...withOurs, queued: ['b2', 'outside:4'] }, 3)).toEqual(['b2', 'outside:4', 'a1']);
+    expect(upcomingPicks(catalog, readings, queued, 4).map((item) => item.position)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('are never posted twice, in any round, even queued again or proposed again under another id', () => {
+    const posted = [
+      ...afterPosting(catalog, 6).posted,
+      {
+        paperIds: ['outside:4'],
+        links: ['https://example.org/ours.pdf'],
+        section: '',
+        cycle: 1,
+        queued: true,
+      },
+    ];
+    const again = { ...empty, posted, queued: ['outside:4'], outside: [ours] };
+    // A new round starts after the last section posted from (Alpha), without the outside reading.
+    expect(nextPick(catalog, readings, again)?.reading.key).toBe('b1');
+    expect(nextPick(catalog, readings, again)?.cycle).toBe(2);
+    const sameLink = { ...ours, id: 'outside:9', url: 'http://www.example.org/ours.pdf' };
+    expect(
+      nextPick(catalog, readings, { ...again, queued: ['outside:9'], outside: [sameLink] })?.reading.key,
+    ).toBe('b1');
+  });
+
+  it('ignore a queued outside id whose proposal is gone', () => {
+    expect(nextPick(catalog, readings, { ...empty, queued: ['outside:5', 'b2'] })?.reading.key).toBe('b2');
   });
 });

@@ -1,0 +1,53 @@
+import type { Logger, webApi } from '@slack/bolt';
+import type { VoteMessenger } from '../votes/service.ts';
+import { toSlackMessage } from './blocks.ts';
+import { classify, interactivePolicy, postMessage, type Sleep } from './post.ts';
+
+/**
+ * A workspace's vote messages in Slack: posted with chat.postMessage (rate limits retried briefly, as
+ * for Share), edited with chat.update as the counts change. A failure is logged and answered with
+ * "not done": a vote is decided from its ballots, never from its message.
+ *
+ * @param options The workspace's Web API client (none once uninstalled), a logger, how retries wait.
+ * @returns The messenger.
+ */
+export function slackVoteMessenger(options: {
+  client: () => Promise<webApi.WebClient | undefined>;
+  logger: Logger;
+  sleep?: Sleep;
+}): VoteMessenger {
+  const { logger } = options;
+  return {
+    async post(channel, reply) {
+      const client = await options.client();
+      if (!client) return undefined;
+      const result = await postMessage(
+        client,
+        { channel, ...toSlackMessage(reply) },
+        interactivePolicy,
+        options.sleep,
+      );
+      if (result.ok) return result.ts;
+      logger.warn(
+        `votes: the vote could not be posted in ${channel} (${result.failure}: ${result.error})` +
+          (result.error === 'not_in_channel' ? '; invite the bot: /invite @optpaper' : '') +
+          '; members can still vote with /optpaper vote',
+      );
+      return undefined;
+    },
+    async update(channel, ts, reply) {
+      const client = await options.client();
+      if (!client) return false;
+      try {
+        await client.chat.update({ channel, ts, ...toSlackMessage(reply) });
+        return true;
+      } catch (error) {
+        const { failure, detail } = classify(error);
+        logger.warn(
+          `votes: the vote message ${ts} in ${channel} could not be updated (${failure}: ${detail})`,
+        );
+        return false;
+      }
+    },
+  };
+}
