@@ -17,6 +17,7 @@ import { searchReply } from './search.ts';
 export async function runCommand(raw: string, context: CommandContext): Promise<Reply> {
   const text = readUserText(raw);
   if (text === '') return helpFor(context);
+  // Stryker disable next-line StringLiteral: split always gives a first word.
   const [first = '', ...rest] = text.split(' ');
   const command = findSubcommand(first, context);
   if (command?.alone && rest.length > 0)
@@ -40,5 +41,9 @@ function nearSubcommand(word: string, context: CommandContext): string | undefin
   const name = word.toLowerCase();
   if (name.length < 3) return undefined;
   const allowed = name.length > 5 ? 2 : 1;
-  return available(context).find((command) => editDistance(name, command.name, allowed) <= allowed)?.name;
+  // The closest one ("sectoin" is one edit from section, two from sections); ties in registry order.
+  return available(context)
+    .map((command) => ({ name: command.name, distance: editDistance(name, command.name, allowed) }))
+    .filter((candidate) => candidate.distance <= allowed)
+    .sort((a, b) => a.distance - b.distance)[0]?.name;
 }

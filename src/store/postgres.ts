@@ -566,7 +566,9 @@ function pgTeamStore(
       return transaction(async (run) => {
         const posted = (
           await run(
-            `SELECT paper_ids, links, section, cycle, queued FROM fires WHERE team = $1 AND channel = $2 AND status = 'posted'
+            // A fire being posted counts as taken: another replica must not pick its paper for a later slot.
+            `SELECT paper_ids, links, section, cycle, queued FROM fires
+             WHERE team = $1 AND channel = $2 AND status IN ('posted', 'posting')
              ORDER BY scheduled_at, id`,
             [team, channel],
           )

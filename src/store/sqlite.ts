@@ -545,8 +545,10 @@ function prepare(db: BetterSqlite3.Database) {
     postsNewestFirst: db.prepare<[string, string, number], FireRow>(`
       SELECT * FROM fires WHERE team = ? AND channel = ? AND status = 'posted'
       ORDER BY scheduled_at DESC, id DESC LIMIT ?`),
-    postsOldestFirst: db.prepare<[string, string], FireRow>(`
-      SELECT * FROM fires WHERE team = ? AND channel = ? AND status = 'posted' ORDER BY scheduled_at, id`),
+    // A fire being posted counts as taken: another process must not pick its paper for a later slot.
+    takenOldestFirst: db.prepare<[string, string], FireRow>(`
+      SELECT * FROM fires WHERE team = ? AND channel = ? AND status IN ('posted', 'posting')
+      ORDER BY scheduled_at, id`),
 
     enqueue: db.prepare<[string, string, string, string, number]>(`
       INSERT INTO queue (team, channel, paper_id, queued_by, queued_at) VALUES (?, ?, ?, ?, ?)
@@ -691,7 +693,7 @@ function teamStore(store: SqliteStore, team: string): TeamStore {
   const history = (channel: string): ChannelHistory =>
     run((sql, db) =>
       db.transaction(() => {
-        const posted: PostedItem[] = sql.postsOldestFirst.all(team, channel).map((row) => ({
+        const posted: PostedItem[] = sql.takenOldestFirst.all(team, channel).map((row) => ({
           paperIds: jsonStrings(row.paper_ids),
           links: jsonStrings(row.links),
           section: row.section ?? '',

@@ -20,6 +20,7 @@ export function formatWhen(date: Date, timeZone: string): string {
     hourCycle: 'h23',
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
+    // Stryker disable next-line OptionalChaining,StringLiteral: these options always give these parts.
     parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${zoneAbbreviation(date, timeZone)}`;
 }

@@ -18,7 +18,7 @@ interface AckBody {
     type: string;
     text?: { text: string };
     accessory?: { action_id: string; value: string; text: { text: string } };
-    elements?: Array<{ text?: string; action_id?: string; value?: string }>;
+    elements?: Array<{ text?: string | { text: string }; action_id?: string; value?: string }>;
   }>;
 }
 
@@ -109,23 +109,48 @@ describe('/optpaper over HTTP', () => {
     });
   });
 
-  it('keeps every reply within Slack limits (blocks, text, buttons)', async () => {
-    for (const text of ['learning', 'section 4', 'sections', 'help', 'random', 'curriculum']) {
-      const body = await command(text);
-      expect(body.blocks.length).toBeLessThanOrEqual(50);
-      for (const block of body.blocks) {
-        expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
-        if (block.accessory) expect(block.accessory.text.text.length).toBeLessThanOrEqual(75);
+  it.each([
+    ['learning', 'Top 5 for “learning”'],
+    ['section 4', 'Continuation Methods and Curriculum Learning'],
+    ['sections', '14 sections · 114 papers'],
+    ['help', 'optpaper: papers on optimization for deep learning'],
+    ['random', 'Random pick from all 14 sections'],
+    ['curriculum', 'Top 5 for “curriculum”'],
+  ])("answers %s within Slack's limits, with what it should say first", async (text, first) => {
+    const body = await command(text);
+    expect(body.blocks.length).toBeGreaterThan(1);
+    expect(body.blocks.length).toBeLessThanOrEqual(50);
+    const textOf = (element?: { text?: string | { text: string } }) =>
+      typeof element?.text === 'string' ? element.text : (element?.text?.text ?? '');
+    const [opening] = body.blocks;
+    expect(opening?.text?.text ?? textOf(opening?.elements?.[0])).toBe(first);
+    for (const block of body.blocks) {
+      const limit = block.type === 'header' ? 150 : 3000;
+      expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(limit);
+      const buttons = [...(block.accessory ? [block.accessory] : []), ...(block.elements ?? [])].filter(
+        (element) => element.action_id !== undefined,
+      );
+      for (const button of buttons) {
+        expect(textOf(button).length).toBeLessThanOrEqual(75);
+        expect(button.value?.length ?? 0).toBeLessThanOrEqual(2000);
       }
-      expect(JSON.stringify(body.blocks).length).toBeLessThan(12_000 * 2);
+      if (block.type === 'context')
+        for (const element of block.elements ?? []) expect(textOf(element).length).toBeLessThanOrEqual(2000);
     }
+    expect(JSON.stringify(body.blocks).length).toBeLessThanOrEqual(12_000);
   });
 });
 
 /** The reply read as a person reads it: each block's text, in order. */
 function lines(body: AckBody): string[] {
   return body.blocks.flatMap((block) =>
-    block.text ? [block.text.text] : (block.elements ?? []).flatMap((element) => element.text ?? []),
+    block.text
+      ? [block.text.text]
+      : (block.elements ?? []).flatMap((element) =>
+          element.text === undefined
+            ? []
+            : [typeof element.text === 'string' ? element.text : element.text.text],
+        ),
   );
 }
 
@@ -182,10 +207,19 @@ describe('request verification', () => {
   const body = commandBody({ text: 'sharp minima' });
 
   it('refuses a forged signature with 401 and processes nothing', async () => {
-    const response = await postSigned(app.eventsUrl, body, form, {
+    const before = app.stub.calls.length;
+    const forged = commandBody({
+      text: 'sharp minima',
+      response_url: app.stub.responseUrl('forged-command'),
+    });
+    const response = await postSigned(app.eventsUrl, forged, form, {
       secret: 'not-the-signing-secret-000000000',
     });
     expect(response.status).toBe(401);
+    // No search in the refusal, and nothing sent to Slack (not even to the command's response_url).
+    expect(await response.text()).not.toContain('Sharp Minima');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.stub.calls.slice(before)).toEqual([]);
   });
 
   it('refuses a stale timestamp (over five minutes old) with 401', async () => {

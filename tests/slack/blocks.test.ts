@@ -41,6 +41,16 @@ function texts(block: SlackBlock): string[] {
   return found;
 }
 
+/** Each block as `type: its first text` (50 characters at most), `+Share` when a Share button sits beside it. */
+function outline(blocks: readonly SlackBlock[]): string[] {
+  return blocks.map((block) => {
+    const [first = ''] = texts(block);
+    const button = block.accessory ? `+${texts(block.accessory as SlackBlock)[0]}` : '';
+    const characters = [...first];
+    return `${block.type}${button}: ${characters.length > 50 ? `${characters.slice(0, 50).join('')}…` : first}`;
+  });
+}
+
 function expectWithinLimits(reply: Reply): SlackBlock[] {
   const { blocks, text } = toSlackMessage(reply);
   expect(blocks.length).toBeLessThanOrEqual(slackLimits.blocks);
@@ -72,18 +82,61 @@ function expectWithinLimits(reply: Reply): SlackBlock[] {
 describe('replies within Slack limits, on a list built to break them', () => {
   const context = hugeContext();
 
+  const paper = (n: number) => {
+    const start = [...`*<https://example.org/${n}|Stochastic gradient descent with momentum`].slice(0, 50);
+    return `section+Share: ${start.join('')}…`;
+  };
+  const emojiPaper = 'section+Share: *<https://example.org/e|Emoji title 😀 Emoji title …';
   it.each([
-    'section 1',
-    'sections',
-    'stochastic momentum',
-    'random',
-    'help',
-    'section 2',
-    'section 3',
-    'random 3',
-    'emoji title',
-  ])('/optpaper %s', async (text) => {
-    expectWithinLimits(await runCommand(text, context));
+    [
+      'section 1',
+      [
+        'header: A very long section name A very long section name …',
+        'context: Section 1 of 3 · 400 papers · page 1 of 40',
+        ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(paper),
+        'actions: Next ▶',
+      ],
+    ],
+    [
+      'sections',
+      [
+        'header: 3 sections · 402 papers',
+        'section: 1. *A very long section name A very long section n…',
+        'section: 3. *Optimization 😀 Optimization 😀 Optimization 😀 O…',
+        'context: 402 entries in the list. Open one with `/optpaper …',
+      ],
+    ],
+    ['stochastic momentum', ['context: Top 5 for “stochastic momentum”', ...[0, 1, 2, 3, 4].map(paper)]],
+    ['random', ['context: Random pick from all 3 sections', paper(201)]],
+    [
+      'help',
+      [
+        'header: optpaper: papers on optimization for deep learning',
+        'section: `/optpaper &lt;words&gt;` — search the list (typos…',
+        'section: `@optpaper &lt;words&gt;` in a channel or a thread…',
+        'context: Try `/optpaper sharp minima`, `/optpaper curiculum…',
+      ],
+    ],
+    [
+      'section 2',
+      [
+        'header: Small',
+        'context: Section 2 of 3 · 1 paper',
+        'section+Share: *<https://example.org/s|Short>*\n_Small_',
+      ],
+    ],
+    [
+      'section 3',
+      [
+        'header: Optimization 😀 Optimization 😀 Optimization 😀 Optim…',
+        'context: Section 3 of 3 · 1 paper',
+        emojiPaper,
+      ],
+    ],
+    ['random 3', ['context: Random pick from “Optimization 😀 Optimization 😀 Op…', emojiPaper]],
+    ['emoji title', ['context: Best match for “emoji title”', emojiPaper]],
+  ])('/optpaper %s fits, and says what it should', async (text, expected) => {
+    expect(outline(expectWithinLimits(await runCommand(text, context)))).toEqual(expected);
   });
 
   it('cuts a 1,200-character title for reading, and pages a 400-paper section with Next', async () => {

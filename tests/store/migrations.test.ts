@@ -167,6 +167,8 @@ describe('openStore and the schema version', () => {
       expect(await legacy.history('C1')).toEqual({
         posted: [
           { paperIds: ['adam'], links: ['https://arxiv.org/abs/1412.6980'], section: 'Optimizers', cycle: 1 },
+          // In flight, until found stale.
+          { paperIds: ['sgd'], links: [], section: 'Optimizers', cycle: 1, queued: true },
         ],
         queued: ['sgd'],
         skipped: [{ paperIds: ['batchnorm'], links: [], cycle: 1 }],

@@ -363,7 +363,7 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
   });
 
   describe('history', () => {
-    it('gives posted fires oldest slot first, as the rotation reads them', async () => {
+    it('gives posted fires, and fires being posted, oldest slot first, as the rotation reads them', async () => {
       await store.completeFire(
         await claimed(store, { scheduledAt: monday(1), paperIds: ['b'], section: 'Beta', cycle: 1 }),
         {
@@ -378,11 +378,19 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
           at,
         },
       );
-      await claimed(store, { scheduledAt: monday(2), paperIds: ['c'] });
+      const failed = await claimed(store, { scheduledAt: monday(3), paperIds: ['d'] });
+      await store.failFire(failed, { error: 'ratelimited', attempts: 3, at });
+      // Another process is posting c: it is taken, or a replica would pick it again for the next slot.
+      await claimed(store, { scheduledAt: monday(2), paperIds: ['c'], links: [], section: 'Gamma' });
       expect((await store.history('C1')).posted).toEqual([
         { paperIds: ['a'], links: [], section: 'Alpha', cycle: 1 },
         { paperIds: ['b'], links: ['https://arxiv.org/abs/1412.6980'], section: 'Beta', cycle: 1 },
+        { paperIds: ['c'], links: [], section: 'Gamma', cycle: 1 },
       ]);
+      // A post that failed, or that died with its process, gives its paper back.
+      const interrupted = await claimed(store, { scheduledAt: monday(4), paperIds: ['e'] });
+      await root.markInterrupted(interrupted, at);
+      expect((await store.history('C1')).posted.map((item) => item.paperIds)).toEqual([['a'], ['b'], ['c']]);
     });
 
     it('round-trips into the rotation: weeks of queue, skip, claim and post give the picks of the pure rotation', async () => {
@@ -412,8 +420,10 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
           scheduledAt: monday(week),
           queued: pick.queued,
         });
-        // A claim alone does not count: the history changes only once the post is complete.
-        expect(nextPick(catalog, readings, await store.history('C1'))?.reading.key).toBe(pick.reading.key);
+        // A claim counts at once: the paper is taken while it is being posted.
+        expect(nextPick(catalog, readings, await store.history('C1'))?.reading.key).not.toBe(
+          pick.reading.key,
+        );
         await store.completeFire(id, { messageTs: `ts-${week}`, at: monday(week) });
         memory = {
           ...memory,
@@ -483,7 +493,15 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       ]);
       expect(await store.history('C1')).toMatchObject({ queued: ['batchnorm'], skipped: [] });
       expect(await other.history('C1')).toEqual({
-        posted: [],
+        // Their fire is being posted: taken in their workspace only.
+        posted: [
+          {
+            paperIds: ['adam', 'adamax'],
+            links: ['https://arxiv.org/abs/1412.6980'],
+            section: 'Popular Optimization algorithms',
+            cycle: 1,
+          },
+        ],
         queued: [],
         skipped: [{ paperIds: ['sgd'], links: [], cycle: 1 }],
       });
@@ -1017,6 +1035,13 @@ describe('the store in a file', () => {
             section: 'Popular Optimization algorithms',
             cycle: 1,
           },
+          // Still being posted as far as the file knows, until it is found stale.
+          {
+            paperIds: ['batchnorm'],
+            links: ['https://arxiv.org/abs/1412.6980'],
+            section: 'Popular Optimization algorithms',
+            cycle: 1,
+          },
         ],
         queued: ['sgd'],
         skipped: [{ paperIds: ['curriculum-learning'], links: [], cycle: 1 }],
@@ -1024,6 +1049,9 @@ describe('the store in a file', () => {
       expect(
         (await secondRoot.staleFires(new Date(at.getTime() + 1))).map((fire) => [fire.id, fire.paperIds]),
       ).toEqual([[crashed, ['batchnorm']]]);
+      // Found interrupted, its paper is next again.
+      await secondRoot.markInterrupted(crashed, at);
+      expect((await second.history('C1')).posted.map((item) => item.paperIds)).toEqual([['adam', 'adamax']]);
       expect(await second.claimFire(claim())).toBeUndefined();
       expect(await lastSlot(second, 'C1')).toEqual(monday(1));
     } finally {

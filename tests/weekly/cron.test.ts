@@ -100,6 +100,17 @@ describe('firesBetween', () => {
     ).toEqual([]);
   });
 
+  it('stops at 1,000 fires unless told otherwise', () => {
+    const fires = firesBetween(
+      '0 * * * *',
+      'UTC',
+      new Date('2025-01-01T00:00:00Z'),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(fires).toHaveLength(1000);
+    expect(fires.at(-1)?.toISOString()).toBe('2025-02-11T16:00:00.000Z');
+  });
+
   it('stops at `max`, keeping the oldest', () => {
     expect(
       iso(
@@ -127,6 +138,10 @@ describe('validateCron', () => {
     ['0 25 * * *', '"25" is not a valid hour (0-23)'],
     ['61 9 * * 1', '"61" is not a valid minute (0-59)'],
     ['0 9 * * 8', '"8" is not a valid day of week (0-7 or sun-sat)'],
+    ['0 9 32 * *', '"32" is not a valid day of month (1-31)'],
+    ['0 9 * 13 *', '"13" is not a valid month (1-12 or jan-dec)'],
+    ['61 0 9 * * 1', '"61" is not a valid second (0-59)'],
+    ['0 9 * * L', '"L" is not a valid day of week (0-7 or sun-sat)'],
     [
       '* * *',
       'expected 5 or 6 fields but got 3: minute hour day-of-month month day-of-week, optionally seconds first (such as 0 9 * * 1)',
@@ -137,6 +152,8 @@ describe('validateCron', () => {
     ],
     ['0 9 31 2 *', '31 2 is an impossible day of month for the given month'],
     ['', 'the expression is empty'],
+    ['   ', 'the expression is empty'],
+    ['61 25 * * *', '"61" is not a valid minute (0-59); "25" is not a valid hour (0-23)'],
     ['0 9 * * 1; rm', 'pattern includes illegal characters'],
   ])('rejects "%s": %s', (expression, message) => {
     expect(validateCron(expression)).toBe(message);
@@ -167,9 +184,31 @@ describe('describeSchedule', () => {
     ['0 9 * * 0,6', 'UTC', 'every Saturday and Sunday at 09:00 (UTC)'],
     ['0 9 * * 1,3,5', 'UTC', 'every Monday, Wednesday and Friday at 09:00 (UTC)'],
     ['*/5 * * * *', 'Europe/Paris', 'on cron `*/5 * * * *` (Europe/Paris)'],
+    [' */5 * * * * ', 'UTC', 'on cron `*/5 * * * *` (UTC)'],
     ['0 9 1 * *', 'UTC', 'on cron `0 9 1 * *` (UTC)'],
     ['15 0 9 * * 1', 'UTC', 'on cron `15 0 9 * * 1` (UTC)'],
     ['@weekly', 'UTC', 'on cron `@weekly` (UTC)'],
+    // A month or a day of month makes it more than weekly: said as cron.
+    ['0 9 * 1 1', 'UTC', 'on cron `0 9 * 1 1` (UTC)'],
+    ['0 9 * jan *', 'UTC', 'on cron `0 9 * jan *` (UTC)'],
+    ['0 9 * * 0', 'UTC', 'every Sunday at 09:00 (UTC)'],
+    ['0 9 * * sun', 'UTC', 'every Sunday at 09:00 (UTC)'],
+    ['0 9 * * 5-7', 'UTC', 'every Friday, Saturday and Sunday at 09:00 (UTC)'],
+    ['0 9 * * 0-6', 'UTC', 'every day at 09:00 (UTC)'],
+    ['0 9 * * mon-fri', 'UTC', 'every weekday (Monday to Friday) at 09:00 (UTC)'],
+    ['0 9 * * 1,mon-wed', 'UTC', 'every Monday, Tuesday and Wednesday at 09:00 (UTC)'],
+    ['0 9 * * 1,1', 'UTC', 'every Monday at 09:00 (UTC)'],
+    [' 0  9 * * 1 ', 'UTC', 'every Monday at 09:00 (UTC)'],
+    ['00 09 * * 1', 'UTC', 'every Monday at 09:00 (UTC)'],
+    ['59 23 * * 1', 'UTC', 'every Monday at 23:59 (UTC)'],
+    // Ranges backwards, ranges of ranges, steps and nth weekdays are left to cron.
+    ['0 9 * * 5-1', 'UTC', 'on cron `0 9 * * 5-1` (UTC)'],
+    ['0 9 * * 1-3-5', 'UTC', 'on cron `0 9 * * 1-3-5` (UTC)'],
+    ['0 9 * * */2', 'UTC', 'on cron `0 9 * * */2` (UTC)'],
+    ['0 9 * * mon#2', 'UTC', 'on cron `0 9 * * mon#2` (UTC)'],
+    ['0 */2 * * 1', 'UTC', 'on cron `0 */2 * * 1` (UTC)'],
+    ['*/15 9 * * 1', 'UTC', 'on cron `*/15 9 * * 1` (UTC)'],
+    ['0 9 * *', 'UTC', 'on cron `0 9 * *` (UTC)'],
   ])('describes "%s" in %s as "%s"', (expression, zone, text) => {
     expect(describeSchedule(expression, zone)).toBe(text);
   });
@@ -203,6 +242,29 @@ describe('parseScheduleWords', () => {
     [['thu', '16:45', 'America/New_York'], '45 16 * * 4', 'America/New_York'],
     [['every', 'friday', 'at', '4pm', 'in', 'Asia/Tokyo'], '0 16 * * 5', 'Asia/Tokyo'],
     [['monday,', 'thursday'], '0 9 * * 1,4', 'UTC'],
+    // Boundaries of a time of day.
+    [['9:59'], '59 9 * * 1', 'UTC'],
+    [['0:00'], '0 0 * * 1', 'UTC'],
+    [['23:00'], '0 23 * * 1', 'UTC'],
+    [['1am'], '0 1 * * 1', 'UTC'],
+    [['1pm'], '0 13 * * 1', 'UTC'],
+    [['5:30', 'pm'], '30 17 * * 1', 'UTC'],
+    [['9', 'am'], '0 9 * * 1', 'UTC'],
+    // Days as people write them.
+    [['thur'], '0 9 * * 4', 'UTC'],
+    [['thurs'], '0 9 * * 4', 'UTC'],
+    [['weds'], '0 9 * * 3', 'UTC'],
+    [['sundays'], '0 9 * * 0', 'UTC'],
+    [['friday.'], '0 9 * * 5', 'UTC'],
+    [['Sat;'], '0 9 * * 6', 'UTC'],
+    [['on', 'monday'], '0 9 * * 1', 'UTC'],
+    [['fri', 'mon'], '0 9 * * 1,5', 'UTC'],
+    [['mon', 'monday'], '0 9 * * 1', 'UTC'],
+    [['', ' ', 'tue'], '0 9 * * 2', 'UTC'],
+    [['GMT'], '0 9 * * 1', 'UTC'],
+    [['Etc/GMT+5'], '0 9 * * 1', 'Etc/GMT+5'],
+    [['mon,;'], '0 9 * * 1', 'UTC'],
+    [['10', 'pm'], '0 22 * * 1', 'UTC'],
   ])('reads %j as "%s" in %s', (words, expected, zone) => {
     expect(parseScheduleWords(words, defaults)).toEqual({ cron: expected, timeZone: zone });
   });
@@ -216,6 +278,34 @@ describe('parseScheduleWords', () => {
       cron: '0 9 * * 1',
       timeZone: 'UTC',
     });
+  });
+
+  it('takes the default days in week order, whatever order the default lists them in', () => {
+    expect(parseScheduleWords([], { cron: '0 9 * * 5,1', timeZone: 'UTC' })).toEqual({
+      cron: '0 9 * * 1,5',
+      timeZone: 'UTC',
+    });
+    expect(parseScheduleWords([], { cron: '59 23 * * 5', timeZone: 'UTC' })).toEqual({
+      cron: '59 23 * * 5',
+      timeZone: 'UTC',
+    });
+  });
+
+  it.each([
+    '60 9 * * 5',
+    '0 24 * * 5',
+    '*/5 9 * * 5',
+    '0 */2 * * 5',
+    '30 17 1 * 5',
+    '30 17 * 1 5',
+    '30 17 * * 5 1 2',
+    '0 9 * * 5-1',
+    '0 9 * * x',
+    '0 9 * * x-3',
+    '0 9 * * 1-x',
+    '0 9 * * 17',
+  ])('does not copy a default it cannot read as a weekly time ("%s"): Monday 09:00', (cron) => {
+    expect(parseScheduleWords([], { cron, timeZone: 'UTC' })).toEqual({ cron: '0 9 * * 1', timeZone: 'UTC' });
   });
 
   it('falls back to Monday 09:00 when the default cron is not a simple weekly one', () => {
@@ -237,6 +327,33 @@ describe('parseScheduleWords', () => {
     [['25:00'], '"25:00" is not a time: write 9, 9:30, 17:00 or 5pm'],
     [['13pm'], '"13pm" is not a time: write 9, 9:30, 17:00 or 5pm'],
     [['9:75'], '"9:75" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['9:60'], '"9:60" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['24:00'], '"24:00" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['0am'], '"0am" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    // Read whole: not 12 followed by something, not 9:30 followed by something.
+    [['123'], '"123" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['9:30x'], '"9:30x" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['123', 'pm'], '"123" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['5:30x', 'pm'], '"5:30x" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['9.30'], '"9.30" is not a time: write 9, 9:30, 17:00 or 5pm'],
+    [['5', 'PM', '6'], '"6": give one time only (already 5pm)'],
+    [
+      ['GMT0'],
+      '"GMT0" is not a day, a time or a time zone: expected [day] [time] [time zone], such as `monday 9:30 Europe/Paris` or `fri 5pm`',
+    ],
+    [
+      ['pm'],
+      '"pm" is not a day, a time or a time zone: expected [day] [time] [time zone], such as `monday 9:30 Europe/Paris` or `fri 5pm`',
+    ],
+    [['AB'], '"AB" is not a time zone: use an IANA name such as Europe/Paris, America/New_York or UTC'],
+    [
+      ['ABCDEF'],
+      '"ABCDEF" is not a day, a time or a time zone: expected [day] [time] [time zone], such as `monday 9:30 Europe/Paris` or `fri 5pm`',
+    ],
+    [
+      ['est'],
+      '"est" is not a day, a time or a time zone: expected [day] [time] [time zone], such as `monday 9:30 Europe/Paris` or `fri 5pm`',
+    ],
     [
       ['Mars/Olympus'],
       '"Mars/Olympus" is not a time zone: use an IANA name such as Europe/Paris, America/New_York or UTC',

@@ -288,9 +288,20 @@ describe('skips', () => {
   const catalog = listOf(abc);
   const skipped = (...ids: string[]) => ids.map((id) => ({ paperIds: [id], links: [], cycle: 1 }));
 
-  it('holds a skipped reading back until nothing else is left in the cycle', () => {
+  it('holds a skipped reading back until nothing else is left in the cycle, and posts it as not asked for', () => {
     const history = { ...afterPosting(catalog, 3), skipped: skipped('a2') };
-    expect(keys(catalog, history, 3)).toEqual(['a3', 'b2', 'a2']);
+    expect(
+      upcomingPicks(catalog, groupReadings(catalog), history, 3).map((pick) => [
+        pick.reading.key,
+        pick.section,
+        pick.position,
+        pick.queued,
+      ]),
+    ).toEqual([
+      ['a3', 'Alpha', 4, false],
+      ['b2', 'Beta', 5, false],
+      ['a2', 'Alpha', 6, false],
+    ]);
   });
 
   it('brings held-back readings in the order they were skipped', () => {
@@ -492,5 +503,210 @@ describe('outside readings (papers proposed from outside the list)', () => {
 
   it('ignore a queued outside id whose proposal is gone', () => {
     expect(nextPick(catalog, readings, { ...empty, queued: ['outside:5', 'b2'] })?.reading.key).toBe('b2');
+  });
+});
+
+describe('a held-back reading coming back at the end of a round', () => {
+  const catalog = listOf(abc);
+  const readings = groupReadings(catalog);
+
+  it('is not marked as asked for: it was skipped, not queued', () => {
+    const history: ChannelHistory = {
+      ...afterPosting(catalog, 5), // a1 b1 c1 a2 b2: a3 is left
+      skipped: [{ paperIds: ['a3'], links: [], cycle: 1 }],
+    };
+    expect(summary(nextPick(catalog, readings, history))).toEqual({
+      key: 'a3',
+      section: 'Alpha',
+      sectionIndex: 1,
+      cycle: 1,
+      position: 6,
+      total: 6,
+      queued: false,
+    });
+  });
+
+  it('comes from the first section after the last post that lists it', () => {
+    // Shared is listed in One and Three; the last post came from Two, so it comes from Three.
+    const twice = listOf({
+      One: ['Shared | https://arxiv.org/abs/2101.00001', 'O2 | https://arxiv.org/abs/2101.00002'],
+      Two: ['T1 | https://arxiv.org/abs/2102.00001'],
+      Three: ['Shared | https://arxiv.org/abs/2101.00001'],
+    });
+    const skipped = [{ paperIds: ['shared'], links: [], cycle: 1 }];
+    const history: ChannelHistory = {
+      posted: [
+        { paperIds: ['o2'], links: [], section: 'One', cycle: 1 },
+        { paperIds: ['t1'], links: [], section: 'Two', cycle: 1 },
+      ],
+      queued: [],
+      skipped,
+    };
+    expect(summary(nextPick(twice, groupReadings(twice), history))).toMatchObject({
+      key: 'shared',
+      section: 'Three',
+      sectionIndex: 3,
+      queued: false,
+    });
+    // After a post from Three, the next section that lists it is One.
+    const fromThree: ChannelHistory = {
+      posted: [
+        { paperIds: ['t1'], links: [], section: 'Two', cycle: 1 },
+        { paperIds: ['o2'], links: [], section: 'Three', cycle: 1 },
+      ],
+      queued: [],
+      skipped,
+    };
+    expect(summary(nextPick(twice, groupReadings(twice), fromThree))).toMatchObject({
+      key: 'shared',
+      section: 'One',
+      sectionIndex: 1,
+    });
+    // After a post from One, the next section (Two) does not list it: Three does.
+    const fromOne: ChannelHistory = {
+      posted: [
+        { paperIds: ['t1'], links: [], section: 'Two', cycle: 1 },
+        { paperIds: ['o2'], links: [], section: 'One', cycle: 1 },
+      ],
+      queued: [],
+      skipped,
+    };
+    expect(summary(nextPick(twice, groupReadings(twice), fromOne))).toMatchObject({
+      key: 'shared',
+      section: 'Three',
+      sectionIndex: 3,
+    });
+  });
+
+  it('comes in the order of the skips, the latest skip last, even against list order', () => {
+    const history: ChannelHistory = {
+      ...afterPosting(catalog, 3), // a1 b1 c1
+      skipped: [
+        { paperIds: ['b2'], links: [], cycle: 1 },
+        { paperIds: ['a3'], links: [], cycle: 1 },
+        { paperIds: ['a2'], links: [], cycle: 1 },
+      ],
+    };
+    expect(
+      upcomingPicks(catalog, readings, history, 3).map((pick) => [
+        pick.reading.key,
+        pick.section,
+        pick.queued,
+      ]),
+    ).toEqual([
+      ['b2', 'Beta', false],
+      ['a3', 'Alpha', false],
+      ['a2', 'Alpha', false],
+    ]);
+  });
+});
+
+describe('the section the round-robin continues after, when the list changed', () => {
+  const before = listOf(abc);
+
+  it('finds a renamed section by the paper ids of the last post, when its links changed too', () => {
+    // The stored link no longer matches any reading: only the paper id tells where a1 is.
+    const posted: PostedItem[] = [
+      { paperIds: ['a1'], links: ['https://example.org/a1-old-link'], section: 'Alpha', cycle: 1 },
+    ];
+    const after = listOf({ 'Alpha, renamed': abc.Alpha, Beta: abc.Beta, Gamma: abc.Gamma });
+    expect(keys(after, { ...empty, posted }, 3)).toEqual(['b1', 'c1', 'a2']);
+  });
+
+  it('prefers the section still called by the posted name over one that lists the paper', () => {
+    // a1 moved from Alpha to Gamma; the post was from Beta, which still exists: continue after Beta.
+    const posted: PostedItem[] = [{ paperIds: ['a1'], links: [], section: 'Beta', cycle: 1 }];
+    const after = listOf({ Alpha: abc.Alpha.slice(1), Beta: abc.Beta, Gamma: [...abc.Gamma, abc.Alpha[0]] });
+    expect(summary(nextPick(after, groupReadings(after), { ...empty, posted }))).toMatchObject({
+      key: 'c1',
+      section: 'Gamma',
+    });
+  });
+
+  it('continues after the first section when the post came from it, even if its paper moved', () => {
+    const posted: PostedItem[] = [{ paperIds: ['c1'], links: [], section: 'Alpha', cycle: 1 }];
+    expect(summary(nextPick(before, groupReadings(before), { ...empty, posted }))).toMatchObject({
+      key: 'b1',
+      section: 'Beta',
+    });
+  });
+
+  it('finds a renamed section by link when neither its name nor the paper id remains', () => {
+    const posted: PostedItem[] = [
+      { paperIds: ['old-id'], links: ['https://arxiv.org/abs/2002.00001'], section: 'Old Beta', cycle: 1 },
+    ];
+    expect(summary(nextPick(before, groupReadings(before), { ...empty, posted }))).toMatchObject({
+      key: 'c1',
+      section: 'Gamma',
+    });
+  });
+});
+
+describe('the queue, further', () => {
+  const catalog = listOf(abc);
+  const readings = groupReadings(catalog);
+
+  it('does not ask for a paper again in the next round once it was posted', () => {
+    // a3 is asked for and is the last reading of the round. A queued pick is out of turn, so the
+    // next round goes on after the last pick in turn (b2, from Beta), not after Alpha.
+    const history: ChannelHistory = { ...afterPosting(catalog, 5), queued: ['a3'] };
+    expect(
+      upcomingPicks(catalog, readings, history, 3).map((pick) => [pick.reading.key, pick.cycle, pick.queued]),
+    ).toEqual([
+      ['a3', 1, true],
+      ['c1', 2, false],
+      ['a1', 2, false],
+    ]);
+  });
+
+  it("takes a queued paper of a shared reading from that paper's own first section", () => {
+    // Alias and Main point to one text: the reading is listed in One and Two, Main only in Two.
+    const shared = listOf({
+      One: ['Alias | https://arxiv.org/abs/2101.00001', 'O2 | https://arxiv.org/abs/2101.00002'],
+      Two: ['Main | https://arxiv.org/abs/2101.00001'],
+    });
+    const pick = nextPick(shared, groupReadings(shared), { ...empty, queued: ['main'] });
+    expect([pick?.reading.key, pick?.section, pick?.sectionIndex, pick?.queued]).toEqual([
+      'alias',
+      'Two',
+      2,
+      true,
+    ]);
+  });
+});
+
+describe('readings computed before the list changed (a stale cache)', () => {
+  // The readings know a1, which the list dropped; the list has d1, which the readings do not know yet.
+  const readings = groupReadings(listOf(abc));
+  const after = listOf({
+    ...abc,
+    Alpha: abc.Alpha.slice(1),
+    Delta: ['D1 | https://arxiv.org/abs/2004.00001'],
+  });
+
+  it('never throws: a paper without a reading waits, a reading without papers comes last, empty', () => {
+    const history: ChannelHistory = { ...empty, queued: ['d1', 'a1'] };
+    const picks = upcomingPicks(after, readings, history, 7);
+    expect(
+      picks.map((pick) => [
+        pick.reading.key,
+        pick.papers.map((paper) => paper.id),
+        pick.section,
+        pick.queued,
+      ]),
+    ).toEqual([
+      ['a2', ['a2'], 'Alpha', false],
+      ['b1', ['b1'], 'Beta', false],
+      ['c1', ['c1'], 'Gamma', false],
+      ['a3', ['a3'], 'Alpha', false],
+      ['b2', ['b2'], 'Beta', false],
+      ['a1', [], 'Alpha', false],
+      ['b1', ['b1'], 'Beta', false],
+    ]);
+    expect(picks.map((pick) => pick.cycle)).toEqual([1, 1, 1, 1, 1, 1, 2]);
+  });
+
+  it('has no pick when there are no readings at all', () => {
+    expect(nextPick(after, [], empty)).toBeUndefined();
   });
 });
