@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { type CliIo, exitCodes, UsageError } from './cli/io.ts';
+import { type CliIo, exitCodes, refuseEmptyList, UsageError } from './cli/io.ts';
+import { readArguments, upcomingCountMessage } from './cli/options.ts';
 import type { StateConfig } from './config.ts';
 import type { Store } from './store/types.ts';
 
@@ -57,20 +57,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  const [command, ...args] = positionals;
+  const { values, command, args } = readArguments(argv);
   if (values.help || command === 'help') {
     io.stdout.write(usage);
     return exitCodes.ok;
   }
   if (command === undefined) throw new UsageError('a command is needed');
-  if (!commands.has(command)) throw new UsageError(`unknown command "${command}"`);
   const { readListPath, resolvePath } = await import('./config.ts');
   const { loadCatalog } = await import('./catalog/load.ts');
   const listPath = values.list === undefined ? readListPath(io.env) : resolvePath(values.list, io.env);
@@ -112,16 +104,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         Number(raw) < 1 ||
         Number(raw) > 520
       ) {
-        throw new UsageError('upcoming needs a number of weeks from 1 to 520, for example: upcoming 4');
+        throw new UsageError(upcomingCountMessage);
       }
       const state = await stateConfig(io);
       const { openLibrary } = await import('./library.ts');
-      const { openConfiguredStore } = await import('./store/open.ts');
       const { createWeeklyService } = await import('./weekly/service.ts');
-      const { upcomingCommand } = await import('./cli/upcoming.ts');
+      const { openStoreToRead, upcomingCommand } = await import('./cli/upcoming.ts');
       const library = await openLibrary(listPath);
+      if (refuseEmptyList(library.current().catalog, 'to post as papers of the week', io))
+        return exitCodes.failed;
       const channel = values.channel ?? state.weekly.channel;
-      const store = await openConfiguredStore(state);
+      const store = await openStoreToRead(state);
       try {
         const team = values.team ?? (await teamOf(store, channel));
         const weekly = createWeeklyService({
@@ -183,36 +176,6 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
-}
-
-/** The commands `dispatch` knows, checked before anything is loaded for them. */
-const commands: ReadonlySet<string> = new Set([
-  'list',
-  'search',
-  'check',
-  'upcoming',
-  'backup',
-  'purge-workspace',
-  'shell',
-]);
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      list: { type: 'string' },
-      channel: { type: 'string' },
-      team: { type: 'string' },
-      yes: { type: 'boolean', default: false },
-      section: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
 }
 
 /** The variables the CLI reads besides the list; a bad one is a failure naming it. */

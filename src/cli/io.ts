@@ -1,3 +1,5 @@
+import type { Catalog } from '../catalog/types.ts';
+
 /** Where a CLI command writes, and what it reads from the environment; passed in so tests can run it in-process. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -21,4 +23,19 @@ export class UsageError extends Error {
  */
 export function writeJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Refuse a list with no papers in one line, as `check` reports it (`no-papers`, an error): an empty
+ * answer would read as "nothing matches" or "nothing to list" when the list itself is the problem.
+ *
+ * @param catalog The list read.
+ * @param what What the command would do with papers (`to search`).
+ * @param io Where to say it.
+ * @returns True when the list has no papers (the command stops with exit code 1).
+ */
+export function refuseEmptyList(catalog: Catalog, what: string, io: CliIo): boolean {
+  if (catalog.papers.length > 0) return false;
+  io.stderr.write(`optpaper: the paper list has no papers ${what}; \`optpaper check\` says why\n`);
+  return true;
 }

@@ -1,5 +1,5 @@
 import type { Catalog, Paper } from '../catalog/types.ts';
-import { type CliIo, exitCodes, writeJson } from './io.ts';
+import { type CliIo, exitCodes, refuseEmptyList, writeJson } from './io.ts';
 import { describePaper } from './paper-text.ts';
 
 /**
@@ -9,9 +9,10 @@ import { describePaper } from './paper-text.ts';
  * @param catalog The catalog.
  * @param options `json`: machine-readable output.
  * @param io Output.
- * @returns The exit code.
+ * @returns The exit code: 1 when the list has no papers.
  */
 export function listCommand(catalog: Catalog, options: { json: boolean }, io: CliIo): number {
+  if (refuseEmptyList(catalog, 'to list', io)) return exitCodes.failed;
   const byId = new Map(catalog.papers.map((paper) => [paper.id, paper]));
   const sections = catalog.sections.map((section) => ({
     name: section.name,

@@ -1,7 +1,7 @@
 import { plainText } from '../commands/reply.ts';
 import { answerSummary, matchNote, saysMore } from '../commands/search.ts';
 import type { PaperSearch } from '../search/search.ts';
-import { type CliIo, exitCodes, writeJson } from './io.ts';
+import { type CliIo, exitCodes, refuseEmptyList, writeJson } from './io.ts';
 import { paperJson } from './list.ts';
 import { describePaper } from './paper-text.ts';
 
@@ -23,11 +23,7 @@ export function searchCommand(
   options: { json: boolean; limit: number; section?: string },
   io: CliIo,
 ): number {
-  if (search.catalog.papers.length === 0) {
-    // An empty answer would read as "nothing matches" when nothing could: the list itself is the problem.
-    io.stderr.write('optpaper: the paper list has no papers to search; `optpaper check` says why\n');
-    return exitCodes.failed;
-  }
+  if (refuseEmptyList(search.catalog, 'to search', io)) return exitCodes.failed;
   const found = search.answer(query, {
     limit: options.limit,
     ...(options.section === undefined ? {} : { section: options.section }),

@@ -1,3 +1,6 @@
+import { openConfiguredStore, type StoreLocation } from '../store/open.ts';
+import { openStore, openStoreSnapshot } from '../store/sqlite.ts';
+import type { Store } from '../store/types.ts';
 import { describeSchedule } from '../weekly/cron.ts';
 import { formatWhen } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
@@ -47,7 +50,7 @@ export async function upcomingCommand(
     ? `${options.channel}${subscription ? '' : ' (not subscribed)'}`
     : 'a new channel';
   io.stdout.write(
-    `Next ${upcoming.length} papers of the week for ${who}, ${describeSchedule(cron, timeZone)}:\n`,
+    `Next ${upcoming.length === 1 ? 'paper' : `${upcoming.length} papers`} of the week for ${who}, ${describeSchedule(cron, timeZone)}:\n`,
   );
   for (const { pick, at } of upcoming) {
     const view = pickView(pick);
@@ -56,4 +59,17 @@ export async function upcomingCommand(
     );
   }
   return exitCodes.ok;
+}
+
+/**
+ * The bot's store as a command that only reads opens it: a SQLite file is read, never created or
+ * written (run as root, a created file would later lock out the bot's own user); with no file yet, an
+ * empty store (nothing subscribed: the default schedule). PostgreSQL is opened as the bot opens it.
+ *
+ * @param location `databaseUrl` or `dbPath`.
+ * @returns The store; closing it writes nothing.
+ */
+export async function openStoreToRead(location: StoreLocation): Promise<Store> {
+  if (location.databaseUrl) return openConfiguredStore(location);
+  return openStoreSnapshot(location.dbPath) ?? openStore(':memory:');
 }

@@ -62,6 +62,11 @@ export interface Reply {
   visibility: 'ephemeral' | 'in_channel';
   /** What to do when a platform cannot show the whole reply (default: narrow the search). */
   overflowHint?: string;
+  /**
+   * The number of its first paper with buttons where a renderer numbers them (the shell: `share 11`),
+   * when the reply goes on from another (page 2 of a section starts at 11; default: 1).
+   */
+  firstNumber?: number;
 }
 
 /**

@@ -62,6 +62,7 @@ export function sectionReply(name: string, context: CommandContext, page = 1): R
     text: `${section.name}: ${count(inSection.length)}${pages > 1 ? ` (page ${current} of ${pages})` : ''}`,
     blocks,
     visibility: 'ephemeral',
+    ...(current > 1 ? { firstNumber: (current - 1) * sectionPageSize + 1 } : {}),
   };
 }
 

@@ -50,7 +50,9 @@ export function localShellParts(options: {
   output: { write(text: string): unknown };
 }) {
   const { library, weekly, store, clock, output } = options;
-  const show = (reply: Reply, heading?: string) => printReply(output, reply, heading, shellNames);
+  // Shared with the shell, which adds the people typed as @name.
+  const names: Record<string, string> = { ...shellNames };
+  const show = (reply: Reply, heading?: string) => printReply(output, reply, heading, names);
   const votes = createVoteService({
     store: store.team(localTeam),
     weekly,
@@ -59,6 +61,6 @@ export function localShellParts(options: {
     openOnRequest: true,
   });
   const presenters = createPresenterService({ store: store.team(localTeam), weekly });
-  const week = shellWeek({ store, library, weekly, votes, presenters, clock, show });
-  return { votes, presenters, week, local: { store, team: localTeam } };
+  const week = shellWeek({ store, library, weekly, votes, presenters, clock, show, names });
+  return { votes, presenters, week, local: { store, team: localTeam }, names };
 }

@@ -3,7 +3,7 @@ import type { Action, Inline, PaperView, Reply, RichText } from '../commands/rep
 /** A button of the last reply, and what to type to press it. */
 export interface ShellButton {
   action: Action;
-  /** What the user types: `share 2`, `read-next 2`, `next`, `previous`. */
+  /** What the user types: the button's label, and the paper's number for a paper's (`share 2`, `read next 2`, `next`). */
   keys: string;
 }
 
@@ -24,7 +24,8 @@ export interface RenderedText {
 export function renderText(reply: Reply, names: Readonly<Record<string, string>> = {}): RenderedText {
   const lines: string[] = [];
   const buttons: ShellButton[] = [];
-  let paperNumber = 0;
+  // Page 2 of a section goes on from page 1 (11, 12…): a number names one paper of the whole list.
+  let paperNumber = (reply.firstNumber ?? 1) - 1;
   for (const block of reply.blocks) {
     switch (block.type) {
       case 'header':
@@ -43,14 +44,17 @@ export function renderText(reply: Reply, names: Readonly<Record<string, string>>
         const number = block.actions.length > 0 ? ++paperNumber : undefined;
         const pad = ' '.repeat(number === undefined ? 2 : `${number}. `.length);
         lines.push(...paperLines(block.paper, number, pad, names));
-        const pressed = block.actions.map((action) => ({ action, keys: `${keyOf(action)} ${number}` }));
+        const pressed = block.actions.map((action) => ({
+          action,
+          keys: `${pressKeys(action.label)} ${number}`,
+        }));
         if (pressed.length > 0)
           lines.push(`${pad}${pressed.map((button) => `[${button.action.label}]`).join(' ')}`);
         buttons.push(...pressed);
         break;
       }
       case 'actions': {
-        const pressed = block.actions.map((action) => ({ action, keys: pagerKey(action) }));
+        const pressed = block.actions.map((action) => ({ action, keys: pressKeys(action.label) }));
         lines.push(pressed.map((button) => `[${button.action.label}]`).join(' '));
         buttons.push(...pressed);
         break;
@@ -82,32 +86,37 @@ function paperLines(
   return lines;
 }
 
+/**
+ * Rich text for a terminal: none of Slack's markup (`<url|label>`, `*bold*`, backticks), which reads as
+ * noise there. A link keeps its URL after its text, in parentheses, where a terminal can open it; code
+ * is shown as typed, to be typed again.
+ */
 function inline(text: RichText, names: Readonly<Record<string, string>>): string {
   return text
     .map((run: Inline) => {
       if (typeof run === 'string') return run;
       if ('user' in run) return `@${names[run.user] ?? run.user}`;
       if ('channel' in run) return `#${names[run.channel] ?? run.channel}`;
-      if (run.url && run.url !== run.text) return `${run.text} <${run.url}>`;
-      return run.code ? `\`${run.text}\`` : run.text;
+      if (run.url && run.url !== run.text) return `${run.text} (${run.url})`;
+      return run.text;
     })
     .join('');
 }
 
-/** What the user types to press a button (`share 2`, `vote 2`). */
-const pressKeys: Readonly<Record<Action['id'], string>> = Object.freeze({
-  share_paper: 'share',
-  read_next: 'read-next',
-  section_page: 'section_page',
-  cast_vote: 'vote',
-});
-
-function keyOf(action: Action): string {
-  return pressKeys[action.id];
-}
-
-function pagerKey(action: Action): string {
-  return /previous/i.test(action.label) ? 'previous' : /next/i.test(action.label) ? 'next' : keyOf(action);
+/**
+ * What to type to press a button: its label as the shell shows it, in lower case, without arrows or
+ * brackets (`[Read next]` → `read next`, `[Next ▶]` → `next`). What the user types is read the same way.
+ *
+ * @param label A button's label, or a typed line.
+ * @returns The words that press it.
+ */
+export function pressKeys(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[-_]/g, ' ')
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function hint(button: ShellButton): string {

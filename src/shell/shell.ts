@@ -19,7 +19,7 @@ import type { PresenterService } from '../presenters/service.ts';
 import type { Store } from '../store/types.ts';
 import type { VoteService } from '../votes/service.ts';
 import type { WeeklyService } from '../weekly/service.ts';
-import { printReply, type ShellButton } from './render.ts';
+import { pressKeys, printReply, type ShellButton } from './render.ts';
 import type { ShellWeek } from './week.ts';
 
 /** The shell stands for one user in one channel. */
@@ -42,6 +42,11 @@ export interface ShellOptions {
   local?: { store: Store; team: string };
   clock: () => Date;
   random: () => number;
+  /**
+   * How replies name people (default: a copy of {@link shellNames}): shared with what prints for the
+   * channel (`wait`), so that `@ana`, once typed, is named in the weekly post and her direct message too.
+   */
+  names?: Record<string, string>;
 }
 
 const shellHelp = `Type what you would type in Slack:
@@ -54,7 +59,7 @@ const shellHelp = `Type what you would type in Slack:
   vote on, vote, vote N      vote on the next paper (vote opens it now), N: a candidate
   propose <words or link>    propose a paper; a link the list lacks: propose <link> | <title>
   wait                       time passes to the next thing due: the leader's message, the vote, the post
-  share N, next, previous    press the buttons of the last reply
+  share N, read next N, next press a button of the last reply that had buttons: type its label
   quit                       leave (or Ctrl-D)`;
 
 /** How the shell names its user ("you") and its channel. */
@@ -77,10 +82,14 @@ export async function runShell(options: ShellOptions): Promise<void> {
     terminal: interactive,
     ...(interactive ? { output: process.stdout } : {}),
   });
-  let buttons: ShellButton[] = [];
   // People named in commands (@ana) are added as they come, for replies to name them back.
-  const names: Record<string, string> = { ...shellNames };
-  const print = (reply: Reply, heading?: string) => printReply(output, reply, heading, names);
+  const names = options.names ?? { ...shellNames };
+  // The last reply with buttons: a reply without (help, a search with no results) leaves them pressable.
+  let buttons: ShellButton[] = [];
+  const show = (reply: Reply, heading?: string) => {
+    const shown = printReply(output, reply, heading, names);
+    if (shown.length > 0) buttons = shown;
+  };
   // `wait` moves the shell's clock on; everything reads it.
   const now = options.clock;
   const context = (): Promise<CommandContext> =>
@@ -134,19 +143,18 @@ export async function runShell(options: ShellOptions): Promise<void> {
     try {
       const pressed = await press(line, buttons, await context());
       if (pressed) {
-        const next = print(pressed.reply, pressed.heading);
-        if (pressed.replaces) buttons = next;
+        show(pressed.reply, pressed.heading);
       } else if (/^help$/i.test(line)) {
         output.write(`${shellHelp}\n\n`);
       } else if (/^home$/i.test(line)) {
-        buttons = print(await home(), '(your Home tab)');
+        show(await home(), '(your Home tab)');
       } else if (/^wait$/i.test(line)) {
         if (!options.week) output.write('There is no paper of the week here.\n\n');
         else await options.week.wait(shellIdentity.channel);
       } else if (/^@optpaper\b/i.test(line)) {
         const query = readUserText(line.replace(/^@optpaper\b/i, ''));
         const where = await context();
-        print(
+        show(
           query === ''
             ? mentionHelpReply(exampleQueries)
             : await searchWithin(query, (searched) => mentionReply(searched, where)),
@@ -155,11 +163,10 @@ export async function runShell(options: ShellOptions): Promise<void> {
       } else {
         const unfurled = /^\/optpaper\b/i.test(line) ? [] : await unfurls(line, await context());
         if (unfurled.length > 0) {
-          buttons = [];
-          for (const reply of unfurled) buttons = print(reply, '(unfurled under your message)');
+          for (const reply of unfurled) show(reply, '(unfurled under your message)');
         } else {
           const text = mentionsOf(line.replace(/^\/optpaper\b/i, ''), names);
-          buttons = print(await runCommand(text, await context()));
+          show(await runCommand(text, await context()));
         }
       }
     } catch (error) {
@@ -199,42 +206,70 @@ function mentionsOf(text: string, names: Record<string, string>): string {
   });
 }
 
-/** A typed button press: the reply it leads to, or `undefined` when the line is not a press. */
+/** Typed forms of a button the shell shows, besides its label: `next page`, `prev`, `read-next 2`. */
+const pressAliases: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(next|previous) page$/, '$1'],
+  [/^prev( page)?$/, 'previous'],
+];
+
+/** Presses that only a button answers (typed without one, they are not a search either). */
+const buttonOnly = /^(share|read next|next|previous)( \d+)?$/;
+
+/**
+ * A typed button press: the reply it leads to, or `undefined` when the line is not a press. A line is
+ * read as {@link pressKeys} reads labels, so `Read next 1`, `read-next 1` and `[Next ▶]` all press.
+ */
 async function press(
   line: string,
   buttons: readonly ShellButton[],
   context: CommandContext,
-): Promise<{ reply: Reply; heading?: string; replaces: boolean } | undefined> {
-  const match = /^(share|read-next|next|previous|prev)(?:\s+(\d+))?$/i.exec(line);
-  if (!match) return undefined;
-  const keys = `${(match[1] ?? '').toLowerCase().replace(/^prev$/, 'previous')}${match[2] ? ` ${match[2]}` : ''}`;
+): Promise<{ reply: Reply; heading?: string } | undefined> {
+  const keys = pressAliases.reduce((typed, [form, to]) => typed.replace(form, to), pressKeys(line));
   const button = buttons.find((candidate) => candidate.keys === keys);
   if (!button) {
-    const shown = buttons.map((candidate) => candidate.keys).join(', ');
-    return {
-      reply: note(`The last reply has no button “${keys}”.${shown ? ` It has: ${shown}.` : ''}`),
-      replaces: false,
-    };
+    // `queue 2`, `vote 2` without such a button are commands of their own.
+    if (!buttonOnly.test(keys)) return undefined;
+    const shown = buttonList(buttons);
+    return { reply: note(`The last reply has no button “${keys}”.${shown ? ` It has: ${shown}.` : ''}`) };
   }
   const { action } = button;
   switch (action.id) {
     case 'share_paper': {
       const paper = paperById(context, action.value);
-      if (!paper) return { reply: note('That paper is no longer in the list.'), replaces: false };
-      return {
-        reply: sharedPaperMessage(paper, context.user.id),
-        heading: '(posted in the channel)',
-        replaces: false,
-      };
+      if (!paper) return { reply: note('That paper is no longer in the list.') };
+      return { reply: sharedPaperMessage(paper, context.user.id), heading: '(posted in the channel)' };
     }
     case 'section_page': {
       const target = readSectionPage(action.value);
-      if (!target) return { reply: note('That button is broken.'), replaces: false };
-      return { reply: sectionReply(target.section, context, target.page), replaces: true };
+      if (!target) return { reply: note('That button is broken.') };
+      return { reply: sectionReply(target.section, context, target.page) };
     }
     case 'read_next':
-      return { reply: await queueReply(action.value, context), replaces: false };
+      return { reply: await queueReply(action.value, context) };
+    case 'cast_vote':
+      // `vote 2` is also the command, which answers the same as the button.
+      return undefined;
   }
+}
+
+/** The buttons of a reply in a few words: `share 11–20, read next 11–20, previous, next`. */
+function buttonList(buttons: readonly ShellButton[]): string {
+  const numbers = new Map<string, number[]>();
+  for (const { keys } of buttons) {
+    const [, name = keys, number] = /^(.*?)(?: (\d+))?$/.exec(keys) ?? [];
+    const list = numbers.get(name) ?? [];
+    if (number) list.push(Number(number));
+    numbers.set(name, list);
+  }
+  return [...numbers]
+    .map(([name, list]) => {
+      if (list.length === 0) return name;
+      const [first = 0, last = 0] = [Math.min(...list), Math.max(...list)];
+      // Papers are numbered in a row; a range reads as well as the list.
+      if (list.length > 2 && last - first + 1 === list.length) return `${name} ${first}–${last}`;
+      return list.map((number) => `${name} ${number}`).join(', ');
+    })
+    .join(', ');
 }
 
 function note(text: string): Reply {

@@ -85,8 +85,10 @@ export function shellWeek(options: {
   presenters?: PresenterService;
   clock: ShellClock;
   show: Show;
+  /** How the shell names people (default: {@link shellNames}), for the heading of a direct message. */
+  names?: Readonly<Record<string, string>>;
 }): ShellWeek {
-  const { store, library, weekly, votes, presenters, clock, show } = options;
+  const { store, library, weekly, votes, presenters, clock, show, names = shellNames } = options;
   // The runner's lines are for operators; the shell shows what the channel sees.
   const logger = createLogger({ level: LogLevel.ERROR, sink: { write: () => true } });
   let ts = 1000;
@@ -95,7 +97,7 @@ export function shellWeek(options: {
     const heading = thread_ts
       ? '(in the thread)'
       : channel.startsWith('U')
-        ? `(direct message to @${shellNames[channel] ?? channel})`
+        ? `(direct message to @${names[channel] ?? channel})`
         : '(posted in the channel)';
     show(reply, heading);
     ts += 1;

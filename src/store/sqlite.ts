@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { readCandidates } from '../votes/candidates.ts';
@@ -140,8 +149,44 @@ export function openStore(
   return new SqliteStore(path, inMemory, options.events, options.fileCheckMs ?? sqliteDefaults.fileCheckMs);
 }
 
-function openDatabase(path: string, inMemory: boolean): BetterSqlite3.Database {
-  const db = new BetterSqlite3(path);
+/**
+ * A copy in memory of an existing SQLite store, for commands that only read (`optpaper upcoming`): the
+ * file is opened read-only and never written (no directory, no file, no WAL switch, no migration on
+ * disk; an older schema is migrated in the copy), so a command run as root leaves nothing the bot's
+ * user cannot open. Writes go to the copy and are lost on close.
+ *
+ * @param path The database file.
+ * @returns The copy, or `undefined` when there is no file (nothing was ever stored).
+ * @throws When the file exists but cannot be read as a database, or its schema is newer than this code.
+ */
+export function openStoreSnapshot(path: string): Store | undefined {
+  if (!existsSync(path)) return undefined;
+  let image: Buffer;
+  if (existsSync(`${path}-wal`) && existsSync(`${path}-shm`)) {
+    // The bot has it open: recent writes may be in the WAL, which only SQLite reads. Its -wal and -shm
+    // files exist already, so a read-only connection creates nothing.
+    const file = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    try {
+      image = file.serialize();
+    } finally {
+      file.close();
+    }
+  } else {
+    // Closed, the file holds everything; read as bytes, since even a read-only SQLite connection to a WAL
+    // database creates its -wal and -shm files (owned by whoever runs the command).
+    image = readFileSync(path);
+    if (image.length > 0 && !image.subarray(0, sqliteMagic.length).equals(sqliteMagic))
+      throw new Error(`${path} is not a SQLite database`);
+  }
+  // Bytes 18 and 19 of the header are the file format versions: 2 is WAL, which a database in memory
+  // cannot open (SQLITE_CANTOPEN). 1 is the rollback journal, same pages.
+  if (image[18] === 2) image[18] = 1;
+  if (image[19] === 2) image[19] = 1;
+  return new SqliteStore(':memory:', true, undefined, sqliteDefaults.fileCheckMs, image);
+}
+
+function openDatabase(path: string, inMemory: boolean, image?: Buffer): BetterSqlite3.Database {
+  const db = image ? new BetterSqlite3(image) : new BetterSqlite3(path);
   try {
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`busy_timeout = ${sqliteDefaults.busyTimeoutMs}`);
@@ -199,8 +244,10 @@ class SqliteStore implements Store {
     readonly inMemory: boolean,
     readonly events: SqliteEvents | undefined,
     fileCheckMs: number,
+    /** A serialized database to start from (a snapshot), in memory. */
+    image?: Buffer,
   ) {
-    this.#db = openDatabase(path, inMemory);
+    this.#db = openDatabase(path, inMemory, image);
     this.#sql = prepare(this.#db);
     if (!inMemory) {
       this.#identity = fileIdentity(path);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,13 +161,32 @@ describe('the optpaper CLI', () => {
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['search'], 'search needs a query'],
     [['search', 'x', '--limit', 'many'], '--limit must be a whole number from 1 to 50'],
-    [['list', '--colour'], "Unknown option '--colour'"],
+    [['list', '--colour'], 'unknown option --colour (list takes --json, --list and --help)'],
+    [['search', 'x', '--jsn'], 'unknown option --jsn: did you mean --json?'],
+    [['search', 'x', '--json', '--limt', '3'], 'unknown option --limt: did you mean --limit?'],
+    [['list', '--jsn'], 'unknown option --jsn: did you mean --json?'],
+    [['check', '--strcit'], 'unknown option --strcit: did you mean --strict?'],
+    [['upcoming', '3', '--chanel', 'C1'], 'unknown option --chanel: did you mean --channel?'],
+    [['upcoming', '3', '--tema', 'T1'], 'unknown option --tema: did you mean --team?'],
+    [['purge-workspace', 'T1', '--yse'], 'unknown option --yse: did you mean --yes?'],
+    [['backup', 'x.db', '--jsn'], 'unknown option --jsn (backup takes only --help)'],
+    [['search', 'x', '--sectoin', 'adam'], 'unknown option --sectoin: did you mean --section?'],
+    [['serach', 'x'], 'unknown command "serach": did you mean "search"?'],
+    [['list', '--limit', '3'], 'list does not take --limit, an option of search'],
+    [['upcoming', '2', '--section', 'x'], 'upcoming does not take --section, an option of search'],
+    [['search', 'x', '--list'], '--list needs a value, for example: --list papers.md'],
+    [['list', '--json=yes'], '--json takes no value'],
+    [['upcoming', '-1'], 'upcoming takes a number of papers of the week from 1 to 520'],
+    [['upcoming', '0'], 'upcoming takes a number of papers of the week from 1 to 520'],
+    [['search', 'x', '--limit', '-1'], '--limit must be a whole number from 1 to 50'],
     [['list', 'extra'], 'list takes no arguments'],
   ])('bad arguments %j print usage and exit 2', async (argv, message) => {
     const { code, stderr, stdout } = await cli(...argv);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).toContain('Usage: optpaper <command>');
+    // Node's own hint, with its quote left open: '-- "--jsn"
+    expect(stderr).not.toContain('To specify a positional argument');
     expect(stdout).toBe('');
   });
 
@@ -232,7 +251,7 @@ describe('the optpaper CLI', () => {
   it('upcoming without a number is a usage error', async () => {
     expect((await cli('upcoming')).code).toBe(2);
     expect((await cli('upcoming', 'many')).stderr).toContain(
-      'upcoming needs a number of weeks from 1 to 520',
+      'upcoming takes a number of papers of the week from 1 to 520',
     );
   });
 
@@ -360,6 +379,109 @@ describe('the optpaper CLI', () => {
     const { code, stderr } = await cli('list', '--list', '/nonexistent/list.md');
     expect(code).toBe(1);
     expect(stderr).toBe('optpaper: cannot read the paper list /nonexistent/list.md (ENOENT)\n');
+  });
+});
+
+describe('the first hour with the CLI (issue 13)', () => {
+  it('a mistyped option, spawned as npm runs it, says which option was meant and exits 2', async () => {
+    const typo = await runScript('src/cli.ts', ['search', 'x', '--jsn']);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr.split('\n')[0]).toBe(
+      'optpaper: unknown option --jsn: did you mean --json? (search takes --json, --limit, --section, --list and --help)',
+    );
+    const negative = await runScript('src/cli.ts', ['upcoming', '-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr.split('\n')[0]).toBe(
+      'optpaper: upcoming takes a number of papers of the week from 1 to 520 (ten years), for example: upcoming 4',
+    );
+  });
+
+  it('upcoming with no database file yet creates none, and answers from the default schedule', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'optpaper-'));
+    const dbPath = join(folder, 'state', 'optpaper.db');
+    const { code, stdout, stderr } = await runScript('src/cli.ts', ['upcoming', '2'], {
+      env: { OPTPAPER_DB: dbPath },
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      'Next 2 papers of the week for a new channel, every Monday at 09:00 (UTC):',
+    );
+    expect(existsSync(join(folder, 'state'))).toBe(false);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('upcoming opens an existing database read-only: the file, its size and its time stay as they were', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'optpaper-'));
+    const dbPath = join(folder, 'optpaper.db');
+    const bot = openStore(dbPath);
+    await bot.team('T0TEAM').subscribe({
+      channel: 'C0FRIDAY',
+      cron: '30 16 * * 5',
+      timeZone: 'Europe/Paris',
+      createdBy: 'U0ALICE',
+      at: new Date(),
+    });
+    await bot.close();
+    const before = statSync(dbPath);
+    const files = readdirSync(folder);
+    const { code, stdout } = await runScript('src/cli.ts', ['upcoming', '1', '--channel', 'C0FRIDAY'], {
+      env: { OPTPAPER_DB: dbPath },
+    });
+    expect(code).toBe(0);
+    // Read: the channel's own schedule.
+    expect(stdout.split('\n')[0]).toBe(
+      'Next paper of the week for C0FRIDAY, every Friday at 16:30 (Europe/Paris):',
+    );
+    const after = statSync(dbPath);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    // Not even SQLite's -wal and -shm, which would belong to whoever ran the command.
+    expect(readdirSync(folder)).toEqual(files);
+
+    // While the bot has it open, its latest writes (still in the WAL) are seen, and nothing is written.
+    const live = openStore(dbPath);
+    try {
+      await live.team('T0TEAM').enqueue('C0FRIDAY', 'batchnorm', { by: 'U0ALICE', at: new Date() });
+      const open = statSync(dbPath);
+      const json = await runScript('src/cli.ts', ['upcoming', '1', '--channel', 'C0FRIDAY', '--json'], {
+        env: { OPTPAPER_DB: dbPath },
+      });
+      expect(json.code).toBe(0);
+      const read = JSON.parse(json.stdout) as Upcoming;
+      expect(read.upcoming[0]?.papers[0]?.id).toBe('batchnorm');
+      expect(statSync(dbPath).mtimeMs).toBe(open.mtimeMs);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('list and upcoming on a list with no papers exit 1 with one line, as search and check do', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'prose.md');
+    writeFileSync(file, '# Notes\n\nJust prose, no papers.\n');
+    const env = { OPTPAPER_LIST: file, OPTPAPER_DB: join(tmpdir(), 'optpaper-never-created.db') };
+    const search = await runScript('src/cli.ts', ['search', 'adam'], { env });
+    expect([search.code, search.stderr]).toEqual([
+      1,
+      'optpaper: the paper list has no papers to search; `optpaper check` says why\n',
+    ]);
+    for (const argv of [['list'], ['list', '--json']]) {
+      const { code, stdout, stderr } = await cliWith(env, ...argv);
+      expect([code, stdout, stderr]).toEqual([
+        1,
+        '',
+        'optpaper: the paper list has no papers to list; `optpaper check` says why\n',
+      ]);
+    }
+    const upcoming = await cliWith(env, 'upcoming', '2');
+    expect([upcoming.code, upcoming.stdout, upcoming.stderr]).toEqual([
+      1,
+      '',
+      'optpaper: the paper list has no papers to post as papers of the week; `optpaper check` says why\n',
+    ]);
+    expect(existsSync(env.OPTPAPER_DB)).toBe(false);
+    // A nonsense query on a good list is an answer: exit 0.
+    expect((await cli('search', 'zzqxv')).code).toBe(0);
   });
 });
 

@@ -57,7 +57,7 @@ describe('the reading group in the shell', () => {
     expect(home).toContain('(your Home tab)\nYour reading groups');
     expect(home).toContain('#reading-group · nothing posted yet');
     expect(home).toContain(
-      '🎤 You lead the discussion on Mon 7 Dec 2026: BatchNorm <https://arxiv.org/abs/1502.03167>.',
+      '🎤 You lead the discussion on Mon 7 Dec 2026: BatchNorm (https://arxiv.org/abs/1502.03167).',
     );
     expect(replies.get('https://arxiv.org/pdf/1412.6980v9.pdf')).toBe(
       [
@@ -68,7 +68,7 @@ describe('the reading group in the shell', () => {
         '   One reading for 2 entries of the list, which all point to it.',
         '   [Queue]',
         'Not discussed here yet: Queue makes it a coming paper of the week.',
-        '(press a button: read-next N)',
+        '(press a button: queue N)',
       ].join('\n'),
     );
     // The map keeps the last reply of a repeated command: the second wait, BatchNorm's week.
@@ -80,7 +80,7 @@ describe('the reading group in the shell', () => {
     expect(week).toContain('Discussion led by @you.');
     expect(week).toContain('(in the thread)\nThis thread is for BatchNorm.');
     expect(replies.get('https://arxiv.org/abs/1502.03167')).toMatch(
-      /^\(unfurled under your message\)\n• BatchNorm\n {2}https:\/\/arxiv\.org\/abs\/1502\.03167\n {2}Normalization Methods · arXiv 1502\.03167 \(2015\)\nDiscussed here on Mon 7 Dec 2026: open the thread <https:\/\/slack\.com\/archives\/C0LOCALSHELL\/p\d+>$/,
+      /^\(unfurled under your message\)\n• BatchNorm\n {2}https:\/\/arxiv\.org\/abs\/1502\.03167\n {2}Normalization Methods · arXiv 1502\.03167 \(2015\)\nDiscussed here on Mon 7 Dec 2026: open the thread \(https:\/\/slack\.com\/archives\/C0LOCALSHELL\/p\d+\)$/,
     );
   });
 

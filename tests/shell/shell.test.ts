@@ -43,9 +43,7 @@ describe('npm run shell, driven through stdin', () => {
       '(posted in the channel)\n@you shared a paper\n• The Generalization Mystery: Sharp vs Flat Minima\n' +
         '  https://www.inference.vc/sharp-vs-flat-minima-are-still-a-mystery-to-me/\n  Tutorials, Surveys and Blogs',
     );
-    expect(replies.get('share 9')).toBe(
-      'The last reply has no button “share 9”. It has: share 1, share 2, share 3, share 4, share 5.',
-    );
+    expect(replies.get('share 9')).toBe('The last reply has no button “share 9”. It has: share 1–5.');
 
     const mention = replies.get('@optpaper rnn') ?? '';
     expect(mention.split('\n').slice(0, 3)).toEqual([
@@ -54,11 +52,11 @@ describe('npm run shell, driven through stdin', () => {
       '• On the difficulty of training recurrent neural networks',
     ]);
     expect(mention).not.toContain('[Share]');
-    expect(replies.get('@optpaper')).toContain('Ask me for a paper: `@optpaper sharp minima`');
+    expect(replies.get('@optpaper')).toContain('Ask me for a paper: @optpaper sharp minima');
 
     expect(replies.get('/optpaper section 4')).toContain('Section 4 of 14 · 23 papers · page 1 of 3');
     expect(replies.get('next')).toContain('page 2 of 3');
-    expect(replies.get('next')).toContain('1. Learning Combinations of Activation Functions.');
+    expect(replies.get('next')).toContain('11. Learning Combinations of Activation Functions.');
     // A line without the /optpaper prefix is a search too.
     expect(replies.get('sharp minima')).toContain('1. Sharp Minima Can Generalize For Deep Nets');
     expect(stdout).not.toContain('never reached');
@@ -81,7 +79,128 @@ describe('npm run shell, driven through stdin', () => {
     );
     expect(replies[2]).toMatch(/^No papers match “🍌 שלום”\./);
     expect(replies[3]).toMatch(/^optpaper: papers on optimization for deep learning/);
-    expect(replies[4]).toMatch(/^No papers match “halp”\.\nDid you mean `\/optpaper help`\?\nBrowse/);
+    expect(replies[4]).toMatch(/^No papers match “halp”\.\nDid you mean \/optpaper help\?\nBrowse/);
+  });
+});
+
+describe('the first hour in the shell (issue 13)', () => {
+  it('presses a button by typing what it says, and keeps the last buttons across replies without any', async () => {
+    const input = [
+      '/optpaper subscribe',
+      '/optpaper sharp minima',
+      'Read next 1',
+      '/optpaper zzqxv',
+      'help',
+      'read-next 2',
+      'share 2',
+      'next',
+      '/optpaper section 4',
+      'next page',
+      'Previous page',
+      'NEXT',
+      'https://arxiv.org/abs/1502.03167',
+      'queue 1',
+    ].join('\n');
+    const { code, stdout } = await runScript('src/cli.ts', ['shell'], { input });
+    expect(code).toBe(0);
+    const replies = [...stdout.split(/^> /m).slice(1)].map((chunk) => chunk.trim());
+    const reply = (command: string) => replies.find((chunk) => chunk.startsWith(`${command}\n`)) ?? '';
+
+    expect(reply('/optpaper sharp minima')).toContain('   [Share] [Read next]');
+    expect(reply('/optpaper sharp minima')).toContain('(press a button: share N, read next N)');
+    expect(reply('Read next 1')).toMatch(
+      /^Read next 1\nSharp Minima Can Generalize For Deep Nets is next: it will be the paper of the week on Mon \d+ \w+ \d{4}\.$/,
+    );
+    // A search with no results and the help have no buttons: the search's are still there.
+    expect(reply('read-next 2')).toContain(
+      'The Generalization Mystery: Sharp vs Flat Minima is number 2 in the queue',
+    );
+    expect(reply('share 2')).toBe(
+      'share 2\n(posted in the channel)\n@you shared a paper\n• The Generalization Mystery: Sharp vs Flat Minima\n' +
+        '  https://www.inference.vc/sharp-vs-flat-minima-are-still-a-mystery-to-me/\n  Tutorials, Surveys and Blogs',
+    );
+    expect(reply('next')).toBe(
+      'next\nThe last reply has no button “next”. It has: share 1–5, read next 1–5.',
+    );
+    expect(reply('next page')).toContain('page 2 of 3');
+    expect(reply('Previous page')).toContain('page 1 of 3');
+    expect(reply('NEXT')).toContain('page 2 of 3');
+    // The unfurl's button says Queue: `queue 1` presses it.
+    expect(reply('https://arxiv.org/abs/1502.03167')).toContain('   [Queue]\n');
+    expect(reply('https://arxiv.org/abs/1502.03167')).toContain('(press a button: queue N)');
+    expect(reply('queue 1')).toMatch(
+      /^queue 1\nBatchNorm is number 3 in the queue: it will be the paper of the week on Mon \d+ \w+ \d{4}\.$/,
+    );
+  });
+
+  it('numbers the papers of a section across its pages, and share 12 shares the twelfth', async () => {
+    const input = ['/optpaper section 4', 'next', 'share 12', 'share 1', 'next', 'share 23'].join('\n');
+    const { code, stdout } = await runScript('src/cli.ts', ['shell'], { input });
+    expect(code).toBe(0);
+    const [, first, second, twelfth, one, third, last] = stdout.split(/^> /m).map((chunk) => chunk.trim());
+    expect(first).toContain('\n10. HashNet: Deep Learning to Hash by Continuation.\n');
+    expect(second?.split('\n').slice(0, 5)).toEqual([
+      'next',
+      'Continuation Methods and Curriculum Learning',
+      '────────────────────────────────────────────',
+      'Section 4 of 14 · 23 papers · page 2 of 3',
+      '11. Learning Combinations of Activation Functions.',
+    ]);
+    expect(second).toContain(
+      '\n12. Learning and development in neural networks: The importance of starting small (1993)\n',
+    );
+    expect(second).toContain('\n20. Entropy-SGD: Biasing Gradient Descent into Wide Valleys\n');
+    expect(twelfth).toContain(
+      '(posted in the channel)\n@you shared a paper\n• Learning and development in neural networks: The importance of starting small (1993)',
+    );
+    expect(one).toBe('share 1\nThe last reply has no button “share 1”. It has: share 11–20, previous, next.');
+    expect(third).toContain(
+      '\n23. Cyclical Annealing Schedule: A Simple Approach to Mitigating KL Vanishing\n',
+    );
+    expect(last).toContain('@you shared a paper\n• Cyclical Annealing Schedule');
+  });
+
+  it('shows replies without Slack markup: links, code, bold, channels and people as a terminal reads them', async () => {
+    const input = [
+      '/optpaper subscribe',
+      '/optpaper skip',
+      '/optpaper schedule',
+      '/optpaper presenters @ana @me',
+      'wait',
+      'home',
+      '/optpaper help',
+    ].join('\n');
+    const { code, stdout } = await runScript('src/cli.ts', ['shell'], { input });
+    expect(code).toBe(0);
+    // The spawned shell runs on the real clock: dates read DAY.
+    const [, subscribe, skip, schedule, , waited, home] = stdout
+      .replace(/\b[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}\b/g, 'DAY')
+      .split(/^> /m)
+      .map((chunk) => chunk.trim());
+    expect(subscribe).toBe(
+      [
+        '/optpaper subscribe',
+        'This channel now gets a paper of the week every Monday at 09:00 (UTC).',
+        'First post: DAY, 09:00 UTC with SGD · Momentum · RMSProp · Optimization (https://www.deeplearningbook.org/contents/optimization.html).',
+        'I post into the channel, so I must be in it: /invite @optpaper. See what comes next with /optpaper upcoming.',
+      ].join('\n'),
+    );
+    expect(skip).toBe(
+      '/optpaper skip\nSkipped SGD · Momentum · RMSProp · Optimization: it moves to the end of this round. ' +
+        'Next up, DAY: AdaGrad (http://www.jmlr.org/papers/volume12/duchi11a/duchi11a.pdf).',
+    );
+    expect(schedule).toContain(
+      'Change it with /optpaper subscribe [day] [time] [time zone], stop it with /optpaper unsubscribe.',
+    );
+    // @ana, typed in the shell, is named in what the week prints too (her direct message, the post).
+    expect(waited).toContain('(direct message to @ana)');
+    expect(waited).toContain('Discussion led by @ana.');
+    expect(home).toContain(
+      '#reading-group · this week: AdaGrad (http://www.jmlr.org/papers/volume12/duchi11a/duchi11a.pdf)',
+    );
+    for (const chunk of [subscribe, skip, schedule, waited, home]) {
+      expect(chunk).not.toMatch(/<https?:|<#C|<@U|&amp;|&lt;|`|\*\w/);
+    }
   });
 });
 
@@ -150,11 +269,11 @@ describe('a reading group’s week in the shell', () => {
       /a vote opens 24 hours before each post.*The first vote opens Sun \d+ \w+ \d{4}, 09:00 UTC\./s,
     );
     expect(proposed).toMatch(
-      /^\/optpaper propose sharp minima\n@you proposed Sharp Minima Can Generalize For Deep Nets <https:\/\/arxiv\.org\/pdf\/1703\.04933\.pdf>: it will be a candidate in the vote on the paper of Mon /,
+      /^\/optpaper propose sharp minima\n@you proposed Sharp Minima Can Generalize For Deep Nets \(https:\/\/arxiv\.org\/pdf\/1703\.04933\.pdf\): it will be a candidate in the vote on the paper of Mon /,
     );
     expect(untitled).toContain('That link is not in the list: what is its title? Give it after the link:');
     expect(outside).toContain(
-      '@you proposed Our Own Paper <https://example.org/ours.pdf>: it will be a candidate',
+      '@you proposed Our Own Paper (https://example.org/ours.pdf): it will be a candidate',
     );
     // The shell has no scheduler: `/optpaper vote` opens the vote on the next post at once.
     expect(shown).toMatch(/^\/optpaper vote\n\(posted in the channel\)\nVote: the paper of Mon /);
