@@ -49,10 +49,12 @@ export function historyReply(args: string, context: CommandContext): Promise<Rep
         '\n',
       ];
     });
+    const heading =
+      posts.length === 1 ? 'The last paper of the week' : `Last ${posts.length} papers of the week`;
     return {
-      text: `Last ${posts.length} papers of the week`,
+      text: heading,
       blocks: [
-        { type: 'header', text: `Last ${posts.length} papers of the week` },
+        { type: 'header', text: heading },
         { type: 'text', text: lines },
       ],
       visibility: 'ephemeral',

@@ -300,7 +300,7 @@ describe('a reading group’s week in the shell', () => {
       '(in the thread)\nThis thread is for Sharp Minima Can Generalize For Deep Nets.',
     );
     expect(history).toMatch(
-      /Last 1 papers of the week\n─+\nMon \d+ \w+ \d{4} · Sharp Minima Can Generalize For Deep Nets/,
+      /The last paper of the week\n─+\nMon \d+ \w+ \d{4} · Sharp Minima Can Generalize For Deep Nets/,
     );
   });
 });
