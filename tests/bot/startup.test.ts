@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,26 @@ describe('npm start (src/main.ts)', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('optpaper: SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-\n');
     expect(stderr).not.toContain('xoxp-my-user-token');
+  });
+
+  it('with .env copied from .env.example and not filled in, says so, naming each variable and where to get it', async () => {
+    const directory = scratch();
+    copyFileSync(join(repoRoot, '.env.example'), join(directory, '.env'));
+    const { code, stderr, stdout } = await runScript('src/main.ts', [], { cwd: directory });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'optpaper: SLACK_BOT_TOKEN in .env still holds the placeholder of .env.example: set it to the Bot User OAuth Token (xoxb-…), from https://api.slack.com/apps → your app → OAuth & Permissions\n' +
+        'optpaper: SLACK_APP_TOKEN in .env still holds the placeholder of .env.example: set it to an app-level token (xapp-…), from https://api.slack.com/apps → your app → Basic Information → App-Level Tokens, scope connections:write (or, for HTTP mode, remove it and set SLACK_SIGNING_SECRET)\n',
+    );
+    // Set in the environment, it wins over .env: the line says where it really came from.
+    const fromEnvironment = await runScript('src/main.ts', [], {
+      cwd: directory,
+      env: { SLACK_BOT_TOKEN: 'changeme', SLACK_APP_TOKEN: 'xapp-1-A0-1-abc' },
+    });
+    expect(fromEnvironment.stderr).toBe(
+      'optpaper: SLACK_BOT_TOKEN in the environment holds a placeholder, not a real value: set it to the Bot User OAuth Token (xoxb-…), from https://api.slack.com/apps → your app → OAuth & Permissions\n',
+    );
   });
 
   it('when Slack cannot be reached, prints one line naming SLACK_API_URL (nothing from the client before it)', async () => {
