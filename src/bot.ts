@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { type Logger, LogLevel, webApi } from '@slack/bolt';
-import type { Config } from './config.ts';
+import { type Config, configDefaults } from './config.ts';
 import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
+import { unreachableSlackMessage } from './network-errors.ts';
 import { presenterExtension } from './presenters/extension.ts';
 import { createPresenterService, type PresenterService } from './presenters/service.ts';
-import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
+import { createSlackApp, type SlackConnection, slackDefaults, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { createHomeRefresher, type HomeRefresher } from './slack/home/refresh.ts';
@@ -21,7 +22,10 @@ import { createWeeklyRunner, type Poster, type WeeklyRunner } from './weekly/run
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 import { createWeeklyService, type WeeklyService } from './weekly/service.ts';
 
-/** A start-up failure that one variable explains: printed as one line naming it. */
+/**
+ * A start-up failure that one variable explains: printed as one line naming it (`variable` is `network`
+ * when no variable is at fault: Slack's own address cannot be reached).
+ */
 export class StartupError extends Error {
   override name = 'StartupError';
   constructor(
@@ -377,6 +381,8 @@ async function checkToken(
   const client = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
+    // A network that drops packets would otherwise keep start-up waiting for ever, saying nothing.
+    timeout: slackDefaults.requestTimeoutMs,
     // Its own retry warnings would come before the one line that says what is wrong.
     logger: createLogger({
       level: LogLevel.ERROR,
@@ -399,9 +405,17 @@ async function checkToken(
         `SLACK_BOT_TOKEN was rejected by Slack (${code}): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions`,
       );
     }
+    // Set to Slack's own address, SLACK_API_URL is not what to fix: the network is.
+    const custom = config.slack.apiUrl !== configDefaults.apiUrl;
+    if (code) {
+      throw new StartupError(
+        'SLACK_API_URL',
+        `${custom ? 'SLACK_API_URL: ' : ''}Slack at ${config.slack.apiUrl} refused auth.test (${code})`,
+      );
+    }
     throw new StartupError(
-      'SLACK_API_URL',
-      `SLACK_API_URL: cannot reach Slack at ${config.slack.apiUrl} (${code ?? message(error)})`,
+      custom ? 'SLACK_API_URL' : 'network',
+      unreachableSlackMessage(config.slack.apiUrl, custom, error),
     );
   }
 }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +20,15 @@ afterEach(async () => {
 });
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'optpaper-'));
+
+/** A port nothing listens on: taken, then given back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function configFor(env: Record<string, string>): Config {
   const read = readConfig({
@@ -132,13 +143,13 @@ describe('npm start (src/main.ts)', () => {
           OPTPAPER_DB: ':memory:',
         },
       });
-    const unreachable = await run('http://127.0.0.1:9/api/');
+    const port = await closedPort();
+    const unreachable = await run(`http://127.0.0.1:${port}/api/`);
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(
-        /^optpaper: SLACK_API_URL: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\/ \(/,
-      ),
-    ]);
+    expect(unreachable.stderr).toBe(
+      `optpaper: SLACK_API_URL: cannot reach http://127.0.0.1:${port}/api/: 127.0.0.1:${port} refused the connection. ` +
+        "Check SLACK_API_URL and that this server is running (unset, it is Slack's own https://slack.com/api/)\n",
+    );
     const withCredentials = await run('http://proxyuser:proxysecret@127.0.0.1:9/api/');
     expect(withCredentials.code).toBe(1);
     expect(withCredentials.stderr).toBe(
