@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import { type Config, configDefaults } from './config.ts';
+import { fileProblem } from './file-errors.ts';
 import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
 import { unreachableSlackMessage } from './network-errors.ts';
@@ -316,10 +317,15 @@ async function openState(config: Config, logger: Logger): Promise<Store> {
 
 /** A database that cannot be opened or used at start-up, named by its variable (never its password). */
 function storeFailure(config: Config, verb: 'open' | 'use', error: unknown): StartupError {
-  const variable = config.databaseUrl ? 'DATABASE_URL' : 'OPTPAPER_DB';
+  if (config.databaseUrl) {
+    return new StartupError(
+      'DATABASE_URL',
+      `DATABASE_URL: cannot ${verb} the database ${describeLocation(config)} (${message(error)})`,
+    );
+  }
   return new StartupError(
-    variable,
-    `${variable}: cannot ${verb} the database ${describeLocation(config)} (${message(error)})`,
+    'OPTPAPER_DB',
+    `OPTPAPER_DB: cannot ${verb} the database ${config.dbPath}: ${fileProblem(error, config.dbPath, 'write')}`,
   );
 }
 

@@ -92,6 +92,7 @@ describe('readConfig', () => {
     ['SLACK_BOT_TOKEN', 'xoxb-your-token-here'],
     ['SLACK_SIGNING_SECRET', 'xxxxxxxxxxxxxxxxxxxxxxxx'],
     ['SLACK_APP_TOKEN', 'xapp-...'],
+    ['SLACK_SIGNING_SECRET', 'your_signing_secret_here'],
   ])('says %s = %j is a placeholder still to fill in, not a malformed value', (variable, value) => {
     const read = readConfig({ ...http, [variable]: value });
     const problems = 'problems' in read ? read.problems : [];
@@ -103,6 +104,13 @@ describe('readConfig', () => {
     );
     // The value is never quoted (a real token may sit inside `<…>`); `(xoxb-…)` is the message's own hint.
     expect(problems[0]?.message.replace(/\((xoxb|xapp)-…\)/, '')).not.toContain(value);
+  });
+
+  it('reads a real value that merely looks like words as a value to check, not a placeholder', () => {
+    const read = readConfig({ ...http, SLACK_BOT_TOKEN: 'xoxp-my-user-token' });
+    expect('problems' in read && read.problems.map((problem) => problem.message)).toEqual([
+      'SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-',
+    ]);
   });
 
   it('names .env when the placeholder came from it, and where to get the real value', () => {

@@ -71,13 +71,32 @@ describe('startBot refuses to start, naming the variable', () => {
 
   it('OPTPAPER_LIST when the list is missing, or has no papers', async () => {
     expect((await startupError(configFor({ OPTPAPER_LIST: '/nonexistent/papers.md' }))).message).toBe(
-      'OPTPAPER_LIST: cannot read the paper list /nonexistent/papers.md (ENOENT)',
+      'OPTPAPER_LIST: cannot read the paper list /nonexistent/papers.md: no such file',
+    );
+    const folder = scratch();
+    expect((await startupError(configFor({ OPTPAPER_LIST: folder }))).message).toBe(
+      `OPTPAPER_LIST: cannot read the paper list ${folder}: it is a folder, not a file`,
     );
     const empty = join(scratch(), 'empty.md');
     writeFileSync(empty, '# Nothing\n\nJust prose.\n');
     const error = await startupError(configFor({ OPTPAPER_LIST: empty }));
     expect(error.variable).toBe('OPTPAPER_LIST');
     expect(error.message).toContain('no papers found');
+  });
+
+  it('OPTPAPER_DB when the database cannot be created, saying why in words', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    const file = join(directory, 'state');
+    writeFileSync(file, 'a file where the database folder should be');
+    const dbError = (dbPath: string) =>
+      startupError(configFor({ SLACK_API_URL: stub?.apiUrl ?? '', OPTPAPER_DB: dbPath }));
+    expect((await dbError(join(file, 'optpaper.db'))).message).toBe(
+      `OPTPAPER_DB: cannot open the database ${join(file, 'optpaper.db')}: ${file} is a file, where a folder is needed`,
+    );
+    expect((await dbError(directory)).message).toBe(
+      `OPTPAPER_DB: cannot open the database ${directory}: it is a folder, not a file`,
+    );
   });
 
   it('SLACK_APP_TOKEN when Socket Mode cannot connect', async () => {
@@ -109,6 +128,26 @@ describe('npm start (src/main.ts)', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('optpaper: SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-\n');
     expect(stderr).not.toContain('xoxp-my-user-token');
+  });
+
+  it('with OPTPAPER_DB under a file, prints one line saying so, without EEXIST', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    writeFileSync(join(directory, 'state'), '');
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: directory,
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-1-db',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: join(directory, 'state', 'optpaper.db'),
+      },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `optpaper: OPTPAPER_DB: cannot open the database ${join(directory, 'state', 'optpaper.db')}: ${join(directory, 'state')} is a file, where a folder is needed\n`,
+    );
   });
 
   it('with .env copied from .env.example and not filled in, says so, naming each variable and where to get it', async () => {
