@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { type Logger, LogLevel, webApi } from '@slack/bolt';
 import { type Config, configDefaults } from './config.ts';
 import { fileProblem } from './file-errors.ts';
-import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
+import { checkCommandFor, errorCount, type FileLibrary, listErrorsWarning, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
 import { unreachableSlackMessage } from './network-errors.ts';
 import { presenterExtension } from './presenters/extension.ts';
@@ -252,6 +252,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       `${oauth ? ', for OAuth installs (/slack/install)' : ''}: ` +
       `${catalog.papers.length} papers in ${catalog.sections.length} sections from ${config.listPath}`,
   );
+  const listWarning = listErrorsWarning(config.listPath, errorCount(catalog));
+  if (listWarning) logger.warn(listWarning);
   let stopped: Promise<void> | undefined;
   return {
     mode: running.mode,

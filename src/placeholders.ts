@@ -28,7 +28,9 @@ export function isPlaceholder(value: string): boolean {
   if (/^[.…x*_-]*$/i.test(rest)) return true;
   if (/^<.*>$/.test(value) || /^\{\{.*\}\}$/.test(value)) return true;
   // `your-token`, `your_bot_token_here`, `my-signing-secret`; not `my-user-token`, a real token's tail.
-  if (/^(your|my)[-_ ]?((bot|app|slack|signing|client|state)[-_ ]?)?(token|secret|key|id)([-_ ]|$)/i.test(rest))
+  if (
+    /^(your|my)[-_ ]?((bot|app|slack|signing|client|state)[-_ ]?)?(token|secret|key|id)([-_ ]|$)/i.test(rest)
+  )
     return true;
   return standIns.test(rest);
 }

@@ -12,6 +12,7 @@ import { openStore } from '../../src/store/sqlite.ts';
 import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { repoRoot, runScript, startMain } from '../support/spawn.ts';
+import { until } from '../support/wait.ts';
 
 let stub: SlackApiStub | undefined;
 afterEach(async () => {
@@ -269,6 +270,37 @@ describe('npm start (src/main.ts)', () => {
     expect(stderr).toContain('SIGTERM received: finishing requests in flight');
     expect(stderr).toContain('optpaper stopped');
   });
+});
+
+describe('a damaged list at start-up and at reload (src/main.ts)', () => {
+  it('says how many errors check reports and the command that shows them, at start-up and after SIGHUP', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    const list = join(directory, 'damaged.md');
+    // Two papers read, three items unreadable: `check` reports 4 errors (3 items, and "mostly unread").
+    writeFileSync(
+      list,
+      '# Papers\n\n## Optimizers\n\n- Adam [Link](https://arxiv.org/abs/1412.6980)\n- A paper without any link\n- [Link]\n\n' +
+        '## Generalization\n\n- Sharp Minima Can Generalize [Link](https://arxiv.org/abs/1703.04933)\n- Another paper with no link\n',
+    );
+    const bot = await startMain({
+      cwd: directory,
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-1-damaged',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: ':memory:',
+        OPTPAPER_LIST: list,
+      },
+    });
+    const warning = `WARN [optpaper] ${list} has 4 errors (entries that could not be read are left out); see them with: npm run -s optpaper -- check ${list}`;
+    await until(() => bot.stderr().includes(warning), 5_000);
+    expect(bot.stderr()).toMatch(/running in HTTP mode on port \d+: 2 papers in 2 sections/);
+    bot.child.kill('SIGHUP');
+    await until(() => bot.stderr().split(warning).length === 3, 10_000);
+    expect(await bot.stop()).toBe(0);
+  }, 30_000);
 });
 
 describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {
