@@ -18,6 +18,7 @@ import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
 import { voteExtension } from './votes/extension.ts';
 import { createVoteService, type VoteMessenger, type VoteService } from './votes/service.ts';
+import { describeSchedule, firesMoreThanWeekly } from './weekly/cron.ts';
 import { PendingPosts } from './weekly/pending.ts';
 import { createWeeklyRunner, type Poster, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
@@ -254,6 +255,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   );
   const listWarning = listErrorsWarning(config.listPath, errorCount(catalog));
   if (listWarning) logger.warn(listWarning);
+  logSchedule(config, clock(), logger);
   let stopped: Promise<void> | undefined;
   return {
     mode: running.mode,
@@ -424,6 +426,24 @@ async function checkToken(
     throw new StartupError(
       custom ? 'SLACK_API_URL' : 'network',
       unreachableSlackMessage(config.slack.apiUrl, custom, error),
+    );
+  }
+}
+
+/**
+ * Say when the paper of the week goes out, in words; warn when WEEKLY_CRON fires more than once a week:
+ * every fire posts a paper "of the week", so `0 9 * * mon-fri` posts five a week.
+ */
+function logSchedule(config: Config, now: Date, logger: Logger): void {
+  const { cron, timeZone, channel } = config.weekly;
+  const when = describeSchedule(cron, timeZone);
+  logger.info(
+    `paper of the week: ${when}${channel ? ` in ${channel}` : ''} (WEEKLY_CRON, also the default of /optpaper subscribe)`,
+  );
+  if (firesMoreThanWeekly(cron, timeZone, now)) {
+    logger.warn(
+      `WEEKLY_CRON fires more than once a week (${when}), and each fire posts a paper of the week: ` +
+        'for one a week, give it one day, such as 0 9 * * 1 (Mondays at 09:00)',
     );
   }
 }

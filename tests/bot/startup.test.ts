@@ -272,6 +272,41 @@ describe('npm start (src/main.ts)', () => {
   });
 });
 
+describe('the weekly schedule at start-up', () => {
+  async function startupLog(env: Record<string, string>): Promise<string> {
+    stub = await new SlackApiStub().start();
+    let log = '';
+    const bot = await startBot(configFor({ SLACK_API_URL: stub.apiUrl, ...env }), {
+      logger: createLogger({ sink: { write: (line: string) => (log += line) } }),
+    });
+    await bot.stop();
+    return log;
+  }
+
+  it('says when the paper of the week goes out, in words', async () => {
+    const log = await startupLog({ WEEKLY_CRON: '0 9 * * 1', WEEKLY_TZ: 'Europe/Paris' });
+    expect(log).toContain(
+      'INFO [optpaper] paper of the week: every Monday at 09:00 (Europe/Paris) (WEEKLY_CRON, also the default of /optpaper subscribe)',
+    );
+    expect(log).not.toContain('WARN');
+  });
+
+  it('warns when WEEKLY_CRON fires more than once a week (five papers "of the week" a week)', async () => {
+    const log = await startupLog({
+      WEEKLY_CRON: '0 9 * * mon-fri',
+      WEEKLY_TZ: 'Europe/Paris',
+      WEEKLY_CHANNEL: 'C0READING',
+    });
+    expect(log).toContain(
+      'INFO [optpaper] paper of the week: every weekday (Monday to Friday) at 09:00 (Europe/Paris) in C0READING',
+    );
+    expect(log).toContain(
+      'WARN [optpaper] WEEKLY_CRON fires more than once a week (every weekday (Monday to Friday) at 09:00 (Europe/Paris)), ' +
+        'and each fire posts a paper of the week: for one a week, give it one day, such as 0 9 * * 1 (Mondays at 09:00)',
+    );
+  });
+});
+
 describe('a damaged list at start-up and at reload (src/main.ts)', () => {
   it('says how many errors check reports and the command that shows them, at start-up and after SIGHUP', async () => {
     stub = await new SlackApiStub().start();
@@ -297,6 +332,9 @@ describe('a damaged list at start-up and at reload (src/main.ts)', () => {
     const warning = `WARN [optpaper] ${list} has 4 errors (entries that could not be read are left out); see them with: npm run -s optpaper -- check ${list}`;
     await until(() => bot.stderr().includes(warning), 5_000);
     expect(bot.stderr()).toMatch(/running in HTTP mode on port \d+: 2 papers in 2 sections/);
+    // main.ts listens for SIGHUP once startBot has returned, just after its last start-up line.
+    await until(() => bot.stderr().includes('paper of the week:'), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     bot.child.kill('SIGHUP');
     await until(() => bot.stderr().split(warning).length === 3, 10_000);
     expect(await bot.stop()).toBe(0);
