@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { type Logger, LogLevel, webApi } from '@slack/bolt';
-import type { Config } from './config.ts';
-import { checkCommandFor, type FileLibrary, openLibrary } from './library.ts';
+import { type Config, configDefaults } from './config.ts';
+import { fileProblem } from './file-errors.ts';
+import { checkCommandFor, errorCount, type FileLibrary, listErrorsWarning, openLibrary } from './library.ts';
 import { createLogger } from './logger.ts';
+import { unreachableSlackMessage } from './network-errors.ts';
 import { presenterExtension } from './presenters/extension.ts';
 import { createPresenterService, type PresenterService } from './presenters/service.ts';
-import { createSlackApp, type SlackConnection, startSlackApp } from './slack/app.ts';
+import { createSlackApp, type SlackConnection, slackDefaults, startSlackApp } from './slack/app.ts';
 import { toSlackMessage } from './slack/blocks.ts';
 import type { SlackDeps } from './slack/deps.ts';
 import { createHomeRefresher, type HomeRefresher } from './slack/home/refresh.ts';
@@ -16,12 +18,16 @@ import { describeLocation, openConfiguredStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
 import { voteExtension } from './votes/extension.ts';
 import { createVoteService, type VoteMessenger, type VoteService } from './votes/service.ts';
+import { describeSchedule, firesMoreThanWeekly } from './weekly/cron.ts';
 import { PendingPosts } from './weekly/pending.ts';
 import { createWeeklyRunner, type Poster, type WeeklyRunner } from './weekly/run-due.ts';
 import { createScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 import { createWeeklyService, type WeeklyService } from './weekly/service.ts';
 
-/** A start-up failure that one variable explains: printed as one line naming it. */
+/**
+ * A start-up failure that one variable explains: printed as one line naming it (`variable` is `network`
+ * when no variable is at fault: Slack's own address cannot be reached).
+ */
 export class StartupError extends Error {
   override name = 'StartupError';
   constructor(
@@ -247,6 +253,9 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       `${oauth ? ', for OAuth installs (/slack/install)' : ''}: ` +
       `${catalog.papers.length} papers in ${catalog.sections.length} sections from ${config.listPath}`,
   );
+  const listWarning = listErrorsWarning(config.listPath, errorCount(catalog));
+  if (listWarning) logger.warn(listWarning);
+  logSchedule(config, clock(), logger);
   let stopped: Promise<void> | undefined;
   return {
     mode: running.mode,
@@ -312,10 +321,15 @@ async function openState(config: Config, logger: Logger): Promise<Store> {
 
 /** A database that cannot be opened or used at start-up, named by its variable (never its password). */
 function storeFailure(config: Config, verb: 'open' | 'use', error: unknown): StartupError {
-  const variable = config.databaseUrl ? 'DATABASE_URL' : 'OPTPAPER_DB';
+  if (config.databaseUrl) {
+    return new StartupError(
+      'DATABASE_URL',
+      `DATABASE_URL: cannot ${verb} the database ${describeLocation(config)} (${message(error)})`,
+    );
+  }
   return new StartupError(
-    variable,
-    `${variable}: cannot ${verb} the database ${describeLocation(config)} (${message(error)})`,
+    'OPTPAPER_DB',
+    `OPTPAPER_DB: cannot ${verb} the database ${config.dbPath}: ${fileProblem(error, config.dbPath, 'write')}`,
   );
 }
 
@@ -377,6 +391,8 @@ async function checkToken(
   const client = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
+    // A network that drops packets would otherwise keep start-up waiting for ever, saying nothing.
+    timeout: slackDefaults.requestTimeoutMs,
     // Its own retry warnings would come before the one line that says what is wrong.
     logger: createLogger({
       level: LogLevel.ERROR,
@@ -399,9 +415,35 @@ async function checkToken(
         `SLACK_BOT_TOKEN was rejected by Slack (${code}): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions`,
       );
     }
+    // Set to Slack's own address, SLACK_API_URL is not what to fix: the network is.
+    const custom = config.slack.apiUrl !== configDefaults.apiUrl;
+    if (code) {
+      throw new StartupError(
+        'SLACK_API_URL',
+        `${custom ? 'SLACK_API_URL: ' : ''}Slack at ${config.slack.apiUrl} refused auth.test (${code})`,
+      );
+    }
     throw new StartupError(
-      'SLACK_API_URL',
-      `SLACK_API_URL: cannot reach Slack at ${config.slack.apiUrl} (${code ?? message(error)})`,
+      custom ? 'SLACK_API_URL' : 'network',
+      unreachableSlackMessage(config.slack.apiUrl, custom, error),
+    );
+  }
+}
+
+/**
+ * Say when the paper of the week goes out, in words; warn when WEEKLY_CRON fires more than once a week:
+ * every fire posts a paper "of the week", so `0 9 * * mon-fri` posts five a week.
+ */
+function logSchedule(config: Config, now: Date, logger: Logger): void {
+  const { cron, timeZone, channel } = config.weekly;
+  const when = describeSchedule(cron, timeZone);
+  logger.info(
+    `paper of the week: ${when}${channel ? ` in ${channel}` : ''} (WEEKLY_CRON, also the default of /optpaper subscribe)`,
+  );
+  if (firesMoreThanWeekly(cron, timeZone, now)) {
+    logger.warn(
+      `WEEKLY_CRON fires more than once a week (${when}), and each fire posts a paper of the week: ` +
+        'for one a week, give it one day, such as 0 9 * * 1 (Mondays at 09:00)',
     );
   }
 }

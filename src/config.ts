@@ -4,6 +4,7 @@ import type { LogLevel } from '@slack/bolt';
 import { defaultListPath } from './catalog/load.ts';
 import { readListDefaults } from './list/read-list.ts';
 import { type LogFormat, parseLogFormat, parseLogLevel } from './logger.ts';
+import { isPlaceholder, placeholderMessage } from './placeholders.ts';
 import { validateCron, validateTimeZone } from './weekly/cron.ts';
 
 /** Everything the bot reads from its environment, typed and checked. */
@@ -71,6 +72,12 @@ export const configDefaults = Object.freeze({
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Where the environment came from, for messages that say where to fix a value. */
+export interface ConfigSource {
+  /** Variables whose value came from `.env` (the environment did not set them). */
+  fromDotEnv?: ReadonlySet<string>;
+}
+
 /** The part of the configuration that the CLI and the shell need too: no Slack credentials. */
 export type StateConfig = Pick<
   Config,
@@ -81,10 +88,14 @@ export type StateConfig = Pick<
  * Read the configuration from an environment (a pure function of it).
  *
  * @param env Variables (default: `process.env`).
+ * @param source Which variables came from `.env` (default: none).
  * @returns The configuration, or every problem found, each naming its variable.
  */
-export function readConfig(env: Env = process.env): { config: Config } | { problems: ConfigProblem[] } {
-  const slack = readSlackConfig(env);
+export function readConfig(
+  env: Env = process.env,
+  source: ConfigSource = {},
+): { config: Config } | { problems: ConfigProblem[] } {
+  const slack = readSlackConfig(env, source);
   const state = readStateConfig(env);
   const problems = [
     ...('problems' in slack ? slack.problems : []),
@@ -116,34 +127,48 @@ export function readConfig(env: Env = process.env): { config: Config } | { probl
  * Read the Slack variables: tokens, signing secret, port, API URL.
  *
  * @param env Variables.
+ * @param source Which variables came from `.env` (default: none).
  * @returns Slack settings, or the problems found.
  */
-export function readSlackConfig(env: Env): { slack: Config['slack'] } | { problems: ConfigProblem[] } {
+export function readSlackConfig(
+  env: Env,
+  source: ConfigSource = {},
+): { slack: Config['slack'] } | { problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const problem = (variable: string, message: string) => {
     problems.push({ variable, message });
     return undefined;
   };
   const value = reader(env);
+  // A placeholder left from .env.example is not a malformed value: the user has yet to fill it in.
+  const check: Check = (variable, raw, valid, message) => {
+    if (raw === undefined) return;
+    if (isPlaceholder(raw))
+      problem(variable, placeholderMessage(variable, raw, source.fromDotEnv?.has(variable) ?? false));
+    else if (!valid.test(raw)) problem(variable, message);
+  };
   const botToken = value('SLACK_BOT_TOKEN');
   const signingSecret = value('SLACK_SIGNING_SECRET');
   const appToken = value('SLACK_APP_TOKEN');
-  if (botToken !== undefined && !/^xoxb-[A-Za-z0-9-]+$/.test(botToken)) {
-    problem('SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-');
-  }
-  if (appToken !== undefined && !/^xapp-[A-Za-z0-9-]+$/.test(appToken)) {
-    problem(
-      'SLACK_APP_TOKEN',
-      'SLACK_APP_TOKEN must be an app-level token with connections:write, starting with xapp-',
-    );
-  }
-  if (signingSecret !== undefined && !/^[A-Za-z0-9]{20,}$/.test(signingSecret)) {
-    problem(
-      'SLACK_SIGNING_SECRET',
-      'SLACK_SIGNING_SECRET must be the Signing Secret from Basic Information (32 letters and digits)',
-    );
-  }
-  const oauth = readOAuth(value, problem);
+  check(
+    'SLACK_BOT_TOKEN',
+    botToken,
+    /^xoxb-[A-Za-z0-9-]+$/,
+    'SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-',
+  );
+  check(
+    'SLACK_APP_TOKEN',
+    appToken,
+    /^xapp-[A-Za-z0-9-]+$/,
+    'SLACK_APP_TOKEN must be an app-level token with connections:write, starting with xapp-',
+  );
+  check(
+    'SLACK_SIGNING_SECRET',
+    signingSecret,
+    /^[A-Za-z0-9]{20,}$/,
+    'SLACK_SIGNING_SECRET must be the Signing Secret from Basic Information (32 letters and digits)',
+  );
+  const oauth = readOAuth(value, problem, check);
   if (oauth && botToken !== undefined) {
     problem(
       'SLACK_BOT_TOKEN',
@@ -272,10 +297,14 @@ export function readStateConfig(env: Env): { state: StateConfig } | { problems: 
   };
 }
 
+/** Report a variable that is set but a placeholder, or set but not matching `valid`. */
+type Check = (variable: string, raw: string | undefined, valid: RegExp, message: string) => void;
+
 /** The three OAuth variables: all or none, each checked. */
 function readOAuth(
   value: (name: string) => string | undefined,
   problem: (variable: string, message: string) => undefined,
+  check: Check,
 ): OAuthConfig | undefined {
   const clientId = value('SLACK_CLIENT_ID');
   const clientSecret = value('SLACK_CLIENT_SECRET');
@@ -295,21 +324,24 @@ function readOAuth(
       `${name} is missing: OAuth installs need SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET`,
     );
   }
-  if (clientId !== undefined && !/^\d+\.\d+$/.test(clientId)) {
-    problem(
-      'SLACK_CLIENT_ID',
-      'SLACK_CLIENT_ID must be the Client ID from Basic Information (digits.digits)',
-    );
-  }
-  if (clientSecret !== undefined && !/^[A-Za-z0-9]{20,}$/.test(clientSecret)) {
-    problem('SLACK_CLIENT_SECRET', 'SLACK_CLIENT_SECRET must be the Client Secret from Basic Information');
-  }
-  if (stateSecret !== undefined && stateSecret.length < 16) {
-    problem(
-      'SLACK_STATE_SECRET',
-      'SLACK_STATE_SECRET must be at least 16 characters of your choosing (a random string)',
-    );
-  }
+  check(
+    'SLACK_CLIENT_ID',
+    clientId,
+    /^\d+\.\d+$/,
+    'SLACK_CLIENT_ID must be the Client ID from Basic Information (digits.digits)',
+  );
+  check(
+    'SLACK_CLIENT_SECRET',
+    clientSecret,
+    /^[A-Za-z0-9]{20,}$/,
+    'SLACK_CLIENT_SECRET must be the Client Secret from Basic Information',
+  );
+  check(
+    'SLACK_STATE_SECRET',
+    stateSecret,
+    /^[\s\S]{16,}$/,
+    'SLACK_STATE_SECRET must be at least 16 characters of your choosing (a random string)',
+  );
   if (redirectUri !== undefined && !/^https?:\/\/[^/]+\/slack\/oauth_redirect$/.test(redirectUri)) {
     problem('SLACK_REDIRECT_URI', 'SLACK_REDIRECT_URI must be https://<your host>/slack/oauth_redirect');
   }

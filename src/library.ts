@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Logger } from '@slack/bolt';
+import type { Catalog } from './catalog/types.ts';
 import { readList } from './list/read-list.ts';
 import { createSearch, type PaperSearch } from './search/search.ts';
 
@@ -11,7 +12,8 @@ export interface Library {
 
 /** What became of one reading of the list file. */
 export type ReloadOutcome =
-  | { status: 'adopted'; before: number; after: number }
+  /** `errors`: what `optpaper check` would report as errors in the new list (unreadable entries…). */
+  | { status: 'adopted'; before: number; after: number; errors: number }
   /** Fewer than half the papers: kept the previous list until the operator accepts it. */
   | { status: 'held-back'; before: number; after: number; message: string }
   /** Unreadable, too large, too slow, or no papers at all: kept the previous list. */
@@ -74,6 +76,32 @@ export function checkCommandFor(path: string): string {
 }
 
 /**
+ * How many errors `optpaper check` reports in a list: entries it could not read, most of a list unread.
+ *
+ * @param catalog The parsed list.
+ * @returns The count.
+ */
+export function errorCount(catalog: Pick<Catalog, 'diagnostics'>): number {
+  return catalog.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+}
+
+/**
+ * The warning for a list that was read with errors: the bot answers from what it could read, and the
+ * list's maintainer should know what it dropped.
+ *
+ * @param path The list.
+ * @param errors {@link errorCount} of it.
+ * @returns A line, or undefined when there are none.
+ */
+export function listErrorsWarning(path: string, errors: number): string | undefined {
+  if (errors === 0) return undefined;
+  return (
+    `${path} has ${errors} error${errors === 1 ? '' : 's'} (entries that could not be read are left out); ` +
+    `see ${errors === 1 ? 'it' : 'them'} with: ${checkCommandFor(path)}`
+  );
+}
+
+/**
  * Load the list from a file (parsed in a worker thread) and build its search.
  *
  * @param path The markdown list.
@@ -116,7 +144,7 @@ export async function openLibrary(path: string, options: LibraryOptions = {}): P
       } else {
         search = createSearch(catalog);
         state = { path, papers: after, sections: catalog.sections.length, loadedAt: clock() };
-        return { status: 'adopted', before, after };
+        return { status: 'adopted', before, after, errors: errorCount(catalog) };
       }
     } catch (error) {
       outcome = { status: 'refused', message: error instanceof Error ? error.message : String(error) };
@@ -164,9 +192,12 @@ export async function openLibrary(path: string, options: LibraryOptions = {}): P
  */
 export function logReload(logger: Logger, path: string, outcome: ReloadOutcome): void {
   switch (outcome.status) {
-    case 'adopted':
+    case 'adopted': {
       logger.info(`reloaded ${path}: ${outcome.before} → ${outcome.after} papers`);
+      const warning = listErrorsWarning(path, outcome.errors);
+      if (warning) logger.warn(warning);
       return;
+    }
     case 'held-back':
       logger.warn(
         `${outcome.message}; keeping the previous list. See what changed with: ${checkCommandFor(path)}. ` +

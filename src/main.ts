@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { StartupError, startBot } from './bot.ts';
 import { missingCredentialsMessage, readConfig } from './config.ts';
 import { logReload } from './library.ts';
@@ -8,9 +9,15 @@ import { slackDefaults } from './slack/app.ts';
 
 // `npm start`: read .env when there is one, check the configuration, then run the bot; with no Slack
 // credentials, open the local shell in a terminal, or stop with the variables to set.
-if (existsSync('.env')) process.loadEnvFile('.env');
+// Which variables .env supplies (the environment wins over it) lets a message say where to fix one.
+const fromDotEnv = new Set<string>();
+if (existsSync('.env')) {
+  for (const name of Object.keys(parseEnv(readFileSync('.env', 'utf8'))))
+    if (process.env[name] === undefined) fromDotEnv.add(name);
+  process.loadEnvFile('.env');
+}
 
-const read = readConfig(process.env);
+const read = readConfig(process.env, { fromDotEnv });
 if ('problems' in read) {
   for (const problem of read.problems) process.stderr.write(`optpaper: ${problem.message}\n`);
   process.exit(1);

@@ -82,6 +82,48 @@ describe('readConfig', () => {
     });
   });
 
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxb-...'],
+    ['SLACK_BOT_TOKEN', 'xoxb-…'],
+    ['SLACK_BOT_TOKEN', '...'],
+    ['SLACK_BOT_TOKEN', '<your bot token>'],
+    ['SLACK_BOT_TOKEN', 'changeme'],
+    ['SLACK_BOT_TOKEN', 'your-token'],
+    ['SLACK_BOT_TOKEN', 'xoxb-your-token-here'],
+    ['SLACK_SIGNING_SECRET', 'xxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['SLACK_APP_TOKEN', 'xapp-...'],
+    ['SLACK_SIGNING_SECRET', 'your_signing_secret_here'],
+  ])('says %s = %j is a placeholder still to fill in, not a malformed value', (variable, value) => {
+    const read = readConfig({ ...http, [variable]: value });
+    const problems = 'problems' in read ? read.problems : [];
+    expect(problems.map((problem) => problem.variable)).toEqual([variable]);
+    expect(problems[0]?.message).toMatch(
+      new RegExp(
+        `^${variable} in the environment (still holds the placeholder of \\.env\\.example|holds a placeholder, not a real value): set it to `,
+      ),
+    );
+    // The value is never quoted (a real token may sit inside `<…>`); `(xoxb-…)` is the message's own hint.
+    expect(problems[0]?.message.replace(/\((xoxb|xapp)-…\)/, '')).not.toContain(value);
+  });
+
+  it('reads a real value that merely looks like words as a value to check, not a placeholder', () => {
+    const read = readConfig({ ...http, SLACK_BOT_TOKEN: 'xoxp-my-user-token' });
+    expect('problems' in read && read.problems.map((problem) => problem.message)).toEqual([
+      'SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-',
+    ]);
+  });
+
+  it('names .env when the placeholder came from it, and where to get the real value', () => {
+    const read = readConfig(
+      { SLACK_BOT_TOKEN: 'xoxb-...', SLACK_APP_TOKEN: 'xapp-...' },
+      { fromDotEnv: new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']) },
+    );
+    expect('problems' in read && read.problems.map((problem) => problem.message)).toEqual([
+      'SLACK_BOT_TOKEN in .env still holds the placeholder of .env.example: set it to the Bot User OAuth Token (xoxb-…), from https://api.slack.com/apps → your app → OAuth & Permissions',
+      'SLACK_APP_TOKEN in .env still holds the placeholder of .env.example: set it to an app-level token (xapp-…), from https://api.slack.com/apps → your app → Basic Information → App-Level Tokens, scope connections:write (or, for HTTP mode, remove it and set SLACK_SIGNING_SECRET)',
+    ]);
+  });
+
   it('keeps the default database outside data/ (state/, git-ignored)', () => {
     expect(configDefaults.dbPath).toMatch(/\/state\/optpaper\.db$/);
   });

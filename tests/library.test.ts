@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { openLibrary } from '../src/library.ts';
+import { logReload, openLibrary } from '../src/library.ts';
 import { ListError } from '../src/list/read-list.ts';
 import { createLogger } from '../src/logger.ts';
 import { until } from './support/wait.ts';
@@ -85,7 +85,12 @@ describe('the library (the list file and its search)', () => {
       expect(library.current().catalog.papers).toHaveLength(10);
       expect(library.state().pending?.outcome).toMatchObject({ status: 'held-back', before: 10, after: 1 });
       // The operator decides (SIGHUP in the bot): accepted.
-      expect(await library.reload({ accept: true })).toEqual({ status: 'adopted', before: 10, after: 1 });
+      expect(await library.reload({ accept: true })).toEqual({
+        status: 'adopted',
+        before: 10,
+        after: 1,
+        errors: 0,
+      });
       expect(library.current().catalog.papers).toHaveLength(1);
       expect(library.state().pending).toBeUndefined();
       // Even accepted, a file with no papers is never adopted.
@@ -151,10 +156,23 @@ describe('the library (the list file and its search)', () => {
     delay.enable();
     const outcome = await library.reload();
     delay.disable();
-    expect(outcome).toEqual({ status: 'adopted', before: 1, after: 1 });
+    expect(outcome).toEqual({ status: 'adopted', before: 1, after: 1, errors: 0 });
     expect(library.current().catalog.papers[0]?.title).toBe('Deep');
     // The bot kept answering while the file was read.
     expect(delay.max / 1e6).toBeLessThan(250);
+  });
+
+  it('adopts a list edited into one with unreadable entries, and warns how many errors check reports', async () => {
+    const path = scratchList(listOf(2));
+    const library = await openLibrary(path);
+    writeFileSync(path, `${listOf(2)}- A paper without any link\n`);
+    const outcome = await library.reload();
+    expect(outcome).toEqual({ status: 'adopted', before: 2, after: 2, errors: 1 });
+    const { logs, logger } = recording();
+    logReload(logger, path, outcome);
+    expect(logs.join('')).toContain(
+      `WARN [optpaper] ${path} has 1 error (entries that could not be read are left out); see it with: npm run -s optpaper -- check ${path}`,
+    );
   });
 
   it('stops a parse that takes longer than allowed, with one line naming the file', async () => {

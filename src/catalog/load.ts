@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { listUnreadable } from '../file-errors.ts';
 import { parseCatalog } from './parse.ts';
 import type { Catalog } from './types.ts';
 
@@ -20,8 +21,7 @@ export async function loadCatalog(path: string = defaultListPath): Promise<Catal
   try {
     markdown = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new Error(`cannot read the paper list ${path} (${code})`);
+    throw new Error(listUnreadable(path, error));
   }
   return parseCatalog(markdown);
 }

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StateConfig } from '../config.ts';
+import { fileProblem } from '../file-errors.ts';
 import { isSqliteStore, openStore } from '../store/sqlite.ts';
+import type { Store } from '../store/types.ts';
 import { type CliIo, exitCodes, UsageError } from './io.ts';
 
 /**
@@ -31,12 +34,31 @@ export async function backupCommand(
     );
     return exitCodes.failed;
   }
-  if (existsSync(destination))
+  if (existsSync(destination)) {
+    if (statSync(destination).isDirectory()) {
+      throw new UsageError(
+        `${destination} is a folder: give the backup a file name, such as ${join(destination, 'optpaper-backup.db')}`,
+      );
+    }
     throw new UsageError(`${destination} already exists: backup writes a new file`);
-  const store = openStore(state.dbPath);
+  }
+  let store: Store;
+  try {
+    store = openStore(state.dbPath);
+  } catch (error) {
+    io.stderr.write(
+      `optpaper: cannot open the database ${state.dbPath} (OPTPAPER_DB): ${fileProblem(error, state.dbPath, 'read')}\n`,
+    );
+    return exitCodes.failed;
+  }
   try {
     if (!isSqliteStore(store)) return exitCodes.failed;
     await store.backup(destination);
+  } catch (error) {
+    io.stderr.write(
+      `optpaper: cannot write the backup ${destination}: ${fileProblem(error, destination, 'write')}\n`,
+    );
+    return exitCodes.failed;
   } finally {
     await store.close();
   }

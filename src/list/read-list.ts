@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/types.ts';
+import { listUnreadable } from '../file-errors.ts';
 
 /** Limits of reading a list, one place. */
 export const readListDefaults = Object.freeze({
@@ -62,14 +63,15 @@ export async function readList(path: string, options: ReadListOptions = {}): Pro
 }
 
 async function statOf(path: string): Promise<{ size: number; mtimeMs: number }> {
+  let stats: Awaited<ReturnType<typeof stat>>;
   try {
-    const { size, mtimeMs } = await stat(path);
-    return { size, mtimeMs };
+    stats = await stat(path);
   } catch (error) {
-    throw new ListError(
-      `cannot read the paper list ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-    );
+    throw new ListError(listUnreadable(path, error));
   }
+  // A folder has a size too: said now, as reading it would (EISDIR), rather than by the worker.
+  if (stats.isDirectory()) throw new ListError(listUnreadable(path, { code: 'EISDIR' }));
+  return { size: stats.size, mtimeMs: stats.mtimeMs };
 }
 
 /** The file's size and time once they have stayed the same for a quiet period: a writer has finished. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseCatalog } from '../catalog/parse.ts';
+import { listUnreadable } from '../file-errors.ts';
 
 const { path } = workerData as { path: string };
 try {
@@ -13,10 +14,6 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   parentPort?.postMessage({
-    error: code
-      ? `cannot read the paper list ${path} (${code})`
-      : error instanceof Error
-        ? error.message
-        : String(error),
+    error: code ? listUnreadable(path, error) : error instanceof Error ? error.message : String(error),
   });
 }

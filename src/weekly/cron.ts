@@ -164,6 +164,22 @@ export function describeSchedule(expression: string, timeZone: string, every = 1
   return `${describeDays(simple.days)} at ${clockTime(simple.hour, simple.minute)} (${timeZone})${cadence}`;
 }
 
+/**
+ * Whether a schedule fires more than once a week: two fires less than six days apart among the next
+ * few (six, not seven: a daylight saving change moves a weekly fire by an hour).
+ *
+ * @param expression A valid cron expression.
+ * @param timeZone The zone its hours are in.
+ * @param after From this instant.
+ * @returns True for `0 9 * * mon-fri`, `0 9 * * 1,4`, `0 * * * *`; false for `0 9 * * 1`, `0 9 1 * *`.
+ */
+export function firesMoreThanWeekly(expression: string, timeZone: string, after: Date): boolean {
+  const fires = nextFires(expression, timeZone, after, 8);
+  return fires.some(
+    (fire, index) => index > 0 && fire.getTime() - (fires[index - 1] as Date).getTime() < 6 * 86_400_000,
+  );
+}
+
 /** Longest cadence a subscription takes: every eighth week. */
 export const maxEvery = 8;
 

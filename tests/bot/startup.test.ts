@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { openStore } from '../../src/store/sqlite.ts';
 import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { repoRoot, runScript, startMain } from '../support/spawn.ts';
+import { until } from '../support/wait.ts';
 
 let stub: SlackApiStub | undefined;
 afterEach(async () => {
@@ -18,6 +21,15 @@ afterEach(async () => {
 });
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'optpaper-'));
+
+/** A port nothing listens on: taken, then given back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function configFor(env: Record<string, string>): Config {
   const read = readConfig({
@@ -60,13 +72,32 @@ describe('startBot refuses to start, naming the variable', () => {
 
   it('OPTPAPER_LIST when the list is missing, or has no papers', async () => {
     expect((await startupError(configFor({ OPTPAPER_LIST: '/nonexistent/papers.md' }))).message).toBe(
-      'OPTPAPER_LIST: cannot read the paper list /nonexistent/papers.md (ENOENT)',
+      'OPTPAPER_LIST: cannot read the paper list /nonexistent/papers.md: no such file',
+    );
+    const folder = scratch();
+    expect((await startupError(configFor({ OPTPAPER_LIST: folder }))).message).toBe(
+      `OPTPAPER_LIST: cannot read the paper list ${folder}: it is a folder, not a file`,
     );
     const empty = join(scratch(), 'empty.md');
     writeFileSync(empty, '# Nothing\n\nJust prose.\n');
     const error = await startupError(configFor({ OPTPAPER_LIST: empty }));
     expect(error.variable).toBe('OPTPAPER_LIST');
     expect(error.message).toContain('no papers found');
+  });
+
+  it('OPTPAPER_DB when the database cannot be created, saying why in words', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    const file = join(directory, 'state');
+    writeFileSync(file, 'a file where the database folder should be');
+    const dbError = (dbPath: string) =>
+      startupError(configFor({ SLACK_API_URL: stub?.apiUrl ?? '', OPTPAPER_DB: dbPath }));
+    expect((await dbError(join(file, 'optpaper.db'))).message).toBe(
+      `OPTPAPER_DB: cannot open the database ${join(file, 'optpaper.db')}: ${file} is a file, where a folder is needed`,
+    );
+    expect((await dbError(directory)).message).toBe(
+      `OPTPAPER_DB: cannot open the database ${directory}: it is a folder, not a file`,
+    );
   });
 
   it('SLACK_APP_TOKEN when Socket Mode cannot connect', async () => {
@@ -100,6 +131,46 @@ describe('npm start (src/main.ts)', () => {
     expect(stderr).not.toContain('xoxp-my-user-token');
   });
 
+  it('with OPTPAPER_DB under a file, prints one line saying so, without EEXIST', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    writeFileSync(join(directory, 'state'), '');
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: directory,
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-1-db',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: join(directory, 'state', 'optpaper.db'),
+      },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `optpaper: OPTPAPER_DB: cannot open the database ${join(directory, 'state', 'optpaper.db')}: ${join(directory, 'state')} is a file, where a folder is needed\n`,
+    );
+  });
+
+  it('with .env copied from .env.example and not filled in, says so, naming each variable and where to get it', async () => {
+    const directory = scratch();
+    copyFileSync(join(repoRoot, '.env.example'), join(directory, '.env'));
+    const { code, stderr, stdout } = await runScript('src/main.ts', [], { cwd: directory });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'optpaper: SLACK_BOT_TOKEN in .env still holds the placeholder of .env.example: set it to the Bot User OAuth Token (xoxb-…), from https://api.slack.com/apps → your app → OAuth & Permissions\n' +
+        'optpaper: SLACK_APP_TOKEN in .env still holds the placeholder of .env.example: set it to an app-level token (xapp-…), from https://api.slack.com/apps → your app → Basic Information → App-Level Tokens, scope connections:write (or, for HTTP mode, remove it and set SLACK_SIGNING_SECRET)\n',
+    );
+    // Set in the environment, it wins over .env: the line says where it really came from.
+    const fromEnvironment = await runScript('src/main.ts', [], {
+      cwd: directory,
+      env: { SLACK_BOT_TOKEN: 'changeme', SLACK_APP_TOKEN: 'xapp-1-A0-1-abc' },
+    });
+    expect(fromEnvironment.stderr).toBe(
+      'optpaper: SLACK_BOT_TOKEN in the environment holds a placeholder, not a real value: set it to the Bot User OAuth Token (xoxb-…), from https://api.slack.com/apps → your app → OAuth & Permissions\n',
+    );
+  });
+
   it('when Slack cannot be reached, prints one line naming SLACK_API_URL (nothing from the client before it)', async () => {
     const run = (apiUrl: string) =>
       runScript('src/main.ts', [], {
@@ -112,13 +183,13 @@ describe('npm start (src/main.ts)', () => {
           OPTPAPER_DB: ':memory:',
         },
       });
-    const unreachable = await run('http://127.0.0.1:9/api/');
+    const port = await closedPort();
+    const unreachable = await run(`http://127.0.0.1:${port}/api/`);
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(
-        /^optpaper: SLACK_API_URL: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\/ \(/,
-      ),
-    ]);
+    expect(unreachable.stderr).toBe(
+      `optpaper: SLACK_API_URL: cannot reach http://127.0.0.1:${port}/api/: 127.0.0.1:${port} refused the connection. ` +
+        "Check SLACK_API_URL and that this server is running (unset, it is Slack's own https://slack.com/api/)\n",
+    );
     const withCredentials = await run('http://proxyuser:proxysecret@127.0.0.1:9/api/');
     expect(withCredentials.code).toBe(1);
     expect(withCredentials.stderr).toBe(
@@ -199,6 +270,75 @@ describe('npm start (src/main.ts)', () => {
     expect(stderr).toContain('SIGTERM received: finishing requests in flight');
     expect(stderr).toContain('optpaper stopped');
   });
+});
+
+describe('the weekly schedule at start-up', () => {
+  async function startupLog(env: Record<string, string>): Promise<string> {
+    stub = await new SlackApiStub().start();
+    let log = '';
+    const bot = await startBot(configFor({ SLACK_API_URL: stub.apiUrl, ...env }), {
+      logger: createLogger({ sink: { write: (line: string) => (log += line) } }),
+    });
+    await bot.stop();
+    return log;
+  }
+
+  it('says when the paper of the week goes out, in words', async () => {
+    const log = await startupLog({ WEEKLY_CRON: '0 9 * * 1', WEEKLY_TZ: 'Europe/Paris' });
+    expect(log).toContain(
+      'INFO [optpaper] paper of the week: every Monday at 09:00 (Europe/Paris) (WEEKLY_CRON, also the default of /optpaper subscribe)',
+    );
+    expect(log).not.toContain('WARN');
+  });
+
+  it('warns when WEEKLY_CRON fires more than once a week (five papers "of the week" a week)', async () => {
+    const log = await startupLog({
+      WEEKLY_CRON: '0 9 * * mon-fri',
+      WEEKLY_TZ: 'Europe/Paris',
+      WEEKLY_CHANNEL: 'C0READING',
+    });
+    expect(log).toContain(
+      'INFO [optpaper] paper of the week: every weekday (Monday to Friday) at 09:00 (Europe/Paris) in C0READING',
+    );
+    expect(log).toContain(
+      'WARN [optpaper] WEEKLY_CRON fires more than once a week (every weekday (Monday to Friday) at 09:00 (Europe/Paris)), ' +
+        'and each fire posts a paper of the week: for one a week, give it one day, such as 0 9 * * 1 (Mondays at 09:00)',
+    );
+  });
+});
+
+describe('a damaged list at start-up and at reload (src/main.ts)', () => {
+  it('says how many errors check reports and the command that shows them, at start-up and after SIGHUP', async () => {
+    stub = await new SlackApiStub().start();
+    const directory = scratch();
+    const list = join(directory, 'damaged.md');
+    // Two papers read, three items unreadable: `check` reports 4 errors (3 items, and "mostly unread").
+    writeFileSync(
+      list,
+      '# Papers\n\n## Optimizers\n\n- Adam [Link](https://arxiv.org/abs/1412.6980)\n- A paper without any link\n- [Link]\n\n' +
+        '## Generalization\n\n- Sharp Minima Can Generalize [Link](https://arxiv.org/abs/1703.04933)\n- Another paper with no link\n',
+    );
+    const bot = await startMain({
+      cwd: directory,
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-1-damaged',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        SLACK_API_URL: stub.apiUrl,
+        PORT: '0',
+        OPTPAPER_DB: ':memory:',
+        OPTPAPER_LIST: list,
+      },
+    });
+    const warning = `WARN [optpaper] ${list} has 4 errors (entries that could not be read are left out); see them with: npm run -s optpaper -- check ${list}`;
+    await until(() => bot.stderr().includes(warning), 5_000);
+    expect(bot.stderr()).toMatch(/running in HTTP mode on port \d+: 2 papers in 2 sections/);
+    // main.ts listens for SIGHUP once startBot has returned, just after its last start-up line.
+    await until(() => bot.stderr().includes('paper of the week:'), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    bot.child.kill('SIGHUP');
+    await until(() => bot.stderr().split(warning).length === 3, 10_000);
+    expect(await bot.stop()).toBe(0);
+  }, 30_000);
 });
 
 describe('LOG_FORMAT=json at start-up (src/main.ts)', () => {

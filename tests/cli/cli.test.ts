@@ -378,7 +378,21 @@ describe('the optpaper CLI', () => {
   it('a missing list file is one clear line and exit 1', async () => {
     const { code, stderr } = await cli('list', '--list', '/nonexistent/list.md');
     expect(code).toBe(1);
-    expect(stderr).toBe('optpaper: cannot read the paper list /nonexistent/list.md (ENOENT)\n');
+    expect(stderr).toBe('optpaper: cannot read the paper list /nonexistent/list.md: no such file\n');
+  });
+
+  it('check FILE says in words what is wrong with the file: missing, or a folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'optpaper-'));
+    const missing = await cli('check', join(folder, 'papers.md'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      `optpaper: cannot read the paper list ${join(folder, 'papers.md')}: no such file\n`,
+    );
+    const directory = await cli('check', folder);
+    expect(directory.code).toBe(1);
+    expect(directory.stderr).toBe(
+      `optpaper: cannot read the paper list ${folder}: it is a folder, not a file\n`,
+    );
   });
 });
 
@@ -520,6 +534,32 @@ describe('optpaper backup', () => {
     const again = await cliWith({ OPTPAPER_DB: dbPath }, 'backup', join(folder, 'copy.db'));
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('copy.db already exists: backup writes a new file');
+  });
+
+  it('says in words why the backup cannot be written, or the database read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'optpaper-'));
+    const dbPath = join(folder, 'state.db');
+    await openStore(dbPath).close();
+    writeFileSync(join(folder, 'afile'), '');
+    const backup = (to: string, db = dbPath) => cliWith({ OPTPAPER_DB: db }, 'backup', to);
+    expect((await backup(join(folder, 'missing', 'copy.db'))).stderr).toBe(
+      `optpaper: cannot write the backup ${join(folder, 'missing', 'copy.db')}: the folder ${join(folder, 'missing')} does not exist\n`,
+    );
+    const underFile = await backup(join(folder, 'afile', 'copy.db'));
+    expect(underFile.code).toBe(1);
+    expect(underFile.stderr).toBe(
+      `optpaper: cannot write the backup ${join(folder, 'afile', 'copy.db')}: ${join(folder, 'afile')} is a file, where a folder is needed\n`,
+    );
+    const intoFolder = await backup(folder);
+    expect(intoFolder.code).toBe(2);
+    expect(intoFolder.stderr.split('\n')[0]).toBe(
+      `optpaper: ${folder} is a folder: give the backup a file name, such as ${join(folder, 'optpaper-backup.db')}`,
+    );
+    const fromFolder = await backup(join(folder, 'copy.db'), folder);
+    expect(fromFolder.code).toBe(1);
+    expect(fromFolder.stderr).toBe(
+      `optpaper: cannot open the database ${folder} (OPTPAPER_DB): it is a folder, not a file\n`,
+    );
   });
 
   it('says to use pg_dump when the database is PostgreSQL', async () => {

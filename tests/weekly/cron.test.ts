@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeSchedule,
   firesBetween,
+  firesMoreThanWeekly,
   nextFires,
   parseScheduleWords,
   validateCron,
@@ -370,5 +371,19 @@ describe('parseScheduleWords', () => {
     if ('error' in parsed) throw new Error(parsed.error);
     expect(validateCron(parsed.cron)).toBeUndefined();
     expect(describeSchedule(parsed.cron, parsed.timeZone)).toBe('every Wednesday at 17:15 (Europe/Paris)');
+  });
+});
+
+describe('firesMoreThanWeekly: a "paper of the week" schedule that posts more often', () => {
+  const monday = new Date('2026-03-23T12:00:00Z');
+  it.each([
+    ['0 9 * * mon-fri', true],
+    ['0 9 * * 1,4', true],
+    ['0 * * * *', true],
+    ['0 9 * * 1', false],
+    ['30 0 9 * * 5', false],
+    ['0 9 1 * *', false],
+  ])('%s → %s (across the March daylight saving change in Europe/Paris)', (cron, expected) => {
+    expect(firesMoreThanWeekly(cron, 'Europe/Paris', monday)).toBe(expected);
   });
 });
