@@ -77,13 +77,24 @@ const shutdown = (signal: string, code = 0) => {
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+// SIGHUP: read the list again and use it even if it drops most papers (the operator decided). Listened
+// for from the first moment too: its default action ends the process, and `systemctl reload` may come
+// while the bot is still starting. Then the list is read again once start-up is done.
+let started = false;
+process.on('SIGHUP', () => {
+  logger.info(
+    `SIGHUP received: reading the list again${started ? '' : ' once start-up is done'}, accepting it whatever it holds`,
+  );
+  void starting.then(
+    (bot) =>
+      bot.library.reload({ accept: true }).then((outcome) => logReload(logger, bot.library.path, outcome)),
+    // A failed start-up says why below.
+    () => undefined,
+  );
+});
 try {
   const bot = await starting;
-  // SIGHUP: read the list again and use it even if it drops most papers (the operator decided).
-  process.on('SIGHUP', () => {
-    logger.info('SIGHUP received: reading the list again, accepting it whatever it holds');
-    void bot.library.reload({ accept: true }).then((outcome) => logReload(logger, bot.library.path, outcome));
-  });
+  started = true;
   void bot.failed.then((line) => {
     process.stderr.write(`optpaper: ${line}\n`);
     shutdown('Slack connection lost', 1);
