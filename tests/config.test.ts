@@ -44,12 +44,24 @@ describe('readConfig', () => {
     [{ ...http, WEEKLY_TZ: 'Mars/Olympus' }, ['WEEKLY_TZ']],
     [{ ...http, WEEKLY_GRACE_HOURS: '-1' }, ['WEEKLY_GRACE_HOURS']],
     [{ ...http, LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+    [{ ...http, OPTPAPER_COMMAND: 'optpaper-dev' }, ['OPTPAPER_COMMAND']],
+    [{ ...http, OPTPAPER_COMMAND: '/Optpaper' }, ['OPTPAPER_COMMAND']],
+    [{ ...http, OPTPAPER_COMMAND: '/optpaper dev' }, ['OPTPAPER_COMMAND']],
     [
       { SLACK_BOT_TOKEN: 'nope', WEEKLY_TZ: 'Nowhere' },
       ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'WEEKLY_TZ'],
     ],
   ])('names the variable to fix: %j', (env, variables) => {
     expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('reads the slash command the manifest names (OPTPAPER_COMMAND), /optpaper by default', () => {
+    expect(readConfig(http)).toMatchObject({ config: { slack: { command: '/optpaper' } } });
+    expect(readConfig({ ...http, OPTPAPER_COMMAND: ' /optpaper-dev ' })).toMatchObject({
+      config: { slack: { command: '/optpaper-dev' } },
+    });
+    // Offline (the shell) it is read too, and simply unused: the shell has no slash.
+    expect(readConfig({ OPTPAPER_COMMAND: '/optpaper-dev' })).toMatchObject({ config: { mode: 'offline' } });
   });
 
   it('never quotes a secret in a problem', () => {
