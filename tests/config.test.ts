@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configDefaults, readConfig } from '../src/config.ts';
 import { testSigningSecret } from './support/signing.ts';
+import { repoRoot } from './support/spawn.ts';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: testSigningSecret };
 const problemsOf = (env: Record<string, string>) => {
@@ -96,5 +99,21 @@ describe('readConfig', () => {
 
   it('keeps the default database outside data/ (state/, git-ignored)', () => {
     expect(configDefaults.dbPath).toMatch(/\/state\/optpaper\.db$/);
+  });
+});
+
+describe("the README's Configuration table", () => {
+  it('has a row for every variable the configuration reads (OPTPAPER_COMMAND included)', () => {
+    const source = readFileSync(join(repoRoot, 'src/config.ts'), 'utf8');
+    const names = [...source.matchAll(/(?:value|reader\(env\))\('([A-Z_]+)'\)/g)].map((match) => match[1]);
+    expect(names).toContain('OPTPAPER_COMMAND');
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('\n## Configuration'), readme.indexOf('\n## Deploy'));
+    const firstCells = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|')[1] ?? '');
+    const missing = names.filter((name) => !firstCells.some((cell) => cell.includes(`\`${name}\``)));
+    expect(missing).toEqual([]);
   });
 });
