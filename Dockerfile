@@ -2,9 +2,11 @@
 # default; PostgreSQL when DATABASE_URL is set). See README, "Deploy". Build: docker build -t optpaper .
 # The steps below are also run outside Docker, in a clean folder, by scripts/check-image-steps.sh (CI).
 
+# Node 24, the active long-term-support line (README: Node 22 or 24; 20 is past its end of life). Both
+# stages take the same major: better-sqlite3 is compiled for one Node ABI here and loaded below.
 # Build stage: every dependency (better-sqlite3 compiles here: this image has python3, make and g++),
 # the TypeScript compiled to dist/, then the dev dependencies dropped.
-FROM node:20-bookworm AS build
+FROM node:24-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm ci runs the prepare script (scripts/build.js): with no src/ yet it builds nothing, so this layer
@@ -16,7 +18,7 @@ COPY src/ src/
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Run stage: Node.js, the compiled bot and its production dependencies; no compiler, no sources; not root.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     LOG_FORMAT=json \

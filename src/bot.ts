@@ -148,10 +148,12 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
           slackVoteMessenger({
             client: () => clientOf(key),
             logger,
+            command: config.slack.command,
             ...(options.sleep ? { sleep: options.sleep } : {}),
           }),
           (channel) => home?.changed(key, channel),
         ),
+        command: config.slack.command,
       });
       voteServices.set(key, service);
     }
@@ -193,6 +195,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     store,
     clock,
     random: options.random ?? Math.random,
+    command: config.slack.command,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(workspaceUrl ? { workspaceUrl: () => workspaceUrl } : {}),
   };
@@ -221,7 +224,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     post,
     extensions: [
       voteExtension({ store, votesFor, isActive, logger }),
-      presenterExtension({ store, presentersFor, weeklyFor, post, logger }),
+      presenterExtension({ store, presentersFor, weeklyFor, post, logger, command: config.slack.command }),
       home.extension,
     ],
   });
@@ -352,7 +355,7 @@ async function subscribeEnvironmentChannel(
   if (optedOut) {
     logger.info(
       `WEEKLY_CHANNEL ${channel} unsubscribed from Slack on ${optedOut.toISOString()}: not subscribing it again ` +
-        '(/optpaper subscribe in that channel resumes the weekly post)',
+        `(${config.slack.command} subscribe in that channel resumes the weekly post)`,
     );
     return;
   }

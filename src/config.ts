@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LogLevel } from '@slack/bolt';
 import { defaultListPath } from './catalog/load.ts';
+import { defaultCommand, isCommandName } from './commands/command-name.ts';
 import { readListDefaults } from './list/read-list.ts';
 import { type LogFormat, parseLogFormat, parseLogLevel } from './logger.ts';
 import { isPlaceholder, placeholderMessage } from './placeholders.ts';
@@ -21,6 +22,12 @@ export interface Config {
     /** Socket Mode: where `/healthz` is served (default: `port`); `off`: nowhere. */
     healthPort: number | 'off';
     apiUrl: string;
+    /**
+     * The slash command's name in the app's manifest (OPTPAPER_COMMAND): what replies that answer no
+     * command name (mentions, the Home tab, weekly posts, direct messages). A command is answered
+     * under whatever name it was typed.
+     */
+    command: string;
   };
   listPath: string;
   /** PostgreSQL (`DATABASE_URL`): replaces the SQLite file, for several replicas. */
@@ -60,6 +67,7 @@ export interface ConfigProblem {
 export const configDefaults = Object.freeze({
   port: 3000,
   apiUrl: 'https://slack.com/api/',
+  command: defaultCommand,
   dbPath: fileURLToPath(new URL('../state/optpaper.db', import.meta.url)),
   listPath: defaultListPath,
   cron: '0 9 * * 1',
@@ -108,8 +116,7 @@ export function readConfig(
       problems: [
         {
           variable: 'WEEKLY_CHANNEL',
-          message:
-            'WEEKLY_CHANNEL needs a single workspace (SLACK_BOT_TOKEN); with OAuth installs, channels subscribe from Slack (/optpaper subscribe)',
+          message: `WEEKLY_CHANNEL needs a single workspace (SLACK_BOT_TOKEN); with OAuth installs, channels subscribe from Slack (${slack.slack.command} subscribe)`,
         },
       ],
     };
@@ -215,8 +222,14 @@ export function readSlackConfig(
       'SLACK_API_URL',
       'SLACK_API_URL must be an http(s) URL without credentials in it, such as https://slack.com/api/',
     );
+  const command = value('OPTPAPER_COMMAND') ?? configDefaults.command;
+  if (!isCommandName(command))
+    problem(
+      'OPTPAPER_COMMAND',
+      'OPTPAPER_COMMAND must be the slash command as the app manifest names it, such as /optpaper-dev (a slash, then up to 31 lowercase characters, no spaces)',
+    );
   if (problems.length > 0 || port === undefined || healthPort === undefined || !apiUrl) return { problems };
-  const slack: Config['slack'] = { port, healthPort, apiUrl };
+  const slack: Config['slack'] = { port, healthPort, apiUrl, command };
   if (oauth) slack.oauth = oauth;
   if (botToken) slack.botToken = botToken;
   if (signingSecret) slack.signingSecret = signingSecret;

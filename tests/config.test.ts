@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configDefaults, readConfig } from '../src/config.ts';
 import { testSigningSecret } from './support/signing.ts';
+import { repoRoot } from './support/spawn.ts';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: testSigningSecret };
 const problemsOf = (env: Record<string, string>) => {
@@ -44,12 +47,24 @@ describe('readConfig', () => {
     [{ ...http, WEEKLY_TZ: 'Mars/Olympus' }, ['WEEKLY_TZ']],
     [{ ...http, WEEKLY_GRACE_HOURS: '-1' }, ['WEEKLY_GRACE_HOURS']],
     [{ ...http, LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+    [{ ...http, OPTPAPER_COMMAND: 'optpaper-dev' }, ['OPTPAPER_COMMAND']],
+    [{ ...http, OPTPAPER_COMMAND: '/Optpaper' }, ['OPTPAPER_COMMAND']],
+    [{ ...http, OPTPAPER_COMMAND: '/optpaper dev' }, ['OPTPAPER_COMMAND']],
     [
       { SLACK_BOT_TOKEN: 'nope', WEEKLY_TZ: 'Nowhere' },
       ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'WEEKLY_TZ'],
     ],
   ])('names the variable to fix: %j', (env, variables) => {
     expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('reads the slash command the manifest names (OPTPAPER_COMMAND), /optpaper by default', () => {
+    expect(readConfig(http)).toMatchObject({ config: { slack: { command: '/optpaper' } } });
+    expect(readConfig({ ...http, OPTPAPER_COMMAND: ' /optpaper-dev ' })).toMatchObject({
+      config: { slack: { command: '/optpaper-dev' } },
+    });
+    // Offline (the shell) it is read too, and simply unused: the shell has no slash.
+    expect(readConfig({ OPTPAPER_COMMAND: '/optpaper-dev' })).toMatchObject({ config: { mode: 'offline' } });
   });
 
   it('never quotes a secret in a problem', () => {
@@ -126,5 +141,21 @@ describe('readConfig', () => {
 
   it('keeps the default database outside data/ (state/, git-ignored)', () => {
     expect(configDefaults.dbPath).toMatch(/\/state\/optpaper\.db$/);
+  });
+});
+
+describe("the README's Configuration table", () => {
+  it('has a row for every variable the configuration reads (OPTPAPER_COMMAND included)', () => {
+    const source = readFileSync(join(repoRoot, 'src/config.ts'), 'utf8');
+    const names = [...source.matchAll(/(?:value|reader\(env\))\('([A-Z_]+)'\)/g)].map((match) => match[1]);
+    expect(names).toContain('OPTPAPER_COMMAND');
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('\n## Configuration'), readme.indexOf('\n## Deploy'));
+    const firstCells = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|')[1] ?? '');
+    const missing = names.filter((name) => !firstCells.some((cell) => cell.includes(`\`${name}\``)));
+    expect(missing).toEqual([]);
   });
 });

@@ -11,9 +11,14 @@ export interface CommandContext {
   channel: { id: string };
   /** Who typed it. */
   user: { id: string };
+  /**
+   * The slash command as the person typed it (`/optpaper-dev` on a staging app), so that replies name
+   * the command that works here (default: `/optpaper`, see `commandText`).
+   */
+  command?: string;
   /** The time of the request (injected: no command reads the clock). */
   now: Date;
-  /** Source of randomness for `/optpaper random`, in [0, 1). */
+  /** Source of randomness for `random`, in [0, 1). */
   random: () => number;
   /** Paper-of-the-week state of the request's workspace; absent where there is no store. */
   weekly?: WeeklyService;

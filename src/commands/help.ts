@@ -1,3 +1,4 @@
+import { commandText, defaultCommand } from './command-name.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
 
 /** One line of help: how to type a command, and what it does. */
@@ -9,11 +10,16 @@ export interface HelpLine {
 /**
  * `/optpaper help` (and `/optpaper` alone): every command with an example.
  *
- * @param lines Usage lines, from the command registry.
+ * @param lines Usage lines, from the command registry, each with the command's name.
  * @param examples A few example searches.
+ * @param command The command's name as typed (default: `/optpaper`).
  * @returns The reply.
  */
-export function helpReply(lines: readonly HelpLine[], examples: readonly string[]): Reply {
+export function helpReply(
+  lines: readonly HelpLine[],
+  examples: readonly string[],
+  command: string = defaultCommand,
+): Reply {
   const usage: RichText = lines.flatMap((line) => [{ text: line.usage, code: true }, ` — ${line.summary}\n`]);
   const blocks: ReplyBlock[] = [
     { type: 'header', text: 'optpaper: papers on optimization for deep learning' },
@@ -31,7 +37,7 @@ export function helpReply(lines: readonly HelpLine[], examples: readonly string[
         'Try ',
         ...examples.flatMap((example, index) => [
           index > 0 ? ', ' : '',
-          { text: `/optpaper ${example}`, code: true },
+          { text: commandText(command, example), code: true },
         ]),
         '.',
       ],
@@ -48,14 +54,15 @@ export function helpReply(lines: readonly HelpLine[], examples: readonly string[
  * The short help a bare `@optpaper` mention gets in a thread.
  *
  * @param examples A few example searches.
+ * @param command The slash command's name in this app (default: `/optpaper`).
  * @returns The reply (in channel: it is a thread reply).
  */
-export function mentionHelpReply(examples: readonly string[]): Reply {
+export function mentionHelpReply(examples: readonly string[], command: string = defaultCommand): Reply {
   const text: RichText = [
     'Ask me for a paper: ',
     { text: `@optpaper ${examples[0] ?? 'sharp minima'}`, code: true },
     '. I answer in the thread with the three best matches. ',
-    { text: '/optpaper help', code: true },
+    { text: commandText(command, 'help'), code: true },
     ' lists everything else.',
   ];
   return {

@@ -1,4 +1,5 @@
 import { formatDay, messageLink } from '../weekly/dates.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { paperById } from './papers.ts';
 import { type Inline, type Reply, textReply } from './reply.ts';
@@ -18,13 +19,13 @@ export function historyReply(args: string, context: CommandContext): Promise<Rep
   return withWeekly(context, async (weekly) => {
     const count = countArgument(args, defaultCount, maxCount);
     if (count === undefined) {
-      const text = `Give a number of posts, up to ${maxCount}: /optpaper history 10`;
+      const text = `Give a number of posts, up to ${maxCount}: ${commandText(context, 'history 10')}`;
       return textReply([text]);
     }
     const posts = await weekly.posts(context.channel.id, count);
     const subscription = await weekly.subscription(context.channel.id);
     if (posts.length === 0) {
-      return subscription ? textReply(['Nothing posted here yet.']) : notSubscribedReply();
+      return subscription ? textReply(['Nothing posted here yet.']) : notSubscribedReply(context);
     }
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
     const lines: Inline[] = posts.flatMap((post) => {

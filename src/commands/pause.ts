@@ -1,5 +1,6 @@
 import { localDate } from '../weekly/cadence.ts';
 import { formatDay } from '../weekly/dates.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { type Reply, type ReplyBlock, type RichText, textReply } from './reply.ts';
 import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
@@ -7,13 +8,14 @@ import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
 /** Longest break, in days: a pause is for holidays, not for stopping (that is `unsubscribe`). */
 const maxPauseDays = 366;
 
-const usage: RichText = [
+/** How to say when, in the command's name as typed. */
+const usage = (context: CommandContext): RichText => [
   'Say when, as dates: ',
-  { text: '/optpaper pause 2026-12-21 2027-01-04', code: true },
+  { text: commandText(context, 'pause 2026-12-21 2027-01-04'), code: true },
   ' (both days included), ',
-  { text: '/optpaper pause until 2027-01-04', code: true },
+  { text: commandText(context, 'pause until 2027-01-04'), code: true },
   ' or one day: ',
-  { text: '/optpaper pause 2026-12-24', code: true },
+  { text: commandText(context, 'pause 2026-12-24'), code: true },
   '.',
 ];
 
@@ -60,10 +62,11 @@ export function readPauseDates(
 export function pauseReply(args: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     const subscription = await weekly.subscription(context.channel.id);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const { timeZone } = subscription;
     const dates = readPauseDates(args, localDate(context.now, timeZone));
-    if ('error' in dates) return textReply(dates.error === 'usage' ? usage : [`${dates.error}. `, ...usage]);
+    if ('error' in dates)
+      return textReply(dates.error === 'usage' ? usage(context) : [`${dates.error}. `, ...usage(context)]);
     await weekly.pause(context.channel.id, dates, context.user.id, context.now);
     const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
     const day = (date: string) => formatDay(new Date(`${date}T12:00:00Z`), 'UTC');
@@ -78,7 +81,7 @@ export function pauseReply(args: string, context: CommandContext): Promise<Reply
     if (next) blocks.push({ type: 'text', text: nextPostText('Next post', next, timeZone) });
     blocks.push({
       type: 'context',
-      text: ['End the break early with ', { text: '/optpaper resume', code: true }, '.'],
+      text: ['End the break early with ', { text: commandText(context, 'resume'), code: true }, '.'],
     });
     return { text: `Paused ${span}.`, blocks, visibility: 'in_channel' };
   });
@@ -93,7 +96,7 @@ export function pauseReply(args: string, context: CommandContext): Promise<Reply
 export function resumeReply(context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     const subscription = await weekly.subscription(context.channel.id);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const ended = await weekly.resume(context.channel.id, context.now);
     if (ended === 0)
       return textReply(['There is no break to end: the paper of the week goes on as scheduled.']);

@@ -1,6 +1,7 @@
 import { presenterLimits } from '../presenters/service.ts';
 import { formatDay } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { type Inline, type Reply, type ReplyBlock, type RichText, textReply } from './reply.ts';
 import { notSubscribedReply, withWeekly } from './weekly.ts';
@@ -29,9 +30,10 @@ const leadUnits: Readonly<Record<string, number>> = Object.freeze({
   days: 1440,
 });
 
-const usage: RichText = [
+/** How to set the list, in the command's name as typed. */
+const usage = (context: CommandContext): RichText => [
   'Set who leads the discussion, in turn: ',
-  { text: '/optpaper presenters @ana @ben @chloé', code: true },
+  { text: commandText(context, 'presenters @ana @ben @chloé'), code: true },
   '. Then ',
   { text: 'presenters', code: true },
   ' shows the order, ',
@@ -69,7 +71,7 @@ export function presentersReply(
     if (!presenters) return textReply(['Discussion leaders are not available here.']);
     const channel = context.channel.id;
     const subscription = await weekly.subscription(channel);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const words = args.split(' ').filter((word) => word !== '');
     const unresolved = words.filter((word) => word.startsWith('@'));
     if (unresolved.length > 0) {
@@ -122,9 +124,11 @@ export function presentersReply(
     if (first === 'swap' && rest.length === 0) {
       const [a, b] = mentions;
       if (mentions.length !== 2 || !a || !b || a === b)
-        return textReply(['Swap takes two people: /optpaper presenters swap @ana @ben']);
+        return textReply([`Swap takes two people: ${commandText(context, 'presenters swap @ana @ben')}`]);
       if (!(await presenters.swap(channel, a, b)))
-        return textReply(['Both must be in the list to swap places; /optpaper presenters shows it.']);
+        return textReply([
+          `Both must be in the list to swap places; ${commandText(context, 'presenters')} shows it.`,
+        ]);
       const text: Inline[] = [by, ' swapped ', { user: a }, ' and ', { user: b }, ' in the order.'];
       return textReply([...text, ...(await next('Next'))], 'in_channel');
     }
@@ -133,7 +137,9 @@ export function presentersReply(
         rest.length === 1 && rest[0] === 'me' && mentions.length === 0 ? [context.user.id] : mentions;
       const [user] = who;
       if (who.length !== 1 || !user || (rest.length > 0 && rest[0] !== 'me'))
-        return textReply(['Skip takes one person: /optpaper presenters skip @ana (or skip me)']);
+        return textReply([
+          `Skip takes one person: ${commandText(context, 'presenters skip @ana')} (or skip me)`,
+        ]);
       if (!(await presenters.skip(channel, user, context.now)))
         return textReply([{ user }, ' is not in the list of discussion leaders here.']);
       const text: Inline[] = [
@@ -146,7 +152,7 @@ export function presentersReply(
       const minutes = leadMinutes(rest);
       if (minutes === undefined)
         return textReply([
-          `Say how long before the post the leader is told, up to ${leadText(presenterLimits.maxLeadMinutes)}: /optpaper presenters lead 48 (hours), lead 2 days, lead 90 minutes`,
+          `Say how long before the post the leader is told, up to ${leadText(presenterLimits.maxLeadMinutes)}: ${commandText(context, 'presenters lead 48')} (hours), lead 2 days, lead 90 minutes`,
         ]);
       await presenters.setLead(channel, minutes);
       const text: Inline[] = [
@@ -155,7 +161,7 @@ export function presentersReply(
       ];
       return textReply(text, 'in_channel');
     }
-    return textReply(usage);
+    return textReply(usage(context));
   });
 }
 
@@ -166,7 +172,7 @@ async function showReply(context: CommandContext, leadMinutes: number): Promise<
   if (!presenters || !weekly) return textReply(['Discussion leaders are not available here.']);
   const channel = context.channel.id;
   const order = await presenters.list(channel);
-  if (order.length === 0) return textReply(['Nobody leads the discussion here yet. ', ...usage]);
+  if (order.length === 0) return textReply(['Nobody leads the discussion here yet. ', ...usage(context)]);
   const timeZone = (await weekly.subscription(channel))?.timeZone ?? weekly.defaults.timeZone;
   const round = await presenters.round(channel);
   const coming = await presenters.upcoming(channel, Math.min(shownTurns, order.length), context.now);
@@ -207,7 +213,7 @@ async function showReply(context: CommandContext, leadMinutes: number): Promise<
     type: 'context',
     text: [
       `Each leader gets a direct message ${leadText(leadMinutes)} before the post (change it: `,
-      { text: '/optpaper presenters lead <hours>', code: true },
+      { text: commandText(context, 'presenters lead <hours>'), code: true },
       ').',
     ],
   });

@@ -1,6 +1,7 @@
 import { type ProposalTarget, readProposal } from '../votes/proposals.ts';
 import type { ProposalOutcome } from '../votes/service.ts';
 import { formatDay, formatWhen } from '../weekly/dates.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
 import { type Inline, type Reply, textReply } from './reply.ts';
@@ -18,15 +19,15 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
 export function proposeReply(args: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     if (!context.votes) return textReply(['Proposals are not available here.']);
-    if (!(await weekly.subscription(context.channel.id))) return notSubscribedReply();
+    if (!(await weekly.subscription(context.channel.id))) return notSubscribedReply(context);
     const request = readProposal(args, context.search);
     switch (request.kind) {
       case 'none':
-        return proposalHelp(request.reason, request.words);
+        return proposalHelp(request.reason, request.words, context);
       case 'untitled':
         return textReply([
           'That link is not in the list: what is its title? Give it after the link: ',
-          { text: `/optpaper propose ${request.url} | <title>`, code: true },
+          { text: commandText(context, `propose ${request.url} | <title>`), code: true },
           '.',
         ]);
       default:
@@ -51,7 +52,7 @@ export function submitProposal(target: ProposalTarget, context: CommandContext):
     return proposalReply(
       outcome,
       url ? { text: title, url, bold: true } : { text: title, bold: true },
-      context.user.id,
+      context,
     );
   });
 }
@@ -61,14 +62,18 @@ export function submitProposal(target: ProposalTarget, context: CommandContext):
  *
  * @param outcome From `VoteService.propose`.
  * @param title The paper, as the reply names it.
- * @param user Who proposed it.
+ * @param context The request: who proposed it, and the command's name.
  * @returns The reply.
  */
-export function proposalReply(outcome: ProposalOutcome, title: Inline, user: string): Reply {
-  const proposed: Inline[] = [{ user }, ' proposed ', title, ': '];
+export function proposalReply(
+  outcome: ProposalOutcome,
+  title: Inline,
+  context: Pick<CommandContext, 'user' | 'command'>,
+): Reply {
+  const proposed: Inline[] = [{ user: context.user.id }, ' proposed ', title, ': '];
   switch (outcome.status) {
     case 'not-subscribed':
-      return notSubscribedReply();
+      return notSubscribedReply(context);
     case 'candidate': {
       const { next } = outcome;
       return textReply(
@@ -121,13 +126,18 @@ export function proposalReply(outcome: ProposalOutcome, title: Inline, user: str
  *
  * @param reason Why nothing: no words, no match, or a link that is not one.
  * @param words What was typed.
+ * @param context The request (the command's name, for how to propose).
  * @returns The reply.
  */
-export function proposalHelp(reason: 'empty' | 'no-match' | 'bad-link', words: string): Reply {
+export function proposalHelp(
+  reason: 'empty' | 'no-match' | 'bad-link',
+  words: string,
+  context: Pick<CommandContext, 'command'>,
+): Reply {
   const how: Inline[] = [
-    { text: '/optpaper propose sharp minima', code: true },
+    { text: commandText(context, 'propose sharp minima'), code: true },
     ' proposes the best match in the list; ',
-    { text: '/optpaper propose <link> | <title>', code: true },
+    { text: commandText(context, 'propose <link> | <title>'), code: true },
     ' proposes a paper the list does not have.',
   ];
   switch (reason) {

@@ -1,4 +1,5 @@
 import { formatDay } from '../weekly/dates.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
 import { type Reply, textReply } from './reply.ts';
@@ -13,7 +14,7 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
  */
 export async function queueQueryReply(query: string, context: CommandContext): Promise<Reply> {
   if (query.trim() === '') {
-    const text = 'Say which paper: /optpaper queue sharp minima';
+    const text = `Say which paper: ${commandText(context, 'queue sharp minima')}`;
     return textReply([text]);
   }
   const [hit] = context.search.search(query, { limit: 1 });
@@ -34,7 +35,7 @@ export async function queueQueryReply(query: string, context: CommandContext): P
 export function queueReply(paperId: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     const subscription = await weekly.subscription(context.channel.id);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const outcome = await weekly.queue(context.channel.id, paperId, context.user.id, context.now);
     const say = (text: string, visibility: Reply['visibility'] = 'ephemeral') =>
       textReply([text], visibility);

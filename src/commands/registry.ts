@@ -1,3 +1,4 @@
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply } from './help.ts';
 import { historyReply } from './history.ts';
@@ -23,12 +24,13 @@ import { weekReply } from './week.ts';
 export interface Subcommand {
   name: string;
   aliases?: readonly string[];
+  /** How to type it after the command's name (`section <number or name>`): help puts the name in front. */
   usage: string;
   summary: string;
   /** Only offered where the paper of the week is available (Slack, the shell). */
   weekly?: boolean;
   /**
-   * Takes no words: followed by some, the text is a search (`/optpaper skip connections` looks for
+   * Takes no words: followed by some, the text is a search (`skip connections` looks for
    * "Skip Connections Eliminate Singularities", it does not skip this week's paper).
    */
   alone?: boolean;
@@ -51,39 +53,39 @@ export const exampleQueries: readonly string[] = Object.freeze([
 export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'search',
-    usage: '/optpaper <words>',
+    usage: '<words>',
     summary:
       'search the list (typos, acronyms and arXiv ids welcome); `search <words>` if the words start like a command',
     run: (args, context) => searchWithin(args, (query) => searchReply(query, context)),
   },
   {
     name: 'sections',
-    usage: '/optpaper sections',
+    usage: 'sections',
     summary: 'every section with its paper count',
     run: (_args, context) => sectionsReply(context),
   },
   {
     name: 'section',
-    usage: '/optpaper section <number or name>',
+    usage: 'section <number or name>',
     summary: "a section's papers",
     run: (args, context) => sectionReply(args, context),
   },
   {
     name: 'random',
-    usage: '/optpaper random [section]',
+    usage: 'random [section]',
     summary: 'one paper at random',
     run: (args, context) => randomReply(args, context),
   },
   {
     name: 'subscribe',
-    usage: '/optpaper subscribe [every 2 weeks] [day] [time] [time zone or city]',
+    usage: 'subscribe [every 2 weeks] [day] [time] [time zone or city]',
     summary: 'a paper of the week in this channel (default: Monday 09:00 UTC)',
     weekly: true,
     run: (args, context) => subscribeReply(args, context),
   },
   {
     name: 'pause',
-    usage: '/optpaper pause <from> [to]',
+    usage: 'pause <from> [to]',
     summary: 'no paper of the week on those days (YYYY-MM-DD, both included), for holidays',
     weekly: true,
     run: (args, context) => pauseReply(args, context),
@@ -91,7 +93,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'resume',
     alone: true,
-    usage: '/optpaper resume',
+    usage: 'resume',
     summary: 'end a break early',
     weekly: true,
     run: (_args, context) => resumeReply(context),
@@ -99,7 +101,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'unsubscribe',
     alone: true,
-    usage: '/optpaper unsubscribe',
+    usage: 'unsubscribe',
     summary: 'stop the paper of the week here (its history is kept)',
     weekly: true,
     run: (_args, context) => unsubscribeReply(context),
@@ -107,14 +109,14 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'schedule',
     alone: true,
-    usage: '/optpaper schedule',
+    usage: 'schedule',
     summary: "this channel's schedule and next post",
     weekly: true,
     run: (_args, context) => scheduleReply(context),
   },
   {
     name: 'upcoming',
-    usage: '/optpaper upcoming [N]',
+    usage: 'upcoming [N]',
     summary: 'the next N papers of the week with their dates, to read ahead',
     weekly: true,
     run: (args, context) => upcomingReply(args, context),
@@ -122,14 +124,14 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'week',
     alone: true,
-    usage: '/optpaper week',
+    usage: 'week',
     summary: "this week's paper and its discussion thread",
     weekly: true,
     run: (_args, context) => weekReply(context),
   },
   {
     name: 'history',
-    usage: '/optpaper history [N]',
+    usage: 'history [N]',
     summary: 'past papers of the week here',
     weekly: true,
     run: (args, context) => historyReply(args, context),
@@ -137,28 +139,28 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'skip',
     alone: true,
-    usage: '/optpaper skip',
+    usage: 'skip',
     summary: 'move the next paper to the end of the round',
     weekly: true,
     run: (_args, context) => skipReply(context),
   },
   {
     name: 'queue',
-    usage: '/optpaper queue <words>',
+    usage: 'queue <words>',
     summary: 'make the best match the next paper of the week (also: the Read next button)',
     weekly: true,
     run: (args, context) => queueQueryReply(args, context),
   },
   {
     name: 'presenters',
-    usage: '/optpaper presenters [@ana @ben … | swap @ana @ben | skip @ana | lead <hours> | clear]',
+    usage: 'presenters [@ana @ben … | swap @ana @ben | skip @ana | lead <hours> | clear]',
     summary: 'who leads the discussion, in turn: named in each post, told by direct message before it',
     weekly: true,
     run: (args, context, mentions) => presentersReply(args, context, mentions),
   },
   {
     name: 'vote',
-    usage: '/optpaper vote [on [hours before] | off | N]',
+    usage: 'vote [on [hours before] | off | N]',
     summary:
       'the open vote on the next paper and your ballot; `vote on` opens one before each post (default: 24 hours), `vote 2` votes for its second paper',
     weekly: true,
@@ -166,7 +168,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   },
   {
     name: 'propose',
-    usage: '/optpaper propose <words or link>',
+    usage: 'propose <words or link>',
     summary:
       'propose a paper (from the list, or a link it does not have): a candidate in the next vote, or queued where the channel does not vote',
     weekly: true,
@@ -175,7 +177,7 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
   {
     name: 'help',
     aliases: ['?', '--help', '-h'],
-    usage: '/optpaper help',
+    usage: 'help',
     summary: 'this help',
     run: (_args, context) => helpFor(context),
   },
@@ -188,8 +190,8 @@ export const subcommands: readonly Subcommand[] = Object.freeze([
  * @returns The reply.
  */
 export function helpFor(context: CommandContext): Reply {
-  return helpReply(
-    subcommands.filter((command) => !command.weekly || context.weekly !== undefined),
-    exampleQueries,
-  );
+  const lines = subcommands
+    .filter((command) => !command.weekly || context.weekly !== undefined)
+    .map((command) => ({ usage: commandText(context, command.usage), summary: command.summary }));
+  return helpReply(lines, exampleQueries, commandText(context));
 }

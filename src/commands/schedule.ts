@@ -2,6 +2,7 @@ import type { FireRecord } from '../store/types.ts';
 import { describeSchedule } from '../weekly/cron.ts';
 import { formatDay } from '../weekly/dates.ts';
 import type { PendingPost } from '../weekly/pending.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
 import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
@@ -15,7 +16,7 @@ import { nextPostText, notSubscribedReply, withWeekly } from './weekly.ts';
 export function scheduleReply(context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     const subscription = await weekly.subscription(context.channel.id);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const schedule = describeSchedule(subscription.cron, subscription.timeZone, subscription.every);
     const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
     const blocks: ReplyBlock[] = [
@@ -41,9 +42,9 @@ export function scheduleReply(context: CommandContext): Promise<Reply> {
       type: 'context',
       text: [
         'Change it with ',
-        { text: '/optpaper subscribe [day] [time] [time zone]', code: true },
+        { text: commandText(context, 'subscribe [day] [time] [time zone]'), code: true },
         ', stop it with ',
-        { text: '/optpaper unsubscribe', code: true },
+        { text: commandText(context, 'unsubscribe'), code: true },
         '.',
       ],
     });

@@ -1,4 +1,5 @@
 import type { SearchAnswer, SearchHit } from '../search/search.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
 import { paperBlock } from './papers.ts';
@@ -23,7 +24,7 @@ export function searchReply(query: string, context: CommandContext, hint?: Comma
   const { hits } = found;
   if (hits.length === 0) return noMatch(found, context, hint);
   const blocks: ReplyBlock[] = [
-    ...(hint ? [hintBlock(hint)] : []),
+    ...(hint ? [hintBlock(hint, context)] : []),
     { type: 'context', text: [answerSummary(found)] },
     ...hits.map((hit) => paperBlock(hit.paper, context, matchNote(hit, found))),
   ];
@@ -119,7 +120,7 @@ function noMatch(found: SearchAnswer, context: CommandContext, hint?: CommandHin
         ? `No papers ${filterText(found)} match ${quote(found.words)}.`
         : `No papers match ${quote(found.query)}.`;
   const blocks: ReplyBlock[] = [{ type: 'text', text: [text] }];
-  if (hint) blocks.push(hintBlock(hint));
+  if (hint) blocks.push(hintBlock(hint, context));
   // A command ("halp", "skip this") is likely what was meant: titles that look like it would distract.
   // Suggestions ignore the filters: what the list has outside them.
   const suggestions = hint ? [] : context.search.suggest(found.query);
@@ -135,9 +136,9 @@ function noMatch(found: SearchAnswer, context: CommandContext, hint?: CommandHin
     type: 'context',
     text: [
       'Browse with ',
-      { text: '/optpaper sections', code: true },
+      { text: commandText(context, 'sections'), code: true },
       ', or see ',
-      { text: '/optpaper help', code: true },
+      { text: commandText(context, 'help'), code: true },
       '.',
     ],
   });
@@ -176,15 +177,18 @@ function listOf(items: readonly string[], last: 'and' | 'or'): string {
 /** A subcommand the text looks like: a typo of one (`near`), or one that takes no words (`alone`). */
 export type CommandHint = { near: string } | { alone: string };
 
-function hintBlock(hint: CommandHint): ReplyBlock {
+function hintBlock(hint: CommandHint, context: CommandContext): ReplyBlock {
   if ('near' in hint) {
-    return { type: 'text', text: ['Did you mean ', { text: `/optpaper ${hint.near}`, code: true }, '?'] };
+    return {
+      type: 'text',
+      text: ['Did you mean ', { text: commandText(context, hint.near), code: true }, '?'],
+    };
   }
   return {
     type: 'context',
     text: [
       'Searched, since ',
-      { text: `/optpaper ${hint.alone}`, code: true },
+      { text: commandText(context, hint.alone), code: true },
       ' takes no words: send it alone to run it.',
     ],
   };

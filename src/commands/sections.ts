@@ -1,3 +1,4 @@
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
@@ -30,7 +31,7 @@ export function sectionsReply(context: CommandContext): Reply {
     type: 'context',
     text: [
       `${entries.length} entries in the list. Open one with `,
-      { text: '/optpaper section <number or name>', code: true },
+      { text: commandText(context, 'section <number or name>'), code: true },
       '.',
     ],
   });
@@ -38,7 +39,7 @@ export function sectionsReply(context: CommandContext): Reply {
     text: `${sections.length} sections, ${papers.length} papers`,
     blocks,
     visibility: 'ephemeral',
-    overflowHint: 'open any section by its number with /optpaper section <number>',
+    overflowHint: `open any section by its number with ${commandText(context, 'section <number>')}`,
   };
 }
 

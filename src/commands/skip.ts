@@ -14,7 +14,7 @@ import { notSubscribedReply, withWeekly } from './weekly.ts';
 export function skipReply(context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     const subscription = await weekly.subscription(context.channel.id);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const skipped = await weekly.skip(context.channel.id, context.now);
     if (!skipped)
       return { text: 'There is nothing to skip: the list is empty.', blocks: [], visibility: 'ephemeral' };

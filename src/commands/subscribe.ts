@@ -1,4 +1,5 @@
 import { describeSchedule, parseScheduleWords, readCadence } from '../weekly/cron.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply, ReplyBlock, RichText } from './reply.ts';
 import { nextPostText, withWeekly } from './weekly.ts';
@@ -20,7 +21,7 @@ export function subscribeReply(args: string, context: CommandContext): Promise<R
     if ('error' in parsed) {
       const text: RichText = [
         `${parsed.error}. For example: `,
-        { text: '/optpaper subscribe friday 4pm America/New_York', code: true },
+        { text: commandText(context, 'subscribe friday 4pm America/New_York'), code: true },
       ];
       return { text: parsed.error, blocks: [{ type: 'text', text }], visibility: 'ephemeral' };
     }
@@ -41,7 +42,7 @@ export function subscribeReply(args: string, context: CommandContext): Promise<R
         'I post into the channel, so I must be in it: ',
         { text: '/invite @optpaper', code: true },
         '. See what comes next with ',
-        { text: '/optpaper upcoming', code: true },
+        { text: commandText(context, 'upcoming'), code: true },
         '.',
       ],
     });

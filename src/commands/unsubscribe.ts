@@ -1,3 +1,4 @@
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { type Reply, textReply } from './reply.ts';
 import { withWeekly } from './weekly.ts';
@@ -15,7 +16,7 @@ export function unsubscribeReply(context: CommandContext): Promise<Reply> {
       ? textReply(
           [
             'This channel will no longer get a paper of the week. Its history is kept: ',
-            { text: '/optpaper subscribe', code: true },
+            { text: commandText(context, 'subscribe'), code: true },
             ' continues where it left off.',
           ],
           'in_channel',

@@ -1,5 +1,6 @@
 import { formatDay } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { type Reply, type ReplyBlock, textReply } from './reply.ts';
 import { countArgument, withWeekly } from './weekly.ts';
@@ -19,7 +20,7 @@ export function upcomingReply(args: string, context: CommandContext): Promise<Re
   return withWeekly(context, async (weekly) => {
     const count = countArgument(args, defaultCount, maxCount);
     if (count === undefined) {
-      const text = `Give a number of weeks, up to ${maxCount}: /optpaper upcoming 5`;
+      const text = `Give a number of weeks, up to ${maxCount}: ${commandText(context, 'upcoming 5')}`;
       return textReply([text]);
     }
     const subscription = await weekly.subscription(context.channel.id);
@@ -31,7 +32,7 @@ export function upcomingReply(args: string, context: CommandContext): Promise<Re
         type: 'context',
         text: [
           'This channel is not subscribed: dates follow the default schedule. ',
-          { text: '/optpaper subscribe', code: true },
+          { text: commandText(context, 'subscribe'), code: true },
           ' to start.',
         ],
       });

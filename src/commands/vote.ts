@@ -2,6 +2,7 @@ import type { VoteCandidate } from '../votes/candidates.ts';
 import { voteMessage, votesText } from '../votes/messages.ts';
 import { type CastOutcome, type VoteService, voteTimings } from '../votes/service.ts';
 import { formatDay, formatWhen } from '../weekly/dates.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { quote } from './input.ts';
 import { type Inline, type Reply, type RichText, textReply } from './reply.ts';
@@ -64,21 +65,21 @@ export function voteReply(args: string, context: CommandContext): Promise<Reply>
     if (!votes) return textReply(['Votes are not available here.']);
     const channel = context.channel.id;
     const subscription = await weekly.subscription(channel);
-    if (!subscription) return notSubscribedReply();
+    if (!subscription) return notSubscribedReply(context);
     const request = readVoteRequest(args);
     switch (request.kind) {
       case 'bad':
         return textReply([
           `I did not understand ${quote(request.words)}. `,
-          { text: '/optpaper vote on 24', code: true },
+          { text: commandText(context, 'vote on 24'), code: true },
           ' opens a vote 24 hours before each post (from 1 hour to 7 days: ',
           { text: 'vote on 2 days', code: true },
           '), ',
-          { text: '/optpaper vote off', code: true },
+          { text: commandText(context, 'vote off'), code: true },
           ' stops voting, ',
-          { text: '/optpaper vote', code: true },
+          { text: commandText(context, 'vote'), code: true },
           ' shows the open vote and ',
-          { text: '/optpaper vote 2', code: true },
+          { text: commandText(context, 'vote 2'), code: true },
           ' votes for its second paper.',
         ]);
       case 'on':
@@ -104,7 +105,7 @@ export function voteReply(args: string, context: CommandContext): Promise<Reply>
         if (!candidate) {
           return textReply([
             `This vote has candidates 1 to ${open.vote.candidates.length}: `,
-            { text: '/optpaper vote 1', code: true },
+            { text: commandText(context, 'vote 1'), code: true },
             ' votes for the first.',
           ]);
         }
@@ -124,7 +125,7 @@ async function votingOn(votes: VoteService, leadMinutes: number, context: Comman
     `This channel now votes on its paper of the week: a vote opens ${leadText(leadMinutes)} before each post, `,
     'with three candidates: what the rotation would post, the papers members asked for or proposed ',
     '(',
-    { text: '/optpaper propose', code: true },
+    { text: commandText(context, 'propose'), code: true },
     '), then the rotation’s next picks from other sections. One vote each, changeable until the post; the ',
     'winner is posted, a tie goes to the rotation’s order, and with nobody voting the rotation’s pick goes out.',
   ];
@@ -143,6 +144,7 @@ async function showVote(votes: VoteService, context: CommandContext): Promise<Re
   if (!open) return noVoteReply(votes, context);
   const message = voteMessage(open.vote, open.tally, {
     timeZone: open.timeZone,
+    ...(context.command ? { command: context.command } : {}),
     ...(open.mine ? { mine: open.mine } : {}),
   });
   const choice = open.vote.candidates.find((candidate) => candidate.key === open.mine);
@@ -161,7 +163,7 @@ async function noVoteReply(votes: VoteService, context: CommandContext): Promise
   if (!next) {
     return textReply([
       'This channel does not vote on its paper of the week. Turn it on with ',
-      { text: '/optpaper vote on [hours before]', code: true },
+      { text: commandText(context, 'vote on [hours before]'), code: true },
       ' (default: a day before each post).',
     ]);
   }
@@ -169,7 +171,7 @@ async function noVoteReply(votes: VoteService, context: CommandContext): Promise
     `No vote is open here yet. The vote on the paper of ${formatDay(next.slot, next.timeZone)} opens `,
     { text: formatWhen(next.opensAt, next.timeZone), bold: true },
     '; propose a paper for it with ',
-    { text: '/optpaper propose <words or link>', code: true },
+    { text: commandText(context, 'propose <words or link>'), code: true },
     '.',
   ]);
 }

@@ -17,7 +17,7 @@ export function weekReply(context: CommandContext): Promise<Reply> {
     const subscription = await weekly.subscription(context.channel.id);
     const [current] = await weekly.posts(context.channel.id, 1);
     if (!current) {
-      if (!subscription) return notSubscribedReply();
+      if (!subscription) return notSubscribedReply(context);
       const [next] = await weekly.upcoming(context.channel.id, 1, context.now);
       const text = next
         ? `Nothing posted here yet. The first paper, ${pickView(next.pick).title}, comes ${formatDay(next.at, subscription.timeZone)}.`

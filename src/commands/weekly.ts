@@ -2,6 +2,7 @@ import { StoreUnavailableError } from '../store/types.ts';
 import { formatWhen } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
 import type { UpcomingPick, WeeklyService } from '../weekly/service.ts';
+import { commandText } from './command-name.ts';
 import type { CommandContext } from './context.ts';
 import { type Reply, type RichText, textReply } from './reply.ts';
 
@@ -24,7 +25,7 @@ export async function withWeekly(
     return await run(context.weekly);
   } catch (error) {
     // The list and search need no database: only the weekly commands stop, and say so.
-    if (error instanceof StoreUnavailableError) return storeUnavailableReply();
+    if (error instanceof StoreUnavailableError) return storeUnavailableReply(context);
     throw error;
   }
 }
@@ -32,13 +33,14 @@ export async function withWeekly(
 /**
  * The reply of a weekly command while the database cannot be used.
  *
+ * @param context The request (the command's name, for the search it offers).
  * @returns The reply: what works, what does not, and that the operator has been told.
  */
-export function storeUnavailableReply(): Reply {
+export function storeUnavailableReply(context: Pick<CommandContext, 'command'>): Reply {
   return textReply([
     'The paper of the week is unavailable right now: my database cannot be used, and the operator has been alerted. ',
     'Search still works: ',
-    { text: '/optpaper <words>', code: true },
+    { text: commandText(context, '<words>'), code: true },
     '.',
   ]);
 }
@@ -46,9 +48,10 @@ export function storeUnavailableReply(): Reply {
 /**
  * The reply to a weekly command in a channel that is not subscribed.
  *
+ * @param context The request (the command's name, for how to subscribe).
  * @returns The reply, with how to subscribe.
  */
-export function notSubscribedReply(): Reply {
+export function notSubscribedReply(context: Pick<CommandContext, 'command'>): Reply {
   return {
     text: 'This channel does not get a paper of the week.',
     blocks: [
@@ -56,9 +59,9 @@ export function notSubscribedReply(): Reply {
         type: 'text',
         text: [
           'This channel does not get a paper of the week. Start it with ',
-          { text: '/optpaper subscribe [day] [time] [time zone]', code: true },
+          { text: commandText(context, 'subscribe [day] [time] [time zone]'), code: true },
           ', for example ',
-          { text: '/optpaper subscribe monday 9:30 Europe/Paris', code: true },
+          { text: commandText(context, 'subscribe monday 9:30 Europe/Paris'), code: true },
           '.',
         ],
       },

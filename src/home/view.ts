@@ -1,3 +1,4 @@
+import { commandText, defaultCommand } from '../commands/command-name.ts';
 import type { Inline, Reply, ReplyBlock, RichText } from '../commands/reply.ts';
 import { formatDay } from '../weekly/dates.ts';
 import type { HomeChannel, HomeData } from './data.ts';
@@ -8,9 +9,10 @@ import type { HomeChannel, HomeData } from './data.ts';
  * and their own vote, and the progress through the list by section.
  *
  * @param home What to show.
+ * @param command The slash command's name in this app (default: `/optpaper`).
  * @returns The reply (Slack publishes its blocks as the Home view; the shell prints it).
  */
-export function homeReply(home: HomeData): Reply {
+export function homeReply(home: HomeData, command: string = defaultCommand): Reply {
   const blocks: ReplyBlock[] = [{ type: 'header', text: 'Your reading groups' }];
   if (home.problem) blocks.push({ type: 'text', text: [home.problem] });
   else if (home.channels.length === 0) {
@@ -18,7 +20,7 @@ export function homeReply(home: HomeData): Reply {
       type: 'text',
       text: [
         'None of the channels you are in gets a paper of the week yet. In a channel, ',
-        { text: '/optpaper subscribe', code: true },
+        { text: commandText(command, 'subscribe'), code: true },
         ' starts one.',
       ],
     });
@@ -26,14 +28,14 @@ export function homeReply(home: HomeData): Reply {
   for (const channel of home.channels) blocks.push({ type: 'divider' }, ...channelBlocks(channel));
   blocks.push({
     type: 'context',
-    text: ['Search the list anywhere with ', { text: '/optpaper <words>', code: true }, '.'],
+    text: ['Search the list anywhere with ', { text: commandText(command, '<words>'), code: true }, '.'],
   });
   const names = home.channels.map((channel) => `#${channel.channel}`).join(', ');
   return {
     text: home.channels.length > 0 ? `Your reading groups: ${names}` : 'Your reading groups',
     blocks,
     visibility: 'ephemeral',
-    overflowHint: '/optpaper week in a channel shows its paper',
+    overflowHint: `${commandText(command, 'week')} in a channel shows its paper`,
   };
 }
 

@@ -25,7 +25,8 @@ export const noticePolicy: Readonly<RetryPolicy> = Object.freeze({
  * their post, once (the notice is claimed in the database first, so several processes send one).
  *
  * @param options The store, each workspace's presenter and weekly services, the poster (a direct
- *   message is a post to the user's id), the logger, and the notice's retry policy.
+ *   message is a post to the user's id), the logger, the notice's retry policy, and the slash
+ *   command's name the notice points to (default: `/optpaper`).
  * @returns The runner extension.
  */
 export function presenterExtension(options: {
@@ -35,6 +36,7 @@ export function presenterExtension(options: {
   post: Poster;
   logger: Logger;
   policy?: RetryPolicy;
+  command?: string;
 }): FireExtension {
   const { store, presentersFor, weeklyFor, post, logger } = options;
   const policy = options.policy ?? noticePolicy;
@@ -55,7 +57,14 @@ export function presenterExtension(options: {
     const notice = { slot: next.at, user: next.user, at: now };
     if (!(await scoped.claimPresenterNotice(channel, notice))) return;
     const timeZone = (await scoped.subscription(channel))?.timeZone ?? 'UTC';
-    const reply = presenterNotice({ channel, slot: next.at, timeZone, pick: next.pick, voting });
+    const reply = presenterNotice({
+      channel,
+      slot: next.at,
+      timeZone,
+      pick: next.pick,
+      voting,
+      ...(options.command ? { command: options.command } : {}),
+    });
     const log = withContext(logger, { team, channel });
     const result = await post({ team, channel: next.user, reply }, policy);
     if (result.ok) {

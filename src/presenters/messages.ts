@@ -1,3 +1,4 @@
+import { commandText } from '../commands/command-name.ts';
 import type { Reply, RichText } from '../commands/reply.ts';
 import { formatWhen } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
@@ -17,7 +18,8 @@ export function leaderNote(user: string): RichText {
  * The direct message that tells someone they lead the coming discussion: where, when, the paper and
  * its links, and how to hand the turn on.
  *
- * @param notice The channel, the slot and its zone, the rotation's pick, and whether the channel votes.
+ * @param notice The channel, the slot and its zone, the rotation's pick, whether the channel votes,
+ *   and the slash command's name in this app (default: `/optpaper`).
  * @returns The message.
  */
 export function presenterNotice(notice: {
@@ -26,12 +28,14 @@ export function presenterNotice(notice: {
   timeZone: string;
   pick: Pick;
   voting: boolean;
+  command?: string;
 }): Reply {
+  const { command } = notice;
   const view = pickView(notice.pick);
   const when = formatWhen(notice.slot, notice.timeZone);
   const voting: RichText = [
     'The channel votes on this week’s paper: this is the rotation’s pick, and the vote may choose another. ',
-    { text: '/optpaper week', code: true },
+    { text: commandText(command, 'week'), code: true },
     ' in the channel shows the paper once it is posted.',
   ];
   return {
@@ -53,9 +57,9 @@ export function presenterNotice(notice: {
         type: 'context',
         text: [
           'Cannot make it? In the channel, ',
-          { text: '/optpaper presenters skip me', code: true },
+          { text: commandText(command, 'presenters skip me'), code: true },
           ' hands your turn on (you lead next round), or ',
-          { text: '/optpaper presenters swap @you @someone', code: true },
+          { text: commandText(command, 'presenters swap @you @someone'), code: true },
           ' exchanges places.',
         ],
       },

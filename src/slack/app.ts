@@ -152,7 +152,7 @@ export function createSlackApp(
       logLevel,
       installerOptions: { clientOptions },
       ...(connection.oauth && deps.store
-        ? oauthOptions(connection, connection.oauth, deps.store, deps.clock, logger)
+        ? oauthOptions(connection, connection.oauth, deps.store, deps.clock, logger, deps.command)
         : {}),
     });
     const app = new App({ ...common, receiver });
@@ -263,6 +263,7 @@ function oauthOptions(
   store: Store,
   clock: () => Date,
   logger: Logger,
+  command: string | undefined,
 ) {
   return {
     clientId: oauth.clientId,
@@ -279,7 +280,7 @@ function oauthOptions(
       // Slack's authorize page lives beside its Web API (a stand-in in tests).
       authorizationUrl: new URL('../oauth/v2/authorize', connection.apiUrl).toString(),
       clientOptions: webClientOptions(connection.apiUrl),
-      renderHtmlForInstallPath: installPage,
+      renderHtmlForInstallPath: (url: string) => installPage(url, command),
       callbackOptions: {
         success: (
           installation: Installation<'v1' | 'v2', boolean>,
@@ -291,7 +292,7 @@ function oauthOptions(
           logger.info(
             `installed in ${installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall })} (${name})`,
           );
-          sendInstalledPage(response, name);
+          sendInstalledPage(response, name, command);
         },
         failure: (
           error: Error & { code?: string; data?: { error?: string } },

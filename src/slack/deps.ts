@@ -23,6 +23,11 @@ export interface SlackDeps {
   sleep?: Sleep;
   /** A workspace's URL from auth.test, so that links to messages are the ones Slack itself gives. */
   workspaceUrl?: (team: string) => string | undefined;
+  /**
+   * The slash command's name in this app (OPTPAPER_COMMAND; default: `/optpaper`), named by what is
+   * not an answer to a command: mention replies, buttons, the Home tab, forms.
+   */
+  command?: string;
 }
 
 /** Where a Slack request comes from. */
@@ -30,6 +35,8 @@ export interface RequestPlace {
   team: string;
   channel: string;
   user: string;
+  /** The slash command as typed, for a command (`/optpaper-dev`); else the app's own (`deps.command`). */
+  command?: string;
 }
 
 /**
@@ -44,6 +51,7 @@ export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<Co
   const weekly = deps.weeklyFor?.(place.team);
   const presenters = deps.presentersFor?.(place.team);
   const votes = deps.votesFor?.(place.team);
+  const command = place.command ?? deps.command;
   return withSubscription({
     search: deps.library.current(),
     channel: { id: place.channel },
@@ -54,5 +62,6 @@ export function commandContext(deps: SlackDeps, place: RequestPlace): Promise<Co
     ...(presenters ? { presenters } : {}),
     ...(votes ? { votes } : {}),
     ...(workspaceUrl ? { workspaceUrl } : {}),
+    ...(command ? { command } : {}),
   });
 }

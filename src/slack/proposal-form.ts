@@ -202,11 +202,11 @@ export async function proposalAnswer(
   request: ProposalRequest,
   context: CommandContext,
 ): Promise<{ reply: Reply } | FormRequest> {
-  if (request.kind === 'none') return { reply: proposalHelp(request.reason, request.words) };
+  if (request.kind === 'none') return { reply: proposalHelp(request.reason, request.words, context) };
   const { weekly, votes } = context;
   if (!weekly || !votes) return { reply: textReply(['Proposals are not available here.']) };
   try {
-    if (!(await weekly.subscription(context.channel.id))) return { reply: notSubscribedReply() };
+    if (!(await weekly.subscription(context.channel.id))) return { reply: notSubscribedReply(context) };
     const next = await votes.nextVote(context.channel.id, context.now);
     return {
       request,
@@ -219,7 +219,7 @@ export async function proposalAnswer(
         : ['this channel does not vote, so it joins the queue of papers to read next.'],
     };
   } catch (error) {
-    if (error instanceof StoreUnavailableError) return { reply: storeUnavailableReply() };
+    if (error instanceof StoreUnavailableError) return { reply: storeUnavailableReply(context) };
     throw error;
   }
 }

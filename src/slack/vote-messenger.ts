@@ -1,4 +1,5 @@
 import type { Logger, webApi } from '@slack/bolt';
+import { commandText } from '../commands/command-name.ts';
 import type { VoteMessenger } from '../votes/service.ts';
 import { toSlackMessage } from './blocks.ts';
 import { classify, interactivePolicy, postMessage, type Sleep } from './post.ts';
@@ -8,13 +9,15 @@ import { classify, interactivePolicy, postMessage, type Sleep } from './post.ts'
  * for Share), edited with chat.update as the counts change. A failure is logged and answered with
  * "not done": a vote is decided from its ballots, never from its message.
  *
- * @param options The workspace's Web API client (none once uninstalled), a logger, how retries wait.
+ * @param options The workspace's Web API client (none once uninstalled), a logger, how retries wait,
+ *   and the slash command's name the log suggests (default: `/optpaper`).
  * @returns The messenger.
  */
 export function slackVoteMessenger(options: {
   client: () => Promise<webApi.WebClient | undefined>;
   logger: Logger;
   sleep?: Sleep;
+  command?: string;
 }): VoteMessenger {
   const { logger } = options;
   return {
@@ -31,7 +34,7 @@ export function slackVoteMessenger(options: {
       logger.warn(
         `votes: the vote could not be posted in ${channel} (${result.failure}: ${result.error})` +
           (result.error === 'not_in_channel' ? '; invite the bot: /invite @optpaper' : '') +
-          '; members can still vote with /optpaper vote',
+          `; members can still vote with ${commandText(options.command, 'vote')}`,
       );
       return undefined;
     },

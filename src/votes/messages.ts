@@ -1,3 +1,4 @@
+import { commandText } from '../commands/command-name.ts';
 import type { Action, Inline, PaperView, Reply, ReplyBlock, RichText } from '../commands/reply.ts';
 import type { VoteRecord } from '../store/types.ts';
 import { formatDay, formatWhen } from '../weekly/dates.ts';
@@ -96,13 +97,14 @@ export type VoteClosing =
  *
  * @param vote The vote.
  * @param tally Its counts now.
- * @param options The channel's zone; the outcome once closed; the reader's choice (ephemeral views).
+ * @param options The channel's zone; the outcome once closed; the reader's choice (ephemeral views);
+ *   the slash command's name the message points to (default: `/optpaper`).
  * @returns An in-channel reply.
  */
 export function voteMessage(
   vote: VoteRecord,
   tally: Tally,
-  options: { timeZone: string; closing?: VoteClosing; mine?: string },
+  options: { timeZone: string; closing?: VoteClosing; mine?: string; command?: string },
 ): Reply {
   const { timeZone, closing, mine } = options;
   const day = formatDay(vote.slot, timeZone);
@@ -127,7 +129,7 @@ export function voteMessage(
     text: [
       closing ? `${votesText(tally.total)} in all.` : `${votesText(tally.total)} so far.`,
       closing ? '' : ' See the vote and your ballot with ',
-      closing ? '' : { text: '/optpaper vote', code: true },
+      closing ? '' : { text: commandText(options.command, 'vote'), code: true },
       closing ? '' : '.',
     ],
   });

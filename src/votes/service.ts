@@ -102,8 +102,9 @@ export interface VoteService {
 /**
  * The votes and proposals of one workspace.
  *
- * @param options Its store, its weekly service, the list, how vote messages are posted, and whether a
- *   vote opens on request (the shell has no scheduler: `/optpaper vote` opens the next one at once).
+ * @param options Its store, its weekly service, the list, how vote messages are posted, whether a
+ *   vote opens on request (the shell has no scheduler: `/optpaper vote` opens the next one at once),
+ *   and the slash command's name vote messages point to (default: `/optpaper`).
  * @returns The service.
  */
 export function createVoteService(options: {
@@ -112,8 +113,10 @@ export function createVoteService(options: {
   library: Library;
   messenger: VoteMessenger;
   openOnRequest?: boolean;
+  command?: string;
 }): VoteService {
   const { store, weekly, library, messenger } = options;
+  const named = options.command ? { command: options.command } : {};
   const timeZoneOf = (subscription: Subscription | undefined) =>
     subscription?.timeZone ?? weekly.defaults.timeZone;
   const current = () => {
@@ -133,7 +136,7 @@ export function createVoteService(options: {
       await messenger.update(
         vote.channel,
         vote.messageTs,
-        voteMessage(vote, tally, { timeZone, ...(closing ? { closing } : {}) }),
+        voteMessage(vote, tally, { timeZone, ...named, ...(closing ? { closing } : {}) }),
       );
     };
     const next = (edits.get(voteId) ?? Promise.resolve()).then(run, run);
@@ -183,7 +186,10 @@ export function createVoteService(options: {
     // Another process opened it first: it posts the message.
     if (!vote) return store.voteAt(channel, slot);
     const timeZone = timeZoneOf(subscription);
-    const ts = await messenger.post(channel, voteMessage(vote, tallyVote(candidates, []), { timeZone }));
+    const ts = await messenger.post(
+      channel,
+      voteMessage(vote, tallyVote(candidates, []), { timeZone, ...named }),
+    );
     if (!ts) return vote;
     await store.setVoteMessage(vote.id, ts);
     return { ...vote, messageTs: ts };

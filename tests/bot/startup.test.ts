@@ -171,6 +171,21 @@ describe('npm start (src/main.ts)', () => {
     );
   });
 
+  it('with a slash command Slack could not deliver in OPTPAPER_COMMAND, prints one line naming it', async () => {
+    const { code, stderr } = await runScript('src/main.ts', [], {
+      cwd: scratch(),
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+        SLACK_SIGNING_SECRET: testSigningSecret,
+        OPTPAPER_COMMAND: 'optpaper-dev',
+      },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'optpaper: OPTPAPER_COMMAND must be the slash command as the app manifest names it, such as /optpaper-dev (a slash, then up to 31 lowercase characters, no spaces)\n',
+    );
+  });
+
   it('when Slack cannot be reached, prints one line naming SLACK_API_URL (nothing from the client before it)', async () => {
     const run = (apiUrl: string) =>
       runScript('src/main.ts', [], {

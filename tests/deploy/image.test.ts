@@ -38,10 +38,10 @@ function ignored(path: string): boolean {
 }
 
 describe('the Dockerfile', () => {
-  it('has a build stage and a run stage on the same Debian release (better-sqlite3 is compiled in one, loaded in the other)', () => {
+  it('has a build stage and a run stage on the same Debian release and Node (better-sqlite3 is compiled in one, loaded in the other)', () => {
     expect(stages).toHaveLength(2);
-    expect(buildStage).toMatchObject({ image: 'node:20-bookworm', name: 'build' });
-    expect(runStage?.image).toBe('node:20-bookworm-slim');
+    expect(buildStage).toMatchObject({ image: 'node:24-bookworm', name: 'build' });
+    expect(runStage?.image).toBe('node:24-bookworm-slim');
   });
 
   it('runs as a user other than root, from the compiled bot, with JSON logs and the database on a volume', () => {

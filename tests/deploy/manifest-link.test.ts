@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { manifestLink, manifestLinkDefaults, manifestOf } from '../../scripts/manifest-link.js';
+import {
+  manifestLink,
+  manifestLinkDefaults,
+  manifestOf,
+  isCommandName as scriptAllows,
+  withCommand,
+} from '../../scripts/manifest-link.js';
+import { isCommandName } from '../../src/commands/command-name.ts';
 import { repoRoot } from '../support/spawn.ts';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
@@ -69,5 +76,60 @@ describe('manifest.yml: direct messages', () => {
   it('asks for no scope or event to read DMs: the bot answers the slash command there, not messages', () => {
     expect(manifest.oauth_config.scopes.bot).not.toContain('im:history');
     expect(manifest.settings.event_subscriptions.bot_events).not.toContain('message.im');
+  });
+});
+
+describe('a manifest for a staging app beside production (--command /optpaper-dev)', () => {
+  const staging = withCommand(manifestText, '/optpaper-dev');
+  const parsed = parse(staging) as {
+    display_information: { name: string; long_description: string };
+    features: { slash_commands: { command: string }[]; bot_user: { display_name: string } };
+  };
+
+  it('declares /optpaper-dev, and its description says so; the rest is manifest.yml as it is', () => {
+    expect(parsed.features.slash_commands.map((command) => command.command)).toEqual(['/optpaper-dev']);
+    expect(parsed.display_information.long_description).toContain(
+      'Type /optpaper-dev followed by a few words',
+    );
+    expect(parsed.display_information.long_description).toContain('/optpaper-dev subscribe to get a paper');
+    // The bot's names and its mention stay: those are not the command.
+    expect(parsed.display_information.name).toBe('optpaper');
+    expect(parsed.features.bot_user.display_name).toBe('optpaper');
+    expect(parsed.display_information.long_description).toContain('Mention @optpaper in a thread');
+    expect(staging.replaceAll('/optpaper-dev', '/optpaper')).toBe(manifestText);
+  });
+
+  it('is printed as a create-app link, or as YAML with --yaml; a bad name or --write with it exits 2 with one line', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/manifest-link.js', ...args], { cwd: repoRoot, encoding: 'utf8' });
+    const link = run('--command', '/optpaper-dev');
+    expect(link.status).toBe(0);
+    expect(manifestOf(link.stdout.trim())).toBe(staging);
+    expect(run('--yaml', '--command', '/optpaper-dev').stdout).toBe(staging);
+    expect(run('--yaml').stdout).toBe(manifestText);
+    for (const args of [
+      ['--command', 'optpaper-dev'],
+      ['--command'],
+      ['--command', '/optpaper-dev', '--write'],
+    ]) {
+      const refused = run(...args);
+      expect(refused.status).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    '/optpaper',
+    '/optpaper-dev',
+    '/papers_staging',
+    '/論文',
+    'optpaper',
+    '/Optpaper',
+    '/a b',
+    '/a/b',
+    `/${'x'.repeat(32)}`,
+  ])('judges %j as OPTPAPER_COMMAND does', (name) => {
+    expect(scriptAllows(name)).toBe(isCommandName(name));
   });
 });

@@ -122,6 +122,37 @@ describe('Socket Mode', () => {
     expect(stub.callsTo('response:socket')).toEqual([]);
   });
 
+  it('acks a command renamed in the manifest (a staging app’s /optpaper-dev) over the socket, naming it', async () => {
+    const stub = await new SlackApiStub().start();
+    const endpoint = await socketEndpoint();
+    stub.socketUrl = endpoint.url;
+    app = await startTestApp({ stub, appToken: 'xapp-1-A0OPTPAPER-123-abc' });
+    const socket = await endpoint.connected;
+    const acks = acksOf(socket);
+    socket.send(
+      JSON.stringify({
+        envelope_id: 'env-dev',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'x',
+          team_id: 'T0TEAM',
+          channel_id: 'C0READING',
+          user_id: 'U0ALICE',
+          command: '/optpaper-dev',
+          text: 'halp',
+          api_app_id: 'A0OPTPAPER',
+          response_url: stub.responseUrl('socket'),
+          trigger_id: '1.2.3',
+        },
+      }),
+    );
+    await until(() => acks.has('env-dev'), 5000, 'the command acknowledged');
+    const reply = JSON.stringify(acks.get('env-dev')?.payload);
+    expect(reply).toContain('Did you mean `/optpaper-dev help`?');
+    expect(reply).toContain('Browse with `/optpaper-dev sections`, or see `/optpaper-dev help`.');
+  });
+
   it('answers a mention delivered twice (Socket Mode redelivery: same event_id, new envelope) once, in its thread', async () => {
     const stub = await new SlackApiStub().start();
     const endpoint = await socketEndpoint();

@@ -15,7 +15,7 @@ export interface TestBot {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;
   logs: string[];
-  /** Run `/optpaper <text>` in a channel, signed; the ack's JSON as a string. */
+  /** Run `/optpaper <text>` in a channel (under OPTPAPER_COMMAND's name when set), signed; the ack's JSON as a string. */
   command(text: string, channel?: string): Promise<string>;
 }
 
@@ -55,7 +55,11 @@ export async function startTestBot(
   const command = async (text: string, channel = 'C0WEEKLY') => {
     const response = await postSigned(
       url,
-      commandBody({ text, channel_id: channel }),
+      commandBody({
+        text,
+        channel_id: channel,
+        ...(env.OPTPAPER_COMMAND ? { command: env.OPTPAPER_COMMAND } : {}),
+      }),
       'application/x-www-form-urlencoded',
     );
     return JSON.stringify(await response.json());

@@ -59,12 +59,14 @@ export interface CommandFields {
   channel_id?: string;
   user_id?: string;
   response_url?: string;
+  /** The command as the app's manifest names it (default: `/optpaper`; a staging app's `/optpaper-dev`). */
+  command?: string;
 }
 
 /**
  * The form body of a `/optpaper` slash command.
  *
- * @param fields Text, channel, user, response URL.
+ * @param fields Text, channel, user, response URL, the command's name.
  * @returns The URL-encoded body.
  */
 export function commandBody(fields: CommandFields): string {
@@ -76,7 +78,7 @@ export function commandBody(fields: CommandFields): string {
     channel_name: 'reading-group',
     user_id: fields.user_id ?? 'U0ALICE',
     user_name: 'alice',
-    command: '/optpaper',
+    command: fields.command ?? '/optpaper',
     text: fields.text,
     api_app_id: 'A0OPTPAPER',
     is_enterprise_install: 'false',

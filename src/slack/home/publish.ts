@@ -72,7 +72,7 @@ export async function publishHome(
         'The paper of the week is unavailable right now: my database cannot be used, and the operator has been alerted.',
     };
   });
-  const { blocks } = toSlackMessage(homeReply(home));
+  const { blocks } = toSlackMessage(homeReply(home, deps.command));
   await client.views.publish({
     user_id: target.user,
     view: { type: 'home', blocks: asClientBlocks(blocks) },

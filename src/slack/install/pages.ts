@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { commandText, defaultCommand } from '../../commands/command-name.ts';
 
 /** The install pages' paths, one place. */
 export const installPaths = Object.freeze({ install: '/slack/install', redirect: '/slack/oauth_redirect' });
@@ -26,17 +27,19 @@ function page(title: string, body: string): string {
  * The install page (`/slack/install`): what the bot does, and the "Add to Slack" button.
  *
  * @param url The authorize URL Bolt made, with its state.
+ * @param command The slash command's name in this app (default: `/optpaper`).
  * @returns HTML.
  */
-export function installPage(url: string): string {
+export function installPage(url: string, command: string = defaultCommand): string {
+  const typed = (words: string) => escapeHtml(commandText(command, words));
   return page(
     'Add optpaper to Slack',
     `<h1>optpaper: a reading group’s paper list, in Slack</h1>
 <p>optpaper knows a curated list of papers on optimization for deep learning and helps a reading group use it:</p>
 <ul>
-  <li><strong>/optpaper sharp minima</strong> finds papers by a few words, typos and acronyms included, and shares one with the channel;</li>
+  <li><strong>${typed('sharp minima')}</strong> finds papers by a few words, typos and acronyms included, and shares one with the channel;</li>
   <li><strong>@optpaper</strong> in a thread answers there with the three best matches;</li>
-  <li><strong>/optpaper subscribe</strong> gives a channel a paper of the week, rotating through the list without repeats, with a thread to discuss it.</li>
+  <li><strong>${typed('subscribe')}</strong> gives a channel a paper of the week, rotating through the list without repeats, with a thread to discuss it.</li>
 </ul>
 <p>It asks for three permissions: the slash command, posting messages, and reading messages that mention it. It reads no channel history.</p>
 <p><a class="button" id="add-to-slack" href="${escapeHtml(url)}">Add to Slack</a></p>`,
@@ -48,8 +51,14 @@ export function installPage(url: string): string {
  *
  * @param response The redirect's response.
  * @param teamName The workspace it was installed in.
+ * @param command The slash command's name in this app (default: `/optpaper`).
  */
-export function sendInstalledPage(response: ServerResponse, teamName: string): void {
+export function sendInstalledPage(
+  response: ServerResponse,
+  teamName: string,
+  command: string = defaultCommand,
+): void {
+  const typed = (words: string) => escapeHtml(commandText(command, words));
   send(
     response,
     200,
@@ -58,8 +67,8 @@ export function sendInstalledPage(response: ServerResponse, teamName: string): v
       `<h1 id="outcome">optpaper is installed in ${escapeHtml(teamName)} ✓</h1>
 <p>Next, in Slack:</p>
 <ul>
-  <li>type <strong>/optpaper sharp minima</strong> anywhere to search;</li>
-  <li>invite the bot to the reading group’s channel (<strong>/invite @optpaper</strong>) and run <strong>/optpaper subscribe</strong> there for a paper of the week.</li>
+  <li>type <strong>${typed('sharp minima')}</strong> anywhere to search;</li>
+  <li>invite the bot to the reading group’s channel (<strong>/invite @optpaper</strong>) and run <strong>${typed('subscribe')}</strong> there for a paper of the week.</li>
 </ul>
 <p class="note">You can close this page.</p>`,
     ),

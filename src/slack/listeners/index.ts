@@ -22,7 +22,9 @@ import { proposePaper } from './views/propose-paper.ts';
  * @param deps Listener dependencies.
  */
 export function registerListeners(app: App, deps: SlackDeps): void {
-  app.command('/optpaper', optpaperCommand(deps));
+  // Slack delivers an app only its own commands: whatever the manifest calls it (`/optpaper`, or
+  // `/optpaper-dev` on a staging app beside production), it is this one, and replies name it as typed.
+  app.command(/^\//, optpaperCommand(deps));
   app.action<BlockButtonAction>(actionId('share_paper'), sharePaper(deps));
   app.action<BlockButtonAction>(actionId('section_page'), sectionPage(deps));
   app.action<BlockButtonAction>(actionId('read_next'), readNext(deps));

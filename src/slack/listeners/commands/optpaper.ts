@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { commandText, isCommandName } from '../../../commands/command-name.ts';
 import { runCommand } from '../../../commands/dispatch.ts';
 import { readUserText } from '../../../commands/input.ts';
 import { textReply } from '../../../commands/reply.ts';
@@ -34,6 +35,7 @@ export function optpaperCommand(deps: SlackDeps) {
         team: teamKey(context),
         channel: command.channel_id,
         user: command.user_id,
+        ...invokedAs(command.command, deps),
       });
       const proposal = proposalWords(command.text ?? '');
       const answer =
@@ -51,7 +53,10 @@ export function optpaperCommand(deps: SlackDeps) {
       const reply = answer?.reply ?? (await runCommand(command.text ?? '', where));
       await ack({ response_type: reply.visibility, ...toSlackMessage(reply) });
     } catch (error) {
-      logger.error(`/optpaper failed in ${command.channel_id}:`, error);
+      logger.error(
+        `${commandText(invokedAs(command.command, deps))} failed in ${command.channel_id}:`,
+        error,
+      );
       const sorry = toSlackMessage(
         textReply(['Sorry, that failed on my side and has been logged. Please try again.']),
       );
@@ -60,6 +65,15 @@ export function optpaperCommand(deps: SlackDeps) {
         : ack({ response_type: 'ephemeral', ...sorry }));
     }
   };
+}
+
+/**
+ * The command's name as the person typed it, for the replies to name it. A name Slack could not
+ * have sent (the request is signed, so only a bug would do it) falls back to the app's own.
+ */
+function invokedAs(name: string | undefined, deps: SlackDeps): { command?: string } {
+  if (name !== undefined && isCommandName(name)) return { command: name };
+  return deps.command ? { command: deps.command } : {};
 }
 
 /** The words after `propose`, when the command is one. */

@@ -33,7 +33,7 @@ export function appMention(deps: SlackDeps) {
     const asked = await commandContext(deps, where);
     const reply =
       query === ''
-        ? mentionHelpReply(exampleQueries)
+        ? mentionHelpReply(exampleQueries, asked.command)
         : await searchWithin(query, (searched) => mentionReply(searched, asked));
     const threadTs = event.thread_ts ?? event.ts;
     const result = await postMessage(

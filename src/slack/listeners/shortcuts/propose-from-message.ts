@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { commandText } from '../../../commands/command-name.ts';
 import { textReply } from '../../../commands/reply.ts';
 import { firstLink, proposalOfLink } from '../../../votes/proposals.ts';
 import { toSlackMessage } from '../../blocks.ts';
@@ -38,7 +39,7 @@ export function proposeFromMessage(deps: SlackDeps) {
         )
       : textReply([
           'That message has no link to propose. Propose a paper of the list by its words with ',
-          { text: '/optpaper propose <words>', code: true },
+          { text: commandText(where, 'propose <words>'), code: true },
           ', or use the shortcut on a message with a link.',
         ]);
     if (answer)
