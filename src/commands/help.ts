@@ -20,7 +20,12 @@ export function helpReply(
   examples: readonly string[],
   command: string = defaultCommand,
 ): Reply {
-  const usage: RichText = lines.flatMap((line) => [{ text: line.usage, code: true }, ` — ${line.summary}\n`]);
+  const usage: RichText = lines.flatMap((line) => [
+    { text: line.usage, code: true },
+    ' — ',
+    ...summaryRuns(line.summary),
+    '\n',
+  ]);
   const blocks: ReplyBlock[] = [
     { type: 'header', text: 'optpaper: papers on optimization for deep learning' },
     { type: 'text', text: usage },
@@ -70,4 +75,15 @@ export function mentionHelpReply(examples: readonly string[], command: string = 
     blocks: [{ type: 'text', text }],
     visibility: 'in_channel',
   };
+}
+
+/**
+ * A summary's `quoted` commands as code runs: written in backticks in the registry, they must reach Slack
+ * as code and the terminal without the backticks.
+ */
+function summaryRuns(summary: string): RichText {
+  return summary
+    .split(/`([^`]+)`/)
+    .map((part, index) => (index % 2 === 1 ? { text: part, code: true } : part))
+    .filter((part) => part !== '');
 }

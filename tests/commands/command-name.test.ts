@@ -87,7 +87,7 @@ describe('help under another command name (a staging app declares /optpaper-dev)
     const lines = (usages ?? '').split('\n').filter((line) => line !== '');
     expect(lines).toHaveLength(18);
     expect(lines[0]).toBe(
-      '/optpaper-dev <words> — search the list (typos, acronyms and arXiv ids welcome); `search <words>` if the words start like a command',
+      '/optpaper-dev <words> — search the list (typos, acronyms and arXiv ids welcome); search <words> if the words start like a command',
     );
     for (const line of lines) expect(line).toMatch(/^\/optpaper-dev [a-z<]/);
     // The bot's own mention is its display name, not the command: it stays.

@@ -26,7 +26,7 @@ const withWeekly: CommandContext = {
 };
 
 const search =
-  '/optpaper <words> — search the list (typos, acronyms and arXiv ids welcome); `search <words>` if the words start like a command';
+  '/optpaper <words> — search the list (typos, acronyms and arXiv ids welcome); search <words> if the words start like a command';
 const heading = 'optpaper: papers on optimization for deep learning';
 const mention =
   '@optpaper <words> in a channel or a thread answers there with the three best matches, for everyone in the discussion.';
@@ -61,6 +61,8 @@ describe('/optpaper help', () => {
     expect(usage.text.filter((run) => typeof run !== 'string')).toEqual(
       [
         '/optpaper <words>',
+        // A command named inside a summary is code too, never backticks in plain text.
+        'search <words>',
         '/optpaper sections',
         '/optpaper section <number or name>',
         '/optpaper random [section]',
@@ -87,7 +89,7 @@ describe('/optpaper help', () => {
         '/optpaper skip — move the next paper to the end of the round',
         '/optpaper queue <words> — make the best match the next paper of the week (also: the Read next button)',
         '/optpaper presenters [@ana @ben … | swap @ana @ben | skip @ana | lead <hours> | clear] — who leads the discussion, in turn: named in each post, told by direct message before it',
-        '/optpaper vote [on [hours before] | off | N] — the open vote on the next paper and your ballot; `vote on` opens one before each post (default: 24 hours), `vote 2` votes for its second paper',
+        '/optpaper vote [on [hours before] | off | N] — the open vote on the next paper and your ballot; vote on opens one before each post (default: 24 hours), vote 2 votes for its second paper',
         '/optpaper propose <words or link> — propose a paper (from the list, or a link it does not have): a candidate in the next vote, or queued where the channel does not vote',
         '/optpaper help — this help',
         '',
