@@ -108,7 +108,8 @@ export function createSocketMonitor(
         if (failures >= maxAttempts) {
           give(
             `Socket Mode could not connect to Slack after ${failures} attempts (${lastError}): check that this ` +
-              'machine can reach wss://wss-primary.slack.com (proxy, firewall) and that SLACK_APP_TOKEN is right',
+              'machine can reach slack.com and wss://wss-primary.slack.com (network, DNS, firewall; the bot connects ' +
+              'directly, it does not use HTTPS_PROXY) and that SLACK_APP_TOKEN is right',
           );
         }
       });

@@ -258,7 +258,7 @@ describe('Socket Mode on a bad day', () => {
     try {
       const started = startTestApp({ stub, appToken: 'xapp-1-A0OPTPAPER-123-abc' });
       await expect(started).rejects.toThrow(
-        /^Socket Mode could not connect to Slack after 3 attempts \(.*\): check that this machine can reach wss:\/\/wss-primary\.slack\.com \(proxy, firewall\) and that SLACK_APP_TOKEN is right$/,
+        /^Socket Mode could not connect to Slack after 3 attempts \(.*\): check that this machine can reach slack\.com and wss:\/\/wss-primary\.slack\.com \(network, DNS, firewall; the bot connects directly, it does not use HTTPS_PROXY\) and that SLACK_APP_TOKEN is right$/,
       );
     } finally {
       await stub.close();
