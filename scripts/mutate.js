@@ -19,7 +19,8 @@ for (let index = 0; index < args.length; index += 1) {
   const arg = args[index] ?? '';
   const [name, inline] = arg.split(/=(.*)/s, 2);
   if (name === '--testFiles' || name === '-t') {
-    const value = inline ?? args[(index += 1)] ?? '';
+    if (inline === undefined) index += 1;
+    const value = inline ?? args[index] ?? '';
     tests.push(...value.split(',').filter((test) => test !== ''));
   } else if (looksLikeFile(arg)) files.push(arg);
   else options.push(arg);
