@@ -113,12 +113,8 @@ export function isSearchLink(url: string): boolean {
  * @returns The host name.
  */
 export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined too.
-  } catch {
-    return undefined;
-  }
+  if (!URL.canParse(url)) return undefined;
+  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 }
 
 /**
@@ -139,15 +135,11 @@ export function makeLink(text: string, url: string): Link {
 }
 
 function isSiteRoot(url: string): boolean {
-  try {
-    const { pathname, search } = new URL(url);
-    // Stryker disable next-line ConditionalExpression,StringLiteral: only a URL without a hierarchical path (`news:x`) has an empty pathname; http(s) URLs have `/`.
-    const root = pathname === '/' || pathname === '';
-    return root && search === '';
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, as falsy as false.
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(url)) return false;
+  const { pathname, search } = new URL(url);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: only a URL without a hierarchical path (`news:x`) has an empty pathname; http(s) URLs have `/`.
+  const root = pathname === '/' || pathname === '';
+  return root && search === '';
 }
 
 const arxivPattern =
