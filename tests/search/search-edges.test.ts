@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createSearch } from '../../src/search/search.ts';
 import { listOf } from '../support/small-list.ts';
 
-/** Twelve sections, one paper each (section n holds "Topic n …"), then a section with a linked paper. */
+/** Twelve sections with no digit in their names or titles ("Area A" holds "Lemma a"), then Optimizers. */
 const catalog = listOf({
   ...Object.fromEntries(
     Array.from({ length: 12 }, (_, i) => [
       `Area ${String.fromCharCode(65 + i)}`,
-      [`Topic${i + 1} lemma | https://arxiv.org/abs/15${String(i + 1).padStart(2, '0')}.00001`],
+      [
+        `Lemma ${String.fromCharCode(97 + i)} | https://arxiv.org/abs/15${String(i + 1).padStart(2, '0')}.00001`,
+      ],
     ]),
   ),
   Optimizers: [
@@ -31,7 +33,7 @@ describe('sections named by number, trimmed, two digits', () => {
   });
 
   it('takes the section option trimmed, and lists a section’s papers for a query of no words', () => {
-    expect(titles('lemma', { section: ' 12 ' })).toEqual(['Topic12 lemma']);
+    expect(titles('lemma', { section: ' 12 ' })).toEqual(['Lemma l']);
     expect(search.answer('', { section: 'optimizers', limit: 1 }).hits.map((hit) => hit.paper.title)).toEqual(
       ['Adaptive moment estimation'],
     );
@@ -53,6 +55,7 @@ describe('papers named exactly', () => {
 
   it('finds an http:// link, a link in parentheses or before a full stop, and keeps the words around an id apart', () => {
     expect(titles('http://arxiv.org/abs/1412.6980')).toEqual(['Adaptive moment estimation']);
+    expect(search.answer('http://example.org/momentum').words).toBe('');
     expect(titles('(https://example.org/momentum).')[0]).toBe('Momentum methods');
     expect(titles('see https://example.org/momentum, please')[0]).toBe('Momentum methods');
     expect(search.answer('momentum1412.6980lemma').words).toBe('momentum lemma');
@@ -60,6 +63,25 @@ describe('papers named exactly', () => {
 
   it('keeps the word arxiv when the query names no paper by id', () => {
     expect(search.answer('arxiv momentum').words).toBe('arxiv momentum');
+  });
+});
+
+describe('a question in many parts', () => {
+  it('keeps eight parts at most, the last taking the words of those beyond it', () => {
+    const parts = search.answer(
+      'lemma vs momentum vs adaptive vs moment vs estimation vs methods vs area vs optimizers vs alpha vs beta',
+    ).parts;
+    expect(parts).toHaveLength(8);
+    expect(parts.slice(0, 7)).toEqual([
+      'lemma',
+      'momentum',
+      'adaptive',
+      'moment',
+      'estimation',
+      'methods',
+      'area',
+    ]);
+    expect(parts[7]).toContain('beta');
   });
 });
 
