@@ -184,14 +184,15 @@ export function nextPick(
   // Nothing is left only when the list is empty: a cycle with every reading done opened a new one above.
   if (left === undefined) return undefined;
   const reading = readings[left] as Reading;
+  // Stryker disable OptionalChaining,ConditionalExpression: the index is taken modulo count, always in range, and
+  // includes(undefined) is false anyway: both only narrow the type. (A range: comments inside a chain reach nothing.)
   const section =
     [...Array(count).keys()]
-      // Stryker disable next-line OptionalChaining: the index is taken modulo count, always in range.
       .map((step) => catalog.sections[(reference + step + 1) % count]?.name)
-      // Stryker disable next-line ConditionalExpression: includes(undefined) is false anyway; this narrows the type.
       .find((name) => name !== undefined && reading.sections.includes(name)) ??
     reading.sections[0] ??
     '';
+  // Stryker restore OptionalChaining,ConditionalExpression
   return pick(left, section, false);
 }
 
