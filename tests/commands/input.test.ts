@@ -20,3 +20,16 @@ describe('text from an escaped slash command', () => {
     expect(userMentions('no one here')).toEqual([]);
   });
 });
+
+describe('mentions inside words and far into a long text', () => {
+  it('leaves a space where a mention stood, so the words around it stay apart', () => {
+    expect(readUserText('adam<@U0ANA|ana>rmsprop')).toBe('adam rmsprop');
+    expect(readUserText('adam<!here>rmsprop')).toBe('adam rmsprop');
+  });
+
+  it('finds a mention 1,500 characters in, and none past the first 4,000 characters', () => {
+    expect(userMentions(`${'x'.repeat(1500)} <@U0ANA|ana>`)).toEqual(['U0ANA']);
+    expect(userMentions(`${'x'.repeat(3990)} <@U0ANA|ana> <@U0BEN>`)).toEqual([]);
+    expect(userMentions(`${'x'.repeat(3980)} <@U0ANA|ana>`)).toEqual(['U0ANA']);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, PaperView, Reply, ReplyBlock } from '../../src/commands/reply.ts';
-import { mrkdwn, type SlackBlock, toSlackMessage } from '../../src/slack/blocks.ts';
+import { asClientBlocks, mrkdwn, type SlackBlock, toSlackMessage } from '../../src/slack/blocks.ts';
 
 const share: Action = { id: 'share_paper', label: 'Share', value: 'adam' };
 const readNext: Action = { id: 'read_next', label: 'Read next', value: 'adam', style: 'primary' };
@@ -104,6 +104,17 @@ describe('toSlackMessage renders every kind of block exactly', () => {
     ]);
   });
 
+  it('gives a button without a style no style key at all', () => {
+    const [block] = toSlackMessage(reply([{ type: 'actions', actions: [share] }])).blocks;
+    expect(block).toStrictEqual({ type: 'actions', elements: [button('share_paper:0', 'Share', 'adam')] });
+  });
+
+  it('hands the client the very blocks it rendered', () => {
+    const { blocks } = toSlackMessage(reply([{ type: 'divider' }]));
+    expect(asClientBlocks(blocks)).toBe(blocks);
+    expect(asClientBlocks(blocks)).toEqual([{ type: 'divider' }]);
+  });
+
   it('gives an empty text block a single space (Slack rejects empty text)', () => {
     expect(toSlackMessage(reply([{ type: 'text', text: [''] }])).blocks).toEqual([section(' ')]);
     expect(toSlackMessage(reply([{ type: 'text', text: [' \n '] }])).blocks).toEqual([section(' ')]);
@@ -142,6 +153,16 @@ describe('mrkdwn', () => {
     [[{ user: '<!channel>' }], '@&lt;!channel&gt;'],
     [[{ user: `U${'A'.repeat(21)}` }], `@U${'A'.repeat(21)}`],
     [[{ user: `U${'A'.repeat(20)}` }], `<@U${'A'.repeat(20)}>`],
+    [[{ channel: 'C0READING' }], '<#C0READING>'],
+    [[{ channel: 'G0PRIVATE' }], '<#G0PRIVATE>'],
+    [[{ channel: 'D0DIRECT' }], '<#D0DIRECT>'],
+    [[{ channel: 'C0' }], '#C0'],
+    [[{ channel: 'general' }], '#general'],
+    [[{ channel: 'xC0READING' }], '#xC0READING'],
+    [[{ channel: 'C0READING>' }], '#C0READING&gt;'],
+    [[{ channel: 'c0reading' }], '#c0reading'],
+    [[{ channel: `C${'A'.repeat(20)}` }], `<#C${'A'.repeat(20)}>`],
+    [[{ channel: `C${'A'.repeat(21)}` }], `#C${'A'.repeat(21)}`],
   ] as const)('renders %j as %s', (text, expected) => {
     expect(mrkdwn(text)).toBe(expected);
   });
@@ -203,6 +224,14 @@ describe('Slack limits: cut exactly at the limit, never half a character', () =>
       section('a'.repeat(1500)),
       section('b'.repeat(1500)),
     ]);
+    // A first line of 3,000 characters or more makes no empty section before it.
+    expect(toSlackMessage(reply([{ type: 'text', text: ['x'.repeat(3000)] }])).blocks).toEqual([
+      section('x'.repeat(3000)),
+    ]);
+    expect(toSlackMessage(reply([{ type: 'text', text: [`${'x'.repeat(3200)}\nend`] }])).blocks).toEqual([
+      section(`${'x'.repeat(2999)}…`),
+      section('end'),
+    ]);
     // A line longer than a section is cut on its own; the next line starts a new section.
     const long = `intro\n${'x'.repeat(3500)}\nend`;
     expect(toSlackMessage(reply([{ type: 'text', text: [long] }])).blocks).toEqual([
@@ -233,7 +262,9 @@ describe('a reply too big for one message', () => {
     const room = 11_800 - sizeOf(first ?? '') * 3 - sizeOf('');
     const blocksOf = (last: number): ReplyBlock[] =>
       [first, second, third, 'y'.repeat(last)].map((text) => ({ type: 'text', text: [text ?? ''] }));
-    expect(toSlackMessage(reply(blocksOf(room))).blocks).toHaveLength(4);
+    const fits = toSlackMessage(reply(blocksOf(room))).blocks;
+    expect(fits).toHaveLength(4);
+    expect(fits.at(-1)).toEqual(section('y'.repeat(room)));
     const over = toSlackMessage(reply(blocksOf(room + 1))).blocks;
     expect(over).toHaveLength(4);
     expect(over.at(-1)).toEqual(
@@ -274,6 +305,30 @@ describe('a reply too big for one message', () => {
       ],
     });
     expect(blocks[4]).toEqual(contextBlock('1 more paper not shown: use Next for the rest.'));
+  });
+
+  it('drops a divider that finds no room without a note: no text or paper was left out', () => {
+    const blocks = toSlackMessage(reply([...lines(49), { type: 'divider' }])).blocks;
+    expect(blocks).toHaveLength(49);
+    expect(blocks.at(-1)).toEqual(section('48........'));
+  });
+
+  it('after a paper and a text were cut, leaves out a short text that would fit, and counts the paper', () => {
+    const big: ReplyBlock = {
+      type: 'paper',
+      paper: { id: 'big', title: 'Big', sections: [], otherLinks: [], note: ['n'.repeat(2900)] },
+      actions: [],
+    };
+    const long = (letter: string): ReplyBlock => ({ type: 'text', text: [letter.repeat(2900)] });
+    const { blocks } = toSlackMessage(
+      reply([long('a'), long('b'), long('c'), big, long('d'), { type: 'text', text: ['short'] }]),
+    );
+    expect(blocks).toEqual([
+      section('a'.repeat(2900)),
+      section('b'.repeat(2900)),
+      section('c'.repeat(2900)),
+      contextBlock('1 more paper not shown: narrow the search, or open a section page by page.'),
+    ]);
   });
 
   it('keeps the buttons after a cut while a block is left for them, and drops them when none is', () => {

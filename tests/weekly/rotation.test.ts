@@ -613,6 +613,21 @@ describe('the section the round-robin continues after, when the list changed', (
     expect(keys(after, { ...empty, posted }, 3)).toEqual(['b1', 'c1', 'a2']);
   });
 
+  it('finds a renamed section by the posted paper id before the sections of its reading', () => {
+    // Q joined P's reading (one link) in Alpha; the post named only P, from Beta, since renamed. The
+    // section listing P is the reference (the next pick comes from Gamma), not Alpha, the reading's first.
+    const posted: PostedItem[] = [{ paperIds: ['p'], links: [], section: 'Beta', cycle: 1 }];
+    const after = listOf({
+      Alpha: ['Q | https://arxiv.org/abs/2001.00001', 'A2 | https://arxiv.org/abs/2001.00002'],
+      'Beta, renamed': ['P | https://arxiv.org/abs/2001.00001', 'B2 | https://arxiv.org/abs/2002.00002'],
+      Gamma: ['C1 | https://arxiv.org/abs/2003.00001'],
+    });
+    expect(summary(nextPick(after, groupReadings(after), { ...empty, posted }))).toMatchObject({
+      key: 'c1',
+      section: 'Gamma',
+    });
+  });
+
   it('prefers the section still called by the posted name over one that lists the paper', () => {
     // a1 moved from Alpha to Gamma; the post was from Beta, which still exists: continue after Beta.
     const posted: PostedItem[] = [{ paperIds: ['a1'], links: [], section: 'Beta', cycle: 1 }];
