@@ -38,6 +38,21 @@ function setup(markdown?: string) {
   return { ...fixture, weekly, run, context, setNow };
 }
 
+/**
+ * A runner whose clock is the time each run is asked for: the real clock must never decide a test
+ * (the runner runs at the later of the two, and records posts at its clock).
+ */
+function runnerAt(options: Omit<Parameters<typeof createWeeklyRunner>[0], 'clock'>) {
+  let at = new Date(0);
+  const runner = createWeeklyRunner({ ...options, clock: () => at });
+  return {
+    runDue: (when: Date) => {
+      at = when;
+      return runner.runDue(when);
+    },
+  };
+}
+
 /** A reply as one string, a line per block. */
 const read = (reply: Reply) =>
   replyLines(reply)
@@ -170,7 +185,7 @@ describe('weekly commands', () => {
     const { run, store, library, logger, setNow } = fixture;
     await run('subscribe');
     const poster = new RecordingPoster();
-    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    const runner = runnerAt({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
     await runner.runDue(new Date('2026-11-30T09:00:01Z'));
     setNow(new Date('2026-12-01T10:00:00Z'));
     // A reading of four entries is shown as one, naming them all.
@@ -199,7 +214,7 @@ describe('weekly commands', () => {
     const { run, store, library, logger, setNow } = setup();
     await run('subscribe');
     const poster = new RecordingPoster();
-    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    const runner = runnerAt({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
     poster.fail({ ok: false, failure: 'refused', error: 'not_in_channel', attempts: 1 });
     await runner.runDue(new Date('2026-11-30T09:00:01Z'));
     setNow(new Date('2026-12-01T10:00:00Z'));
@@ -222,7 +237,7 @@ describe('weekly commands', () => {
     const { run, store, library, logger, setNow } = setup();
     await run('subscribe');
     const poster = new RecordingPoster();
-    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    const runner = runnerAt({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
     await runner.runDue(new Date('2026-11-30T09:00:01Z'));
     setNow(new Date('2026-11-30T10:00:00Z'));
     expect(await run('subscribe monday 4pm')).toContain(
@@ -303,7 +318,7 @@ describe('schedules people ask for', () => {
     );
     expect(await run('schedule')).toContain('Breaks: Mon 7 Dec 2026 to Sun 20 Dec 2026.');
     const poster = new RecordingPoster();
-    const runner = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
+    const runner = runnerAt({ store, library, logger, post: poster.post, graceMs: 86_400_000 });
     for (const day of ['2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21']) {
       await runner.runDue(new Date(`${day}T09:00:01Z`));
     }
