@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unreachableSlackMessage } from '../src/network-errors.ts';
+import { closedPort } from './support/ports.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -18,15 +19,6 @@ async function serve(handle: Parameters<typeof createServer>[1]): Promise<number
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
-}
-
-/** A port nothing listens on: taken, then given back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** What the Web API client really throws for auth.test at a base URL (no retries). */

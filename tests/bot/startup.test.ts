@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import { StartupError, startBot } from '../../src/bot.ts';
 import { type Config, readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/sqlite.ts';
+import { closedPort } from '../support/ports.ts';
 import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { repoRoot, runScript, startMain, tsxLoader } from '../support/spawn.ts';
@@ -21,15 +20,6 @@ afterEach(async () => {
 });
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'optpaper-'));
-
-/** A port nothing listens on: taken, then given back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function configFor(env: Record<string, string>): Config {
   const read = readConfig({
