@@ -117,6 +117,8 @@ describe('weekly commands', () => {
   it('skip or unsubscribe followed by words is a search, not the command: the channel keeps its paper', async () => {
     const { run, team } = setup();
     await run('subscribe');
+    const subscribed = await team.subscription('C0READING');
+    expect(subscribed).toMatchObject({ channel: 'C0READING', cron: '0 9 * * 1' });
     expect(await run('skip connections')).toBe(
       'Searched, since /optpaper skip takes no words: send it alone to run it.\n' +
         'Best match for “skip connections”\n[Skip Connections Eliminate Singularities] (Share) (Read next)',
@@ -125,7 +127,7 @@ describe('weekly commands', () => {
     expect(await run('unsubscribe from the convex papers')).toMatch(
       /^Searched, since \/optpaper unsubscribe takes no words/,
     );
-    expect(await team.subscription('C0READING')).toBeDefined();
+    expect(await team.subscription('C0READING')).toEqual(subscribed);
   });
 
   it('skip, again and again: moves through what is left, and says when one reading is all that is left', async () => {

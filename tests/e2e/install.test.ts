@@ -191,6 +191,10 @@ describe('a workspace that uninstalls the app', () => {
     expect(stub.callsTo('chat.postMessage')).toHaveLength(postsBefore);
     // Its history stays, until purged.
     expect((await team.posts('C0NEW')).length).toBeGreaterThanOrEqual(1);
-    expect(await team.subscription('C0NEW')).toBeDefined();
+    expect(await team.subscription('C0NEW')).toMatchObject({
+      team: 'T0NEW',
+      channel: 'C0NEW',
+      cron: '* * * * * *',
+    });
   });
 });

@@ -511,7 +511,8 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       expect(await store.fire(theirs)).toBeUndefined();
       expect((await other.fire(theirs))?.status).toBe('posting');
       expect(await other.unsubscribe('C1', at)).toBe(true);
-      expect(await store.subscription('C1')).toBeDefined();
+      // Their unsubscribe leaves ours as it was.
+      expect(await store.subscription('C1')).toMatchObject({ team, channel: 'C1', timeZone: 'UTC' });
     });
 
     it('gives rows from before workspaces to a team, once', async () => {
@@ -611,7 +612,11 @@ describe.each(storeEngines)('the store ($name)', (engine) => {
       expect(await store.subscription('C1')).toBeUndefined();
       expect(await store.posts('C1')).toEqual([]);
       expect(await root.installation(team)).toBeUndefined();
-      expect(await root.team('T0OTHER').subscription('C1')).toBeDefined();
+      expect(await root.team('T0OTHER').subscription('C1')).toMatchObject({
+        team: 'T0OTHER',
+        channel: 'C1',
+        cron: '0 9 * * 1',
+      });
     });
   });
 
