@@ -74,29 +74,42 @@ const transientErrors: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Post a message with chat.postMessage, retrying as the policy says. The client must be built with
+ * Edits (chat.update, a `response_url` replacing the original): the same edit made twice leaves the
+ * same message, so every failure but a refusal is worth another try, even one that may have landed.
+ */
+export const editPolicy: Readonly<RetryPolicy> = Object.freeze({
+  attempts: 4,
+  retryOn: Object.freeze(['ratelimited', 'server', 'network'] as const),
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+});
+
+/** The outcome of a Web API call made with {@link callSlack}. */
+export type CallResult<T> =
+  | { ok: true; value: T; attempts: number }
+  | { ok: false; failure: PostFailure; error: string; attempts: number };
+
+/**
+ * Make a Web API call, retrying as the policy says. The client must be built with
  * `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true`, so that every retry is decided here.
  *
- * @param client A Web API client.
- * @param message Channel, optional thread, and the rendered message.
+ * @param call The call; made again for each attempt.
  * @param policy When to retry.
  * @param sleep How to wait (default: a timer).
  * @param signal Aborted when the bot stops: no further attempt is made (failure `stopped`).
- * @returns The message ts, or why it failed.
+ * @returns What the call returned, or why it failed.
  */
-export async function postMessage(
-  client: ChatClient,
-  message: SlackMessage & { channel: string; thread_ts?: string },
+export async function callSlack<T>(
+  call: () => Promise<T>,
   policy: RetryPolicy,
   sleep: Sleep = realSleep,
   signal?: AbortSignal,
-): Promise<PostResult> {
+): Promise<CallResult<T>> {
   let attempt = 0;
   for (;;) {
     attempt++;
     try {
-      const result = (await client.chat.postMessage(message)) as { ts?: string; channel?: string };
-      return { ok: true, ts: result.ts ?? '', channel: result.channel ?? message.channel, attempts: attempt };
+      return { ok: true, value: await call(), attempts: attempt };
     } catch (error) {
       const { failure, detail, retryAfterMs } = classify(error);
       const wait = retryAfterMs ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -113,6 +126,34 @@ export async function postMessage(
       }
     }
   }
+}
+
+/**
+ * Post a message with chat.postMessage, retrying as the policy says (see {@link callSlack}).
+ *
+ * @param client A Web API client.
+ * @param message Channel, optional thread, and the rendered message.
+ * @param policy When to retry.
+ * @param sleep How to wait (default: a timer).
+ * @param signal Aborted when the bot stops: no further attempt is made (failure `stopped`).
+ * @returns The message ts, or why it failed.
+ */
+export async function postMessage(
+  client: ChatClient,
+  message: SlackMessage & { channel: string; thread_ts?: string },
+  policy: RetryPolicy,
+  sleep: Sleep = realSleep,
+  signal?: AbortSignal,
+): Promise<PostResult> {
+  const result = await callSlack(
+    async () => (await client.chat.postMessage(message)) as { ts?: string; channel?: string },
+    policy,
+    sleep,
+    signal,
+  );
+  if (!result.ok) return result;
+  const { value, attempts } = result;
+  return { ok: true, ts: value.ts ?? '', channel: value.channel ?? message.channel, attempts };
 }
 
 /** Wait, unless the signal is (or becomes) aborted. @returns Whether the wait ran to its end. */

@@ -2,12 +2,13 @@ import type { Logger, webApi } from '@slack/bolt';
 import { commandText } from '../commands/command-name.ts';
 import type { VoteMessenger } from '../votes/service.ts';
 import { toSlackMessage } from './blocks.ts';
-import { classify, interactivePolicy, postMessage, type Sleep } from './post.ts';
+import { callSlack, editPolicy, interactivePolicy, postMessage, type Sleep } from './post.ts';
 
 /**
  * A workspace's vote messages in Slack: posted with chat.postMessage (rate limits retried briefly, as
- * for Share), edited with chat.update as the counts change. A failure is logged and answered with
- * "not done": a vote is decided from its ballots, never from its message.
+ * for Share), edited with chat.update as the counts change (an edit is retried on any failure but a
+ * refusal: made twice, it leaves the same message). A failure is logged and answered with "not done": a
+ * vote is decided from its ballots, never from its message.
  *
  * @param options The workspace's Web API client (none once uninstalled), a logger, how retries wait,
  *   and the slash command's name the log suggests (default: `/optpaper`).
@@ -41,16 +42,17 @@ export function slackVoteMessenger(options: {
     async update(channel, ts, reply) {
       const client = await options.client();
       if (!client) return false;
-      try {
-        await client.chat.update({ channel, ts, ...toSlackMessage(reply) });
-        return true;
-      } catch (error) {
-        const { failure, detail } = classify(error);
-        logger.warn(
-          `votes: the vote message ${ts} in ${channel} could not be updated (${failure}: ${detail})`,
-        );
-        return false;
-      }
+      const result = await callSlack(
+        () => client.chat.update({ channel, ts, ...toSlackMessage(reply) }),
+        editPolicy,
+        options.sleep,
+      );
+      if (result.ok) return true;
+      logger.warn(
+        `votes: the vote message ${ts} in ${channel} could not be updated after ${result.attempts} ` +
+          `attempt(s) (${result.failure}: ${result.error}); the next ballot updates it again`,
+      );
+      return false;
     },
   };
 }

@@ -139,6 +139,38 @@ describe('Share', () => {
     expect(app.logs.join('')).toContain(`share of ${sharpMinima} in C0READING failed: server HTTP 500`);
   });
 
+  it('replaces the results again when the response_url fails (502, then 503), posting the paper once', async () => {
+    app.stub.script('response:flaky', { status: 502, body: {} }, { status: 503, body: {} });
+    await pressShare(sharpMinima, 'flaky');
+    await app.stub.waitFor((calls) => calls.filter((call) => call.method === 'response:flaky').length === 3);
+    const replacements = app.stub.callsTo('response:flaky');
+    expect(
+      replacements.map((call) => [call.answer?.status ?? 200, call.body.replace_original, call.body.text]),
+    ).toEqual(
+      [502, 503, 200].map((status) => [
+        status,
+        true,
+        'Shared ✓ “Sharp Minima Can Generalize For Deep Nets” is in the channel now.',
+      ]),
+    );
+    expect(app.stub.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(app.logs.join('')).not.toContain('could not be told');
+  });
+
+  it('logs a response_url that keeps failing, saying the Share button stays', async () => {
+    app.stub.script('response:gone', ...Array.from({ length: 4 }, () => ({ status: 404, body: {} })));
+    await pressShare(sharpMinima, 'gone');
+    await app.stub.waitFor(() => app.logs.join('').includes('could not be told'));
+    expect(app.stub.callsTo('response:gone')).toHaveLength(4);
+    expect(app.stub.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(app.logs.join('')).toContain(
+      `share of ${sharpMinima} in C0READING: the sharer could not be told (network: `,
+    );
+    expect(app.logs.join('')).toContain(
+      'their Share button stays, and a press after 30 s would share it again',
+    );
+  });
+
   it('says so when the paper left the list since the button was shown', async () => {
     const told = await pressShare('a-paper-that-was-removed', 'gone');
     expect(told).toBe('That paper is no longer in the list.');

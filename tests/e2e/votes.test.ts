@@ -212,6 +212,47 @@ describe('voting on next week’s paper, end to end', () => {
     expect(await started.command('upcoming 1', channel)).toContain(sgd);
   });
 
+  it('edits the vote message again when Slack fails the edit (500, then 429), so the counts shown are the ballots', async () => {
+    const message = await openVote();
+    const [, , third] = candidatesOf(message).map((candidate) => candidate.value);
+    stub.script(
+      'chat.update',
+      { status: 500, body: {} },
+      { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
+    );
+    await press(third, 'U0ALICE', '3.1', 1);
+    await until(() => updates().length === 3, 5000, 'the third attempt at the edit');
+    const [failed, limited, landed] = updates();
+    expect([failed?.answer?.status, limited?.answer?.status, landed?.answer?.status]).toEqual([
+      500,
+      429,
+      undefined,
+    ]);
+    // The same edit each time: the message ts, and the one ballot.
+    for (const attempt of [failed, limited, landed]) {
+      expect(attempt?.body.ts).toBe(tsOf(message));
+      expect(candidatesOf(attempt).map((candidate) => candidate.note)).toEqual([
+        'Next in the rotation · *0 votes*',
+        'Coming up in the rotation · *0 votes*',
+        'Coming up in the rotation · *1 vote*',
+      ]);
+    }
+    expect(started.logs.join('')).not.toContain('could not be updated');
+  });
+
+  it('logs an edit Slack refuses (message_not_found) once, without retrying it, and still counts the ballot', async () => {
+    const message = await openVote();
+    const [first] = candidatesOf(message).map((candidate) => candidate.value);
+    stub.script('chat.update', { body: { ok: false, error: 'message_not_found' } });
+    await press(first, 'U0ALICE', '4.1', 1);
+    await until(() => started.logs.join('').includes('could not be updated'), 5000, 'the log line');
+    expect(updates()).toHaveLength(1);
+    expect(started.logs.join('')).toContain(
+      `votes: the vote message ${tsOf(message)} in ${channel} could not be updated after 1 attempt(s) (refused: message_not_found)`,
+    );
+    expect(answersTo('U0ALICE')).toEqual([expect.stringContaining('You voted for')]);
+  });
+
   it('gives a tie to the rotation’s order, and says so', async () => {
     const [, second, third] = candidatesOf(await openVote()).map((candidate) => candidate.value);
     await press(third, 'U0ALICE', '2.1', 1);

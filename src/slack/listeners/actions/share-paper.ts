@@ -5,7 +5,7 @@ import { sharedPaperMessage, shareOutcomeReply } from '../../../commands/share.t
 import { toSlackMessage } from '../../blocks.ts';
 import { deliveryDefaults } from '../../deliveries.ts';
 import { commandContext, type SlackDeps } from '../../deps.ts';
-import { interactivePolicy, postMessage } from '../../post.ts';
+import { callSlack, editPolicy, interactivePolicy, postMessage } from '../../post.ts';
 import { logOf } from '../../request-log.ts';
 import { teamKey } from '../../team.ts';
 
@@ -74,10 +74,23 @@ export function sharePaper(deps: SlackDeps) {
       await deps.store?.releaseDelivery(key).catch(() => undefined);
       logger.warn(`share of ${paper.id} in ${channel} failed: ${result.failure} ${result.error}`);
     }
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: result.ok,
-      ...toSlackMessage(shareOutcomeReply(result, paper.title, channel)),
-    });
+    // Replacing the results is what takes the button away: worth retrying (made twice, it replaces
+    // the same message with the same text), or a press after the double-click window posts again.
+    const told = await callSlack(
+      () =>
+        respond({
+          response_type: 'ephemeral',
+          replace_original: result.ok,
+          ...toSlackMessage(shareOutcomeReply(result, paper.title, channel)),
+        }),
+      editPolicy,
+      deps.sleep,
+    );
+    if (!told.ok) {
+      logger.warn(
+        `share of ${paper.id} in ${channel}: the sharer could not be told (${told.failure}: ${told.error})` +
+          (result.ok ? '; their Share button stays, and a press after 30 s would share it again' : ''),
+      );
+    }
   };
 }
