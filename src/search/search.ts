@@ -298,12 +298,7 @@ export function createSearch(catalog: Catalog): PaperSearch {
     answer,
     search: (query, options) => answer(query, options).hits,
     unknownWords: (query) => answer(query).unknown,
-    findSection(name) {
-      // Stryker disable next-line MethodExpression: findSections trims the name itself, and reads a number as the next line does.
-      const wanted = name.trim();
-      if (/^\d+$/.test(wanted)) return sections[Number(wanted) - 1];
-      return findSections(wanted)[0];
-    },
+    findSection: (name) => findSections(name)[0],
     findSections,
     suggest(query) {
       // Documents that match part of the query (its known words, typos included): closest in meaning,
