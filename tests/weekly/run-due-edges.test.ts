@@ -1,14 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { webApi } from '@slack/bolt';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCatalog } from '../../src/catalog/parse.ts';
-import type { Library } from '../../src/library.ts';
+import { fixedLibrary, type Library } from '../../src/library.ts';
 import { createSearch } from '../../src/search/search.ts';
+import { webClientOptions } from '../../src/slack/app.ts';
+import { toSlackMessage } from '../../src/slack/blocks.ts';
+import { postMessage } from '../../src/slack/post.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/types.ts';
 import { createWeeklyRunner, type FireExtension, type Poster } from '../../src/weekly/run-due.ts';
+import { shippedCatalog } from '../support/shipped.ts';
+import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { postedTitle, RecordingPoster, testTeam, weeklyFixture } from '../support/weekly.ts';
 
 const minute = 60_000;
@@ -30,12 +36,15 @@ const linesOf = (logs: readonly string[]): string[] =>
     .filter((line) => line !== '')
     .map((line) => line.replace(/^\S+ /, ''));
 
+// One search over the shipped list for every test: building it is most of a fixture's cost.
+const shipped = fixedLibrary(createSearch(shippedCatalog()));
+
 type Options = Partial<Parameters<typeof createWeeklyRunner>[0]>;
 
 /** A runner on a fresh store with the weekly channel C0READING, subscribed two days before `monday`. */
 async function setup(options: Options & { library?: Library; store?: Store } = {}) {
   const fixture = weeklyFixture({
-    ...(options.library ? { library: options.library } : {}),
+    library: options.library ?? shipped,
     ...(options.store ? { store: options.store } : {}),
   });
   const poster = new RecordingPoster();
@@ -75,7 +84,7 @@ describe('runDue says what it did, and nothing else', () => {
   it('before the first slot, or with no subscription at all, does nothing and logs nothing', async () => {
     const { runner, logs, poster } = await setup();
     expect(await runner.runDue(at(monday, -hour))).toEqual([]);
-    const empty = weeklyFixture();
+    const empty = weeklyFixture({ library: shipped });
     const bare = createWeeklyRunner({ ...empty, post: poster.post, graceMs });
     expect(await bare.runDue(monday)).toEqual([]);
     expect(poster.posted).toEqual([]);
@@ -104,7 +113,7 @@ describe('runDue at the edge of the grace period', () => {
 
 describe('runDue on a cron of seconds after a long downtime (the widening look-back is in run-due.test.ts)', () => {
   it('posts nothing when the latest slot falls in a break, although earlier ones did not', async () => {
-    const fixture = weeklyFixture();
+    const fixture = weeklyFixture({ library: shipped });
     const poster = new RecordingPoster();
     const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
     await fixture.team.subscribe({
@@ -126,22 +135,22 @@ describe('runDue on a cron of seconds after a long downtime (the widening look-b
   });
 });
 
-describe('runDue after the clock ran two weeks ahead', () => {
-  it('names both fires it brings back and the latest one, and keeps them in their order just before now', async () => {
+describe('runDue after the clock ran three weeks ahead', () => {
+  it('names the fires it brings back and the latest one, and keeps them in their order just before now', async () => {
     const { runner, team, logs } = await setup();
-    await runner.runDue(at(monday, week + 1000));
-    await runner.runDue(at(monday, 2 * week + 1000));
+    for (let n = 1; n <= 3; n++) await runner.runDue(at(monday, n * week + 1000));
     logs.length = 0;
     const now = at(monday, 2000);
     expect(await runner.runDue(now)).toEqual([]);
     expect(linesOf(logs)).toEqual([
-      'WARN [optpaper] weekly: the clock went back: 2 fire(s) of C0READING lie after now (2026-11-30T09:00:02.000Z), ' +
-        "the latest at 2026-12-14T09:00:00.000Z; moving them to now, so that the channel's next slot is posted",
+      'WARN [optpaper] weekly: the clock went back: 3 fire(s) of C0READING lie after now (2026-11-30T09:00:02.000Z), ' +
+        "the latest at 2026-12-21T09:00:00.000Z; moving them to now, so that the channel's next slot is posted",
     ]);
-    // Newest first: the later fire is the one just before now.
+    // Newest first: the latest fire is the one just before now.
     expect((await team.posts('C0READING')).map((fire) => fire.scheduledAt)).toEqual([
       at(now, -1),
       at(now, -2),
+      at(now, -3),
     ]);
   });
 });
@@ -163,7 +172,7 @@ describe('runDue with nothing to post', () => {
   });
 
   it('leaves a slot another replica claimed while this one prepared its post, and posts nothing', async () => {
-    const fixture = weeklyFixture();
+    const fixture = weeklyFixture({ library: shipped });
     const posterA = new RecordingPoster();
     const posterB = new RecordingPoster();
     const replicaB = createWeeklyRunner({ ...fixture, post: posterB.post, graceMs });
@@ -215,7 +224,7 @@ describe('runDue when one part fails', () => {
   });
 
   it('leaves out an uninstalled workspace and one it cannot tell about (logged), and posts to the others', async () => {
-    const fixture = weeklyFixture();
+    const fixture = weeklyFixture({ library: shipped });
     const poster = new RecordingPoster();
     const runner = createWeeklyRunner({
       ...fixture,
@@ -271,6 +280,40 @@ describe('runDue when one part fails', () => {
   });
 });
 
+describe('runDue against a rate-limited Slack', () => {
+  it('waits out a Retry-After of two minutes in full: the weekly post is worth waiting for', async () => {
+    const stub = await new SlackApiStub().start();
+    try {
+      const client = new webApi.WebClient('xoxb-test', webClientOptions(stub.apiUrl));
+      const waits: number[] = [];
+      // The real post with the runner's default policy; its waits are recorded, not slept.
+      const post: Poster = ({ reply, team: _team, ...target }, policy, signal) =>
+        postMessage(
+          client,
+          { ...target, ...toSlackMessage(reply) },
+          policy,
+          async (ms) => {
+            waits.push(ms);
+          },
+          signal,
+        );
+      const { store, library, logger } = await setup();
+      const runner = createWeeklyRunner({ store, library, logger, post, graceMs });
+      stub.script('chat.postMessage', {
+        status: 429,
+        headers: { 'retry-after': '120' },
+        body: { ok: false, error: 'ratelimited' },
+      });
+      expect(await runner.runDue(at(monday, 1000))).toMatchObject([{ status: 'posted', slot: monday }]);
+      expect(waits).toEqual([120_000]);
+      const posts = stub.calls.filter((call) => call.method === 'chat.postMessage' && !call.body.thread_ts);
+      expect(posts).toHaveLength(2);
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
 describe('runDue with extensions that leave hooks out', () => {
   it('posts what a runner without extensions posts when an extension has no hooks or adds nothing', async () => {
     const plain = await setup();
@@ -322,7 +365,7 @@ describe('runDue with extensions that leave hooks out', () => {
 
 describe('runDue spacing posts', () => {
   it('posts a slot exactly half a period after the previous post', async () => {
-    const fixture = weeklyFixture();
+    const fixture = weeklyFixture({ library: shipped });
     const poster = new RecordingPoster();
     const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
     await fixture.team.subscribe({
@@ -345,7 +388,7 @@ describe('runDue spacing posts', () => {
 
 describe('runDue across workspaces, one at a time', () => {
   it('starts at the workspace `random` points to, never posts to two at once, and reports in subscription order', async () => {
-    const fixture = weeklyFixture();
+    const fixture = weeklyFixture({ library: shipped });
     const inner = new RecordingPoster();
     const served: string[] = [];
     let inFlight = 0;
@@ -382,7 +425,7 @@ describe('runDue across workspaces, one at a time', () => {
 
 describe('runDue while the bot stops', () => {
   it('posts to no further channel or workspace once stopping, and reports only what it posted', async () => {
-    const fixture = weeklyFixture();
+    const fixture = weeklyFixture({ library: shipped });
     const inner = new RecordingPoster();
     let stopped: Promise<void> | undefined;
     const post: Poster = (message, policy, signal) => {
@@ -494,7 +537,7 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
 
   it('counts a post waiting for its record when spacing posts', async () => {
     const database = refusingDatabase();
-    const fixture = weeklyFixture({ store: database.store });
+    const fixture = weeklyFixture({ library: shipped, store: database.store });
     const poster = new RecordingPoster();
     const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
     await fixture.team.subscribe({
