@@ -456,8 +456,12 @@ describe('runDue while the bot stops', () => {
 
 describe('runDue when the database refuses to record a post Slack accepted', () => {
   let directory: string | undefined;
-  afterEach(() => {
+  let close: (() => Promise<void>) | undefined;
+  // Closed and removed even when a test fails half-way.
+  afterEach(async () => {
     vi.useRealTimers();
+    await close?.();
+    close = undefined;
     if (directory) rmSync(directory, { recursive: true, force: true });
     directory = undefined;
   });
@@ -471,6 +475,10 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
     const path = join(directory, 'state.db');
     const store = openStore(path);
     const admin = new BetterSqlite3(path);
+    close = async () => {
+      admin.close();
+      await store.close();
+    };
     return {
       store,
       refuse(reason: string) {
@@ -482,10 +490,6 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
       },
       accept() {
         admin.exec('DROP TRIGGER IF EXISTS refuse_posted');
-      },
-      async close() {
-        admin.close();
-        await store.close();
       },
     };
   }
@@ -532,7 +536,6 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
     expect(linesOf(logs)).toEqual([
       'INFO [optpaper] weekly: recorded the 2026-11-30T09:00:00.000Z post to C0READING at last',
     ]);
-    await database.close();
   });
 
   it('counts a post waiting for its record when spacing posts', async () => {
@@ -561,7 +564,6 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
     expect(fixture.logs.join('')).toContain(
       'not posting the 2026-11-30T09:02:00.000Z fire to C0FAST: the previous post went out at 2026-11-30T09:01:50.000Z, less than half a period before',
     );
-    await database.close();
   });
 
   it('on stop, logs a post the database still refuses with everything needed to record it by hand', async () => {
@@ -577,7 +579,6 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
         `(team T0TEAM), slot 2026-11-30T09:00:00.000Z, ts ${ts}, papers sgd, momentum, rmsprop, optimization ` +
         '(database or disk is full); after the restart its paper may come again unless the database is fixed first',
     ]);
-    await database.close();
   });
 
   it('on stop, writes a waiting post the database takes again', async () => {
@@ -595,6 +596,5 @@ describe('runDue when the database refuses to record a post Slack accepted', () 
     expect(linesOf(logs)).toEqual([
       'INFO [optpaper] weekly: recorded the 2026-11-30T09:00:00.000Z post to C0READING at last',
     ]);
-    await database.close();
   });
 });
