@@ -52,10 +52,7 @@ function latestSlot(cron: string, timeZone: string, since: Date, now: Date): Dat
   for (let window = 60_000; ; window *= 4) {
     const from = new Date(Math.max(since.getTime(), now.getTime() - window));
     const found = firesBetween(cron, timeZone, from, now, Number.MAX_SAFE_INTEGER).at(-1);
-    if (found) return found;
-    // Stryker disable next-line ConditionalExpression: equivalent to never stopping here: it is only called
-    // when (since, now] holds more than scanLimit slots, so a window that reaches `since` always finds one.
-    if (from.getTime() === since.getTime()) return undefined;
+    if (found || from.getTime() === since.getTime()) return found;
   }
 }
 
