@@ -149,7 +149,9 @@ describe('runDue', () => {
     expect(poster.weeklyPosts).toHaveLength(1);
     expect((await team.fire(1))?.status).toBe('interrupted');
     expect(logs.join('')).toContain(
-      'was interrupted (its process stopped mid-post); not posting it again (at most once)',
+      'WARN [optpaper] weekly: the 2026-11-30T09:00:00.000Z post to C0READING was interrupted (its process stopped mid-post); ' +
+        'not posting it again (at most once). Its paper was not recorded as posted, so it stays next: ' +
+        'if the post did reach Slack, the channel will see it again next time.\n',
     );
   });
 
@@ -175,7 +177,11 @@ describe('runDue', () => {
       expect((await run).map((outcome) => outcome.status)).toEqual(['stopped']);
       await stopped;
       expect(await team.lastFire('C0READING')).toBeUndefined();
-      expect(logs.join('')).toContain('the next start-up posts it if it is within the grace period');
+      expect(logs.join('')).toContain(
+        'WARN [optpaper] weekly: stopping before “SGD · Momentum · RMSProp · Optimization” reached C0READING for the ' +
+          '2026-11-30T09:00:00.000Z fire (stopping after server: HTTP 503); the next start-up posts it if it is within ' +
+          'the grace period team=T0TEAM channel=C0READING',
+      );
 
       const restarted = createWeeklyRunner({ store, library, logger, post, graceMs });
       await restarted.maintain(at(monday, 60_000));
@@ -191,22 +197,26 @@ describe('runDue', () => {
     }
   });
 
-  it('after a long downtime on a cron of seconds posts the latest slot only, without walking every missed one', async () => {
+  it('after a long downtime on a cron of seconds posts the latest slot only, looking back as far as it lies, without walking every missed one', async () => {
     const { runner, poster, team, logs } = await setup();
+    // Every second of the morning, none in the afternoon: from 15:00 the latest slot lies 3 hours back,
+    // beyond the first windows (1, 4, 16, 64 minutes) looked back over.
     await team.subscribe({
       channel: 'C0FAST',
-      cron: '* * * * * *',
+      cron: '* * 0-11 * * *',
       timeZone: 'UTC',
       createdBy: 'U0BOB',
       at: monday,
     });
-    const outcomes = await runner.runDue(at(monday, 48 * hour + 500));
+    const outcomes = await runner.runDue(at(monday, 2 * 24 * hour + 6 * hour + 500));
     expect(outcomes.find((outcome) => outcome.channel === 'C0FAST')).toMatchObject({
       status: 'posted',
-      slot: at(monday, 48 * hour),
+      slot: new Date('2026-12-02T11:59:59Z'),
     });
     expect(poster.weeklyPosts.filter((post) => post.channel === 'C0FAST')).toHaveLength(1);
-    expect(logs.join('')).toContain('C0FAST missed more than 9999 earlier fire(s) while the bot was down');
+    expect(logs.join('')).toContain(
+      'WARN [optpaper] weekly: C0FAST missed more than 9999 earlier fire(s) while the bot was down; only the latest counts team=T0TEAM channel=C0FAST',
+    );
   });
 
   it('keeps channels apart: each its own schedule and its own history', async () => {
