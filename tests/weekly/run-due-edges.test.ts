@@ -265,13 +265,13 @@ describe('runDue when one part fails', () => {
   });
 
   it('logs a discussion reply Slack refused, and counts the post as posted', async () => {
-    const { team, logs, library, logger, store } = await setup();
+    const { team, logs, library, logger, store, clock } = await setup();
     const inner = new RecordingPoster();
     const post: Poster = (message, policy, signal) =>
       message.thread_ts === undefined
         ? inner.post(message, policy, signal)
         : Promise.resolve({ ok: false, failure: 'server', error: 'internal_error', attempts: 5 });
-    const runner = createWeeklyRunner({ store, library, logger, post, graceMs });
+    const runner = createWeeklyRunner({ store, library, logger, clock, post, graceMs });
     expect(await runner.runDue(at(monday, 1000))).toMatchObject([{ status: 'posted', recorded: true }]);
     expect(linesOf(logs).at(-1)).toBe(
       'WARN [optpaper] weekly: the discussion reply in C0READING failed (server: internal_error) team=T0TEAM channel=C0READING',
@@ -297,8 +297,8 @@ describe('runDue against a rate-limited Slack', () => {
           },
           signal,
         );
-      const { store, library, logger } = await setup();
-      const runner = createWeeklyRunner({ store, library, logger, post, graceMs });
+      const { store, library, logger, clock } = await setup();
+      const runner = createWeeklyRunner({ store, library, logger, clock, post, graceMs });
       stub.script('chat.postMessage', {
         status: 429,
         headers: { 'retry-after': '120' },

@@ -136,14 +136,14 @@ describe('runDue', () => {
   });
 
   it('does not post twice after a crash between posting and recording (at most once)', async () => {
-    const { runner, poster, store, team, library, logger, logs } = await setup();
+    const { runner, poster, store, team, library, logger, logs, clock } = await setup();
     poster.hangAfterNextPost = true;
     // The post reaches Slack, then the process dies before it can record it.
     void runner.runDue(at(monday, 1000));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(poster.weeklyPosts).toHaveLength(1);
     // Restart: a new runner on the same database, once the dead process's heartbeat is stale.
-    const restarted = createWeeklyRunner({ store, library, logger, post: poster.post, graceMs });
+    const restarted = createWeeklyRunner({ store, library, logger, clock, post: poster.post, graceMs });
     await restarted.maintain(at(monday, 5 * 60_000));
     expect(await restarted.runDue(at(monday, 5 * 60_000))).toEqual([]);
     expect(poster.weeklyPosts).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('runDue', () => {
   });
 
   it('when the bot stops during a retry wait: gives the slot back, and the next start-up posts it once', async () => {
-    const { store, team, library, logger, logs } = await setup();
+    const { store, team, library, logger, logs, clock } = await setup();
     const stub = await new SlackApiStub().start();
     try {
       const client = new webApi.WebClient('xoxb-test', webClientOptions(stub.apiUrl));
@@ -169,7 +169,7 @@ describe('runDue', () => {
           () => new Promise(() => {}),
           signal,
         );
-      const stopping = createWeeklyRunner({ store, library, logger, post, graceMs });
+      const stopping = createWeeklyRunner({ store, library, logger, clock, post, graceMs });
       stub.script('chat.postMessage', { status: 503, body: {} });
       const run = stopping.runDue(at(monday, 1000));
       await stub.waitFor((calls) => calls.length === 1);
@@ -183,7 +183,7 @@ describe('runDue', () => {
           'the grace period team=T0TEAM channel=C0READING',
       );
 
-      const restarted = createWeeklyRunner({ store, library, logger, post, graceMs });
+      const restarted = createWeeklyRunner({ store, library, logger, clock, post, graceMs });
       await restarted.maintain(at(monday, 60_000));
       expect((await restarted.runDue(at(monday, 60_000))).map((outcome) => outcome.status)).toEqual([
         'posted',
@@ -314,7 +314,7 @@ describe('runDue on a bad day', () => {
   });
 
   it('leaves a fire another process is still posting alone, and marks it interrupted once its heartbeat stops', async () => {
-    const { store, team, library, logger, logs } = await setup();
+    const { store, team, library, logger, logs, clock } = await setup();
     let answer: (result: PostResult) => void = () => {};
     const slack = new Promise<PostResult>((resolve) => {
       answer = resolve;
@@ -337,6 +337,7 @@ describe('runDue on a bad day', () => {
       logger,
       post: new RecordingPoster().post,
       graceMs,
+      clock,
     });
     // A's heartbeat moves with its clock: at 4 minutes, B sees a post in flight and leaves it alone.
     clockA.time = at(monday, 3 * 60_000);
