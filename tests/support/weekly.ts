@@ -6,7 +6,7 @@ import { type SlackMessage, toSlackMessage } from '../../src/slack/blocks.ts';
 import type { PostResult } from '../../src/slack/post.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import type { Store, TeamStore } from '../../src/store/types.ts';
-import type { Poster } from '../../src/weekly/run-due.ts';
+import { createWeeklyRunner, type Poster } from '../../src/weekly/run-due.ts';
 import { shippedCatalog } from './shipped.ts';
 
 /** A message the fake poster received. */
@@ -89,6 +89,33 @@ export function weeklyFixture(options: { library?: Library; store?: Store } = {}
     clock: time.now,
     time,
   };
+}
+
+type RunnerOptions = Omit<Parameters<typeof createWeeklyRunner>[0], 'store' | 'library' | 'logger' | 'post'>;
+
+/**
+ * A weekly runner over {@link weeklyFixture}, with its test clock and a {@link RecordingPoster}, and one
+ * channel subscribed (C0READING, Mondays at 09:00 UTC, unless `subscription` says otherwise).
+ */
+export async function subscribedRunner(
+  options: RunnerOptions & {
+    library?: Library;
+    store?: Store;
+    subscription: { at: Date; channel?: string; cron?: string; createdBy?: string };
+  },
+) {
+  const { library, store, subscription, ...runnerOptions } = options;
+  const fixture = weeklyFixture({ ...(library ? { library } : {}), ...(store ? { store } : {}) });
+  const poster = new RecordingPoster();
+  const runner = createWeeklyRunner({ ...fixture, post: poster.post, ...runnerOptions });
+  await fixture.team.subscribe({
+    channel: subscription.channel ?? 'C0READING',
+    cron: subscription.cron ?? '0 9 * * 1',
+    timeZone: 'UTC',
+    createdBy: subscription.createdBy ?? 'U0ALICE',
+    at: subscription.at,
+  });
+  return { ...fixture, poster, runner };
 }
 
 /** The title line of a weekly post (its first section block). */

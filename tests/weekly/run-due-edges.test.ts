@@ -15,7 +15,13 @@ import type { Store } from '../../src/store/types.ts';
 import { createWeeklyRunner, type FireExtension, type Poster } from '../../src/weekly/run-due.ts';
 import { shippedCatalog } from '../support/shipped.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
-import { postedTitle, RecordingPoster, testTeam, weeklyFixture } from '../support/weekly.ts';
+import {
+  postedTitle,
+  RecordingPoster,
+  subscribedRunner,
+  testTeam,
+  weeklyFixture,
+} from '../support/weekly.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -42,22 +48,13 @@ const shipped = fixedLibrary(createSearch(shippedCatalog()));
 type Options = Partial<Parameters<typeof createWeeklyRunner>[0]>;
 
 /** A runner on a fresh store with the weekly channel C0READING, subscribed two days before `monday`. */
-async function setup(options: Options & { library?: Library; store?: Store } = {}) {
-  const fixture = weeklyFixture({
-    library: options.library ?? shipped,
-    ...(options.store ? { store: options.store } : {}),
+const setup = (options: Options & { library?: Library; store?: Store } = {}) =>
+  subscribedRunner({
+    library: shipped,
+    graceMs,
+    ...options,
+    subscription: { at: at(monday, -2 * 24 * hour) },
   });
-  const poster = new RecordingPoster();
-  const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs, ...options });
-  await fixture.team.subscribe({
-    channel: 'C0READING',
-    cron: '0 9 * * 1',
-    timeZone: 'UTC',
-    createdBy: 'U0ALICE',
-    at: at(monday, -2 * 24 * hour),
-  });
-  return { ...fixture, poster, runner };
-}
 
 describe('runDue says what it did, and nothing else', () => {
   it('posts with one line naming the paper, the slot and the rotation, on the workspace and channel', async () => {
@@ -113,15 +110,15 @@ describe('runDue at the edge of the grace period', () => {
 
 describe('runDue on a cron of seconds after a long downtime (the widening look-back is in run-due.test.ts)', () => {
   it('posts nothing when the latest slot falls in a break, although earlier ones did not', async () => {
-    const fixture = weeklyFixture({ library: shipped });
-    const poster = new RecordingPoster();
-    const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
-    await fixture.team.subscribe({
-      channel: 'C0FAST',
-      cron: '* * * * * *',
-      timeZone: 'UTC',
-      createdBy: 'U0BOB',
-      at: new Date('2026-11-29T00:00:00Z'),
+    const { runner, poster, ...fixture } = await subscribedRunner({
+      library: shipped,
+      graceMs,
+      subscription: {
+        channel: 'C0FAST',
+        cron: '* * * * * *',
+        createdBy: 'U0BOB',
+        at: new Date('2026-11-29T00:00:00Z'),
+      },
     });
     await fixture.team.addPause('C0FAST', {
       startsOn: '2026-11-30',
@@ -365,15 +362,10 @@ describe('runDue with extensions that leave hooks out', () => {
 
 describe('runDue spacing posts', () => {
   it('posts a slot exactly half a period after the previous post', async () => {
-    const fixture = weeklyFixture({ library: shipped });
-    const poster = new RecordingPoster();
-    const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs });
-    await fixture.team.subscribe({
-      channel: 'C0FAST',
-      cron: '* * * * *',
-      timeZone: 'UTC',
-      createdBy: 'U0BOB',
-      at: monday,
+    const { runner, poster, ...fixture } = await subscribedRunner({
+      library: shipped,
+      graceMs,
+      subscription: { channel: 'C0FAST', cron: '* * * * *', createdBy: 'U0BOB', at: monday },
     });
     // The 09:01 post goes out at 09:01:30, half a minute before the 09:02 slot.
     fixture.time.set(at(monday, 90_000));

@@ -9,7 +9,7 @@ import { upcomingPicks } from '../../src/weekly/rotation.ts';
 import { createWeeklyRunner, type Poster } from '../../src/weekly/run-due.ts';
 import { readingsOf } from '../../src/weekly/service.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
-import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
+import { postedTitle, RecordingPoster, subscribedRunner, weeklyFixture } from '../support/weekly.ts';
 
 const hour = 3_600_000;
 const graceMs = 24 * hour;
@@ -18,19 +18,9 @@ const monday = new Date('2026-11-30T09:00:00Z');
 const week = 7 * 24 * hour;
 const at = (base: Date, offsetMs: number) => new Date(base.getTime() + offsetMs);
 
-async function setup(grace = graceMs) {
-  const fixture = weeklyFixture();
-  const poster = new RecordingPoster();
-  const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs: grace });
-  await fixture.team.subscribe({
-    channel: 'C0READING',
-    cron: '0 9 * * 1',
-    timeZone: 'UTC',
-    createdBy: 'U0ALICE',
-    at: at(monday, -2 * 24 * hour),
-  });
-  return { ...fixture, poster, runner };
-}
+/** A runner with the weekly channel C0READING, subscribed two days before `monday`. */
+const setup = (grace = graceMs) =>
+  subscribedRunner({ graceMs: grace, subscription: { at: at(monday, -2 * 24 * hour) } });
 
 describe('runDue', () => {
   it('with no grace period (WEEKLY_GRACE_HOURS=0) still posts a fire the cron runs a moment late', async () => {
