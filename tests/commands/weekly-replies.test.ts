@@ -306,11 +306,12 @@ describe('week', () => {
     });
   });
 
-  it('papers gone from the list: those left are shown; none left, the ids under the section posted from', async () => {
+  it('papers gone from the list: those left are shown, in their sections; none left, the ids under the section posted from', async () => {
     const { run, post, setNow } = setup({ markdown: smallList });
     await run('subscribe');
     setNow(new Date('2026-12-22T10:00:00Z'));
-    await post(['gone-a', 'beta-one'], new Date('2026-12-14T09:00:00Z'), 'Beta');
+    // Posted from a section since renamed: the paper shows the list's sections now.
+    await post(['gone-a', 'beta-one'], new Date('2026-12-14T09:00:00Z'), 'Beta, before its rename');
     expect((await run('week')).blocks[1]).toEqual({
       type: 'paper',
       paper: {
