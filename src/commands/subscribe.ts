@@ -14,7 +14,9 @@ import { nextPostText, withWeekly } from './weekly.ts';
  */
 export function subscribeReply(args: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
-    const cadence = readCadence(args.split(/\s+/).filter(Boolean));
+    // Empty words (spaces at the ends) are dropped by parseScheduleWords.
+    // Stryker disable next-line Regex: commands reach here through readUserText, which leaves single spaces only.
+    const cadence = readCadence(args.split(/\s+/));
     const previous = await weekly.subscription(context.channel.id);
     const base = previous ? { cron: previous.cron, timeZone: previous.timeZone } : weekly.defaults;
     const parsed = 'error' in cadence ? cadence : parseScheduleWords(cadence.words, base);
