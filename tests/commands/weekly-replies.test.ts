@@ -779,3 +779,47 @@ describe('pause and resume', () => {
     });
   });
 });
+
+describe('a queued paper from outside the list', () => {
+  it('upcoming says who proposed it; skip takes it out of the queue', async () => {
+    const { run, team } = setup();
+    await run('subscribe');
+    const proposal = await team.propose({
+      channel,
+      title: 'Outside paper',
+      url: 'https://example.com/o',
+      by: 'U0BOB',
+      at: sunday,
+    });
+    // As a vote won by the proposal queues it.
+    await team.enqueue(channel, `outside:${proposal.id}`, { by: 'U0BOB', at: sunday });
+    expect((await run('upcoming 1')).blocks[1]).toEqual({
+      type: 'paper',
+      paper: {
+        id: `outside:${proposal.id}`,
+        title: 'Outside paper',
+        url: 'https://example.com/o',
+        sections: [],
+        otherLinks: [],
+        note: [
+          { text: 'Mon 30 Nov 2026', bold: true },
+          ' · proposed by ',
+          { user: 'U0BOB' },
+          ', not in the list',
+        ],
+      },
+      actions: [],
+    });
+    expect((await run('skip')).blocks[0]).toEqual({
+      type: 'text',
+      text: [
+        'Skipped Outside paper: it leaves the queue (propose it again to bring it back).',
+        ' Next up, ',
+        { text: 'Mon 30 Nov 2026', bold: true },
+        ': ',
+        sgdLink,
+        '.',
+      ],
+    });
+  });
+});
