@@ -823,3 +823,33 @@ describe('a queued paper from outside the list', () => {
     });
   });
 });
+
+describe('a channel paused for two years', () => {
+  it('has no date to give: skip names no next post, queue names no day', async () => {
+    const { run } = setup();
+    await run('subscribe');
+    // Two breaks of a year each, back to back: more weeks than the schedule looks ahead.
+    await run('pause 2026-11-30 2027-11-29');
+    await run('pause 2027-11-30 2028-11-27');
+    expect((await run('upcoming 1')).blocks[0]).toEqual({
+      type: 'header',
+      text: 'Next 0 papers of the week',
+    });
+    expect(await run('skip')).toEqual({
+      text: 'Skipped SGD · Momentum · RMSProp · Optimization.',
+      blocks: [
+        {
+          type: 'text',
+          text: ['Skipped SGD · Momentum · RMSProp · Optimization: it moves to the end of this round.'],
+        },
+      ],
+      visibility: 'in_channel',
+    });
+    expect(await run('queue sharp minima')).toEqual(
+      plain(
+        'Sharp Minima Can Generalize For Deep Nets is next: it will be the paper of the week.',
+        'in_channel',
+      ),
+    );
+  });
+});
