@@ -30,7 +30,6 @@ export function readPauseDates(
   args: string,
   today: string,
 ): { startsOn: string; endsOn: string } | { error: string } {
-  // Stryker disable next-line Regex: commands reach here through readUserText, which leaves single spaces only (and the filter drops empty words).
   const words = args.toLowerCase().split(/\s+/).filter(Boolean);
   const dates = (words[0] === 'until' ? [today, ...words.slice(1)] : words).filter((word) => word !== 'to');
   if (dates.length < 1 || dates.length > 2) return { error: 'usage' };

@@ -15,7 +15,6 @@ import { nextPostText, withWeekly } from './weekly.ts';
 export function subscribeReply(args: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
     // Empty words (spaces at the ends) are dropped by parseScheduleWords.
-    // Stryker disable next-line Regex: commands reach here through readUserText, which leaves single spaces only.
     const cadence = readCadence(args.split(/\s+/));
     const previous = await weekly.subscription(context.channel.id);
     const base = previous ? { cron: previous.cron, timeZone: previous.timeZone } : weekly.defaults;
