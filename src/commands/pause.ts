@@ -30,7 +30,7 @@ export function readPauseDates(
   args: string,
   today: string,
 ): { startsOn: string; endsOn: string } | { error: string } {
-  const words = args.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const words = args.toLowerCase().split(/\s+/).filter(Boolean);
   const dates = (words[0] === 'until' ? [today, ...words.slice(1)] : words).filter((word) => word !== 'to');
   if (dates.length < 1 || dates.length > 2) return { error: 'usage' };
   for (const date of dates) {

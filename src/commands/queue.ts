@@ -17,6 +17,7 @@ export async function queueQueryReply(query: string, context: CommandContext): P
     const text = `Say which paper: ${commandText(context, 'queue sharp minima')}`;
     return textReply([text]);
   }
+  // Stryker disable next-line ObjectLiteral: the default limit (5) has the same best match first; one is all this needs.
   const [hit] = context.search.search(query, { limit: 1 });
   if (!hit) {
     const text = `No papers match ${quote(query)}, so nothing was queued.`;

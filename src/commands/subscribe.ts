@@ -14,10 +14,14 @@ import { nextPostText, withWeekly } from './weekly.ts';
  */
 export function subscribeReply(args: string, context: CommandContext): Promise<Reply> {
   return withWeekly(context, async (weekly) => {
-    const cadence = readCadence(args.split(/\s+/).filter(Boolean));
+    // Empty words (spaces at the ends) are dropped by parseScheduleWords.
+    const cadence = readCadence(args.split(/\s+/));
     const previous = await weekly.subscription(context.channel.id);
     const base = previous ? { cron: previous.cron, timeZone: previous.timeZone } : weekly.defaults;
-    const parsed = 'error' in cadence ? cadence : parseScheduleWords(cadence.words, base);
+    const parsed =
+      'error' in cadence
+        ? cadence
+        : { ...parseScheduleWords(cadence.words, base), every: cadence.every ?? 1 };
     if ('error' in parsed) {
       const text: RichText = [
         `${parsed.error}. For example: `,
@@ -25,8 +29,8 @@ export function subscribeReply(args: string, context: CommandContext): Promise<R
       ];
       return { text: parsed.error, blocks: [{ type: 'text', text }], visibility: 'ephemeral' };
     }
-    const every = 'every' in cadence && cadence.every !== undefined ? cadence.every : 1;
-    await weekly.subscribe(context.channel.id, { ...parsed, every }, context.user.id, context.now);
+    const { every } = parsed;
+    await weekly.subscribe(context.channel.id, parsed, context.user.id, context.now);
     const schedule = describeSchedule(parsed.cron, parsed.timeZone, every);
     const [first] = await weekly.upcoming(context.channel.id, 1, context.now);
     const text: RichText = [
