@@ -60,7 +60,7 @@ async function setup(options: { subscribe?: boolean; timeZone?: string; weekly?:
     const reply = await unfurl(url);
     return reply ? `${reply.text} — ${replyMarkup(reply)}` : reply;
   };
-  return { ...fixture, unfurl, show, posted };
+  return { ...fixture, context, unfurl, show, posted };
 }
 
 const sections = (reply: Reply | undefined) =>
@@ -129,6 +129,31 @@ describe('unfurlReply', () => {
     await posted(['adam'], []);
     expect(await show('https://arxiv.org/abs/1412.6980')).toBe(
       'ADAM · ADAMAX — in_channel: [adam: ADAM · ADAMAX <https://arxiv.org/abs/1412.6980> One reading for 2 entries of the list, which all point to it.] | > Discussed here on *Mon 7 Dec 2026*: <https://readinggroup.slack.com/archives/C0READING/p1765150200000100|open the thread>',
+    );
+  });
+
+  it('a reading renamed in part: one of its ids is enough', async () => {
+    const { show, posted } = await setup({ timeZone: 'UTC' });
+    await posted(['adam', 'adamax-old-id'], []);
+    expect(await show('https://arxiv.org/abs/1412.6980')).toMatch(
+      /\| > Discussed here on \*Mon 7 Dec 2026\*: /,
+    );
+  });
+
+  it('a reading’s sections, not only its first entry’s', async () => {
+    const { unfurl } = await setup();
+    expect(sections(await unfurl('https://www.deeplearningbook.org/contents/optimization.html'))).toEqual([
+      ['Popular Optimization algorithms', 'Tutorials, Surveys and Blogs'],
+    ]);
+  });
+
+  it('a database that cannot list the posts: unfurled as not discussed', async () => {
+    const { context, store } = await setup();
+    const request = await context();
+    await store.close();
+    const reply = await unfurlReply('https://arxiv.org/abs/1502.03167', request);
+    expect(reply && replyMarkup(reply)).toBe(
+      'in_channel: [batchnorm: BatchNorm <https://arxiv.org/abs/1502.03167>] (Queue=batchnorm) | > Not discussed here yet: Queue makes it a coming paper of the week.',
     );
   });
 });
