@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/parse.ts';
 import { type CommandContext, withSubscription } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import { leadText } from '../../src/commands/presenters.ts';
@@ -15,9 +16,11 @@ const monday = (week: number) => new Date(Date.UTC(2026, 10, 30 + 7 * week, 9));
 
 /** One search over the shipped list for every test (building it is the slow part). */
 const library = fixedLibrary(createSearch(shippedCatalog()));
+/** A list with no papers: nothing to post, so no coming turn. */
+const emptyLibrary = fixedLibrary(createSearch(parseCatalog('#### Nothing yet\n')));
 
-function setup(options: { presenters?: boolean; timeZone?: string } = {}) {
-  const fixture = weeklyFixture({ library });
+function setup(options: { presenters?: boolean; timeZone?: string; emptyList?: boolean } = {}) {
+  const fixture = weeklyFixture({ library: options.emptyList ? emptyLibrary : library });
   const weekly = createWeeklyService({
     store: fixture.team,
     library: fixture.library,
@@ -249,5 +252,20 @@ describe('presenters: what the replies say, with their emphasis', () => {
       'ephemeral: # Discussion leaders | 1. <@U0ANA> · leads Mon 30 Nov 2026 | > Coming: | [sgd: SGD · Momentum · RMSProp · Optimization <https://www.deeplearningbook.org/contents/optimization.html> *Mon 30 Nov 2026* · led by <@U0ANA>] | > Each leader gets a direct message 2 days before the post (change it: `/optpaper presenters lead <hours>`).',
     );
     expect((await reply('presenters')).text).toBe('Discussion leaders: 1; next: @U0ANA on Mon 30 Nov 2026');
+  });
+
+  it('a list with no papers: the leaders, and no turn to name', async () => {
+    const { run, reply, subscribe } = setup({ emptyList: true });
+    await subscribe();
+    expect(await run(`presenters ${ana} ${ben}`)).toBe(
+      'in_channel: <@U0ALICE> set who leads the discussion, in turn: <@U0ANA>, <@U0BEN>. Each leader gets a direct message 2 days before the post.',
+    );
+    expect(await run(`presenters swap ${ana} ${ben}`)).toBe(
+      'in_channel: <@U0ALICE> swapped <@U0ANA> and <@U0BEN> in the order.',
+    );
+    expect(await run('presenters')).toBe(
+      'ephemeral: # Discussion leaders | 1. <@U0BEN> · later this round\n2. <@U0ANA> · later this round | > Each leader gets a direct message 2 days before the post (change it: `/optpaper presenters lead <hours>`).',
+    );
+    expect((await reply('presenters')).text).toBe('Discussion leaders: 2');
   });
 });
