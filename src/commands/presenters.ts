@@ -259,8 +259,8 @@ function leadMinutes(words: readonly string[]): number | undefined {
   const joined = words.join(' ');
   const match = /^(\d{1,5}(?:\.\d+)?)\s*([a-z]*)$/.exec(joined);
   if (!match) return undefined;
-  const perUnit = match[2] ? leadUnits[match[2]] : 60;
-  if (perUnit === undefined) return undefined;
+  // An unknown unit makes the lead NaN, which the bounds refuse.
+  const perUnit = match[2] ? (leadUnits[match[2]] ?? Number.NaN) : 60;
   const minutes = Math.round(Number(match[1]) * perUnit);
   return minutes >= 1 && minutes <= presenterLimits.maxLeadMinutes ? minutes : undefined;
 }
