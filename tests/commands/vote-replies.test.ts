@@ -32,8 +32,9 @@ function setup() {
     library: fixture.library,
     messenger: nowhere,
   });
-  const context = (user = 'U0ALICE', now = sunday): Promise<CommandContext> =>
+  const context = (user = 'U0ALICE', now = sunday, command?: string): Promise<CommandContext> =>
     withSubscription({
+      ...(command ? { command } : {}),
       search: fixture.library.current(),
       channel: { id: 'C0READING' },
       user: { id: user },
@@ -44,7 +45,8 @@ function setup() {
     });
   const run = async (text: string, user?: string, now?: Date) =>
     replyMarkup(await runCommand(text, await context(user, now)));
-  const reply = async (text: string, user?: string, now?: Date) => runCommand(text, await context(user, now));
+  const reply = async (text: string, user?: string, now?: Date, command?: string) =>
+    runCommand(text, await context(user, now, command));
   return { run, reply, votes };
 }
 
@@ -189,5 +191,27 @@ describe('vote: what the replies say, with their emphasis and links', () => {
     expect(replyMarkup(castReply(outcome))).toBe(
       'ephemeral: You voted for *Our Own Paper* (0 votes now). You can change it until *Mon 30 Nov 2026, 10:00 CET*.',
     );
+  });
+
+  it('a channel that does not get a paper of the week is told so, whatever the words', async () => {
+    const { run } = setup();
+    const notSubscribed =
+      'ephemeral: This channel does not get a paper of the week. Start it with `/optpaper subscribe [day] [time] [time zone]`, for example `/optpaper subscribe monday 9:30 Europe/Paris`.';
+    expect(await run('vote')).toBe(notSubscribed);
+    expect(await run('vote on')).toBe(notSubscribed);
+  });
+
+  it('the open vote marks your ballot, and names the command as it was typed', async () => {
+    const { run, reply } = setup();
+    await run('subscribe');
+    await run('vote on 2 days');
+    await run('vote 2', 'U0BOB');
+    const shown = replyMarkup(await reply('vote', 'U0BOB', sunday, '/optpaper-dev')).split(' | ');
+    expect(shown.filter((line) => line.includes('your vote'))).toEqual([
+      '[batchnorm: BatchNorm <https://arxiv.org/abs/1502.03167> Coming up in the rotation · *1 vote* · your vote] (Vote=1:batchnorm)',
+    ]);
+    expect(shown.filter((line) => line.includes('/optpaper'))).toEqual([
+      '> 1 vote so far. See the vote and your ballot with `/optpaper-dev vote`.',
+    ]);
   });
 });
