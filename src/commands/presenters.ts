@@ -1,4 +1,5 @@
-import { presenterLimits } from '../presenters/service.ts';
+import { type PresenterService, presenterLimits } from '../presenters/service.ts';
+import type { Subscription } from '../store/types.ts';
 import { formatDay } from '../weekly/dates.ts';
 import { pickView } from '../weekly/messages.ts';
 import { commandText } from './command-name.ts';
@@ -98,7 +99,7 @@ export function presentersReply(
       ];
     };
 
-    if (first === '' && mentions.length === 0) return showReply(context, subscription.presenterLeadMinutes);
+    if (first === '' && mentions.length === 0) return showReply(context, presenters, subscription);
     if (first === '') {
       const people = [...new Set(mentions)];
       if (people.length > maxPresenters)
@@ -165,15 +166,23 @@ export function presentersReply(
   });
 }
 
-/** `/optpaper presenters` alone: the order, where the round stands, and the coming turns. */
-async function showReply(context: CommandContext, leadMinutes: number): Promise<Reply> {
-  const presenters = context.presenters;
-  const weekly = context.weekly;
-  if (!presenters || !weekly) return textReply(['Discussion leaders are not available here.']);
+/**
+ * `/optpaper presenters` alone: the order, where the round stands, and the coming turns.
+ *
+ * @param context The request.
+ * @param presenters The workspace's leaders.
+ * @param subscription The channel's, as the command read it (its time zone and reminder lead).
+ * @returns The reply.
+ */
+async function showReply(
+  context: CommandContext,
+  presenters: PresenterService,
+  subscription: Subscription,
+): Promise<Reply> {
   const channel = context.channel.id;
   const order = await presenters.list(channel);
   if (order.length === 0) return textReply(['Nobody leads the discussion here yet. ', ...usage(context)]);
-  const timeZone = (await weekly.subscription(channel))?.timeZone ?? weekly.defaults.timeZone;
+  const { timeZone, presenterLeadMinutes: leadMinutes } = subscription;
   const round = await presenters.round(channel);
   const coming = await presenters.upcoming(channel, Math.min(shownTurns, order.length), context.now);
   const nextOf = new Map<string, Date>();
@@ -250,8 +259,8 @@ function leadMinutes(words: readonly string[]): number | undefined {
   const joined = words.join(' ');
   const match = /^(\d{1,5}(?:\.\d+)?)\s*([a-z]*)$/.exec(joined);
   if (!match) return undefined;
-  const perUnit = match[2] ? leadUnits[match[2]] : 60;
-  if (perUnit === undefined) return undefined;
+  // An unknown unit makes the lead NaN, which the bounds refuse.
+  const perUnit = match[2] ? (leadUnits[match[2]] ?? Number.NaN) : 60;
   const minutes = Math.round(Number(match[1]) * perUnit);
   return minutes >= 1 && minutes <= presenterLimits.maxLeadMinutes ? minutes : undefined;
 }

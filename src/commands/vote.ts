@@ -45,8 +45,8 @@ export function readVoteRequest(args: string): VoteRequest {
   const on = /^on(?:\s+(\d+(?:\.\d+)?)\s*([a-z]*)(?:\s+before)?)?$/.exec(words);
   if (!on) return { kind: 'bad', words: args.trim() };
   if (on[1] === undefined) return { kind: 'on', leadMinutes: voteTimings.defaultLeadMinutes };
-  const unit = units[on[2] || 'h'];
-  const minutes = unit === undefined ? Number.NaN : Math.round(Number(on[1]) * unit);
+  // An unknown unit makes the lead NaN, which the bounds refuse.
+  const minutes = Math.round(Number(on[1]) * (units[on[2] || 'h'] ?? Number.NaN));
   return minutes >= voteTimings.minLeadMinutes && minutes <= voteTimings.maxLeadMinutes
     ? { kind: 'on', leadMinutes: minutes }
     : { kind: 'bad', words: args.trim() };
