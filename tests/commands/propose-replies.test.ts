@@ -4,12 +4,10 @@ import { runCommand } from '../../src/commands/dispatch.ts';
 import { proposalHelp, proposalReply, submitProposal } from '../../src/commands/propose.ts';
 import { fixedLibrary } from '../../src/library.ts';
 import { createSearch } from '../../src/search/search.ts';
-import { createVoteService, type VoteMessenger } from '../../src/votes/service.ts';
 import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
-import { createWeeklyService } from '../../src/weekly/service.ts';
 import { replyMarkup } from '../support/markup.ts';
 import { shippedCatalog } from '../support/shipped.ts';
-import { RecordingPoster, weeklyFixture } from '../support/weekly.ts';
+import { RecordingPoster, readingGroupServices, weeklyFixture } from '../support/weekly.ts';
 
 const sunday = new Date('2026-11-29T12:00:00Z');
 const monday = new Date('2026-11-30T09:00:00Z');
@@ -20,22 +18,9 @@ const how =
 /** One search over the shipped list for every test (building it is the slow part). */
 const library = fixedLibrary(createSearch(shippedCatalog()));
 
-/** The vote's message is not these tests' subject: it goes nowhere. */
-const nowhere: VoteMessenger = { post: async () => '1.0', update: async () => true };
-
 function setup(options: { votes?: boolean } = {}) {
   const fixture = weeklyFixture({ library });
-  const weekly = createWeeklyService({
-    store: fixture.team,
-    library: fixture.library,
-    defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
-  });
-  const votes = createVoteService({
-    store: fixture.team,
-    weekly,
-    library: fixture.library,
-    messenger: nowhere,
-  });
+  const { weekly, votes } = readingGroupServices(fixture);
   const poster = new RecordingPoster();
   const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs: 3_600_000 });
   const context = (user = 'U0ALICE', now = sunday): Promise<CommandContext> =>

@@ -2,33 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { type CommandContext, withSubscription } from '../../src/commands/context.ts';
 import { runCommand } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
-import { createVoteService, type VoteMessenger } from '../../src/votes/service.ts';
 import { createWeeklyRunner } from '../../src/weekly/run-due.ts';
-import { createWeeklyService } from '../../src/weekly/service.ts';
 import { replyLines } from '../support/replies.ts';
-import { postedTitle, RecordingPoster, weeklyFixture } from '../support/weekly.ts';
+import { postedTitle, RecordingPoster, readingGroupServices, weeklyFixture } from '../support/weekly.ts';
 
 const sunday = new Date('2026-11-29T12:00:00Z');
 const monday = new Date('2026-11-30T09:00:00Z');
 const week = 7 * 24 * 3_600_000;
 const ours = 'https://example.org/ours.pdf';
 
-/** The vote's message is not these tests' subject: it goes nowhere. */
-const nowhere: VoteMessenger = { post: async () => '1.0', update: async () => true };
-
 function setup(options: { votes?: boolean } = {}) {
   const fixture = weeklyFixture();
-  const weekly = createWeeklyService({
-    store: fixture.team,
-    library: fixture.library,
-    defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
-  });
-  const votes = createVoteService({
-    store: fixture.team,
-    weekly,
-    library: fixture.library,
-    messenger: nowhere,
-  });
+  const { weekly, votes } = readingGroupServices(fixture);
   const poster = new RecordingPoster();
   const runner = createWeeklyRunner({ ...fixture, post: poster.post, graceMs: 3_600_000 });
   const context = (user = 'U0ALICE'): Promise<CommandContext> =>

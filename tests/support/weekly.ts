@@ -6,7 +6,9 @@ import { type SlackMessage, toSlackMessage } from '../../src/slack/blocks.ts';
 import type { PostResult } from '../../src/slack/post.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import type { Store, TeamStore } from '../../src/store/types.ts';
+import { createVoteService, type VoteMessenger } from '../../src/votes/service.ts';
 import { createWeeklyRunner, type Poster } from '../../src/weekly/run-due.ts';
+import { createWeeklyService } from '../../src/weekly/service.ts';
 import { shippedCatalog } from './shipped.ts';
 
 /** A message the fake poster received. */
@@ -116,6 +118,26 @@ export async function subscribedRunner(
     at: subscription.at,
   });
   return { ...fixture, poster, runner };
+}
+
+/** A vote's message, where it is not the test's subject: it goes nowhere. */
+export const nowhere: VoteMessenger = { post: async () => '1.0', update: async () => true };
+
+/**
+ * The weekly service (defaults: Mondays at 09:00 UTC) and the vote service of a {@link weeklyFixture}'s
+ * workspace, as the commands get them.
+ */
+export function readingGroupServices(
+  fixture: Pick<ReturnType<typeof weeklyFixture>, 'team' | 'library'>,
+  messenger: VoteMessenger = nowhere,
+) {
+  const weekly = createWeeklyService({
+    store: fixture.team,
+    library: fixture.library,
+    defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+  });
+  const votes = createVoteService({ store: fixture.team, weekly, library: fixture.library, messenger });
+  return { weekly, votes };
 }
 
 /** The title line of a weekly post (its first section block). */
