@@ -132,6 +132,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   // Built once the app (and its client) exists; the services only call it later.
   let home: HomeRefresher | undefined;
   const pending = new PendingPosts();
+  // Aborted first thing in stop(): replies and edits waiting to retry give up instead of going out late.
+  const stopping = new AbortController();
   const services = new Map<string, WeeklyService>();
   // The app is built below; a workspace's client is only asked for once it runs.
   let clientOf: (team: string) => Promise<webApi.WebClient | undefined> = async () => undefined;
@@ -149,6 +151,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
             client: () => clientOf(key),
             logger,
             command: config.slack.command,
+            stopping: stopping.signal,
             ...(options.sleep ? { sleep: options.sleep } : {}),
           }),
           (channel) => home?.changed(key, channel),
@@ -196,6 +199,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     clock,
     random: options.random ?? Math.random,
     command: config.slack.command,
+    stopping: stopping.signal,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(workspaceUrl ? { workspaceUrl: () => workspaceUrl } : {}),
   };
@@ -273,6 +277,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     failed: running.gaveUp,
     stop() {
       stopped ??= (async () => {
+        stopping.abort();
         stopWatching();
         clearInterval(maintenance);
         // Retries still waiting are given up (and caught up at the next start); a request sent is

@@ -60,6 +60,9 @@ function shareOutcomeText(result: ShareResult, title: string, channel: string): 
   switch (result.failure) {
     case 'ratelimited':
       return ['Slack is rate-limiting me right now. Please press Share again in a minute.'];
+    case 'stopped':
+      // Stopping while waiting out a rate limit (the only failure Share retries): certainly not posted.
+      return [`I am restarting and did not post ${quoted}. Please press Share again in a minute.`];
     case 'server':
     case 'network':
       return [

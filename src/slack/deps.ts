@@ -21,6 +21,11 @@ export interface SlackDeps {
   random: () => number;
   /** How posts wait between retries (default: real timers). */
   sleep?: Sleep;
+  /**
+   * Aborted when the bot stops: a retry still waiting (a rate-limited reply, an edit Slack failed) is
+   * given up rather than made after the bot said it stopped.
+   */
+  stopping?: AbortSignal;
   /** A workspace's URL from auth.test, so that links to messages are the ones Slack itself gives. */
   workspaceUrl?: (team: string) => string | undefined;
   /**

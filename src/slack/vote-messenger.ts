@@ -11,7 +11,7 @@ import { callSlack, editPolicy, interactivePolicy, postMessage, type Sleep } fro
  * vote is decided from its ballots, never from its message.
  *
  * @param options The workspace's Web API client (none once uninstalled), a logger, how retries wait,
- *   and the slash command's name the log suggests (default: `/optpaper`).
+ *   the slash command's name the log suggests (default: `/optpaper`), and the bot's stop signal.
  * @returns The messenger.
  */
 export function slackVoteMessenger(options: {
@@ -19,6 +19,8 @@ export function slackVoteMessenger(options: {
   logger: Logger;
   sleep?: Sleep;
   command?: string;
+  /** Aborted when the bot stops: a retry still waiting is given up. */
+  stopping?: AbortSignal;
 }): VoteMessenger {
   const { logger } = options;
   return {
@@ -30,6 +32,7 @@ export function slackVoteMessenger(options: {
         { channel, ...toSlackMessage(reply) },
         interactivePolicy,
         options.sleep,
+        options.stopping,
       );
       if (result.ok) return result.ts;
       logger.warn(
@@ -46,6 +49,7 @@ export function slackVoteMessenger(options: {
         () => client.chat.update({ channel, ts, ...toSlackMessage(reply) }),
         editPolicy,
         options.sleep,
+        options.stopping,
       );
       if (result.ok) return true;
       logger.warn(

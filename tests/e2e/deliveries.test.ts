@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/types.ts';
 import { actionBody, commandBody, mentionBody, postSigned } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { HeldSleeps, until } from '../support/wait.ts';
 
 const sharpMinima = 'sharp-minima-can-generalize-for-deep-nets';
 let apps: TestApp[] = [];
@@ -19,10 +20,17 @@ afterEach(async () => {
 });
 
 /** The real app with a real store (so it remembers deliveries), on a free port. */
-async function start(options: { store?: Store; stub?: SlackApiStub } = {}): Promise<TestApp> {
+async function start(
+  options: { store?: Store; stub?: SlackApiStub; sleeps?: HeldSleeps; stopping?: AbortSignal } = {},
+): Promise<TestApp> {
   const store = options.store ?? openStore(':memory:');
   if (!options.store) stores.push(store);
-  const app = await startTestApp({ store, ...(options.stub ? { stub: options.stub } : {}) });
+  const app = await startTestApp({
+    store,
+    ...(options.stub ? { stub: options.stub } : {}),
+    ...(options.sleeps ? { sleep: options.sleeps.sleep } : {}),
+    ...(options.stopping ? { stopping: options.stopping } : {}),
+  });
   apps.push(app);
   return app;
 }
@@ -97,6 +105,36 @@ describe('an app_mention delivered again', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(replies(app).map((call) => call.answer?.status ?? 200)).toEqual([429, 429, 429, 200]);
+  });
+
+  it('is answered by the retry after a restart when the bot stopped while waiting out a rate limit', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'optpaper-')), 'state.db');
+    const stub = await new SlackApiStub().start();
+    const sleeps = new HeldSleeps();
+    sleeps.holding = true;
+    const stopping = new AbortController();
+    const first = openStore(path);
+    const before = await start({ store: first, stub, sleeps, stopping: stopping.signal });
+    stub.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: {} });
+    await postSigned(before.eventsUrl, mention, 'application/json');
+    await until(() => sleeps.asked.length > 0, 5000, 'the wait Slack asked for');
+    stopping.abort();
+    await until(() => before.logs.join('').includes('was not posted (stopped)'), 5000, 'the give-up');
+    sleeps.release();
+    await before.running.stop();
+    await first.close();
+    expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
+
+    const second = openStore(path);
+    stores.push(second);
+    const after = await start({ store: second, stub });
+    await signedWith(after.eventsUrl, mention, { 'x-slack-retry-num': '1' });
+    await stub.waitFor((calls) => calls.filter((call) => call.method === 'chat.postMessage').length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stub.callsTo('chat.postMessage').map((call) => call.answer?.status ?? 200)).toEqual([429, 200]);
+    expect(JSON.stringify(stub.callsTo('chat.postMessage')[1]?.body.blocks)).toContain(
+      'Sharp Minima Can Generalize For Deep Nets',
+    );
   });
 
   it('is not answered again when the first reply may have gone through (a 500): never two replies', async () => {

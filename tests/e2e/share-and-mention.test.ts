@@ -5,6 +5,7 @@ import { createSearch } from '../../src/search/search.ts';
 import { createWeeklyService } from '../../src/weekly/service.ts';
 import { actionBody, mentionBody, postSigned } from '../support/signing.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { HeldSleeps, until } from '../support/wait.ts';
 import { weeklyFixture } from '../support/weekly.ts';
 
 let app: TestApp;
@@ -127,6 +128,43 @@ describe('Share', () => {
     const told = await pressShare(sharpMinima, 'limited');
     expect(app.stub.callsTo('chat.postMessage')).toHaveLength(2);
     expect(told).toBe('Shared ✓ “Sharp Minima Can Generalize For Deep Nets” is in the channel now.');
+  });
+
+  it('gives up a rate-limited post waiting to retry when the bot stops, and tells the sharer it was not posted', async () => {
+    const sleeps = new HeldSleeps();
+    sleeps.holding = true;
+    const stopping = new AbortController();
+    const stopped = await startTestApp({ sleep: sleeps.sleep, stopping: stopping.signal });
+    try {
+      stopped.stub.script('chat.postMessage', {
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { ok: false, error: 'ratelimited' },
+      });
+      await postSigned(
+        stopped.eventsUrl,
+        actionBody(
+          { action_id: 'share_paper:0', value: sharpMinima },
+          { response_url: stopped.stub.responseUrl('stopping') },
+        ),
+        'application/x-www-form-urlencoded',
+      );
+      await until(() => sleeps.asked.length > 0, 5000, 'the wait Slack asked for');
+      expect(sleeps.asked).toEqual([1000]);
+      stopping.abort();
+      await stopped.stub.waitFor((calls) => calls.some((call) => call.method === 'response:stopping'));
+      sleeps.release();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(stopped.stub.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(stopped.stub.callsTo('response:stopping').map((call) => call.body.text)).toEqual([
+        'I am restarting and did not post “Sharp Minima Can Generalize For Deep Nets”. Please press Share again in a minute.',
+      ]);
+      expect(stopped.logs.join('')).toContain(
+        `share of ${sharpMinima} in C0READING failed: stopped stopping after ratelimited: ratelimited`,
+      );
+    } finally {
+      await stopped.stop();
+    }
   });
 
   it('does not retry a 500 (the post may have gone through): the sharer is told to check first', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startClockedBot, type TestBot, titleOf, weeklyPostsOf } from '../support/bot.ts';
 import { actionBody, commandBody, postSigned } from '../support/signing.ts';
 import { type RecordedCall, SlackApiStub } from '../support/slack-api-stub.ts';
-import { until } from '../support/wait.ts';
+import { HeldSleeps, until } from '../support/wait.ts';
 import { TestClock } from '../support/weekly.ts';
 
 const form = 'application/x-www-form-urlencoded';
@@ -20,11 +20,13 @@ const [sgd, batchNorm, convex] = [
 let stub: SlackApiStub;
 let started: TestBot;
 const time = new TestClock();
+const sleeps = new HeldSleeps();
 
 beforeEach(async () => {
   stub = await new SlackApiStub().start();
   time.set(new Date('2030-01-02T12:00:00Z'));
-  started = await startClockedBot(stub, time);
+  sleeps.release();
+  started = await startClockedBot(stub, time, { sleep: sleeps.sleep });
   expect(await started.command('subscribe monday 9am UTC', channel)).toContain('every Monday at 09:00');
 });
 
@@ -238,6 +240,26 @@ describe('voting on next week’s paper, end to end', () => {
       ]);
     }
     expect(started.logs.join('')).not.toContain('could not be updated');
+  });
+
+  it('gives up an edit waiting to retry when the bot stops: nothing is sent after the stop', async () => {
+    const message = await openVote();
+    const [first] = candidatesOf(message).map((candidate) => candidate.value);
+    stub.script('chat.update', { status: 500, body: {} });
+    sleeps.holding = true;
+    // The voter is answered once the message is edited: here, once the edit is given up.
+    await press(first, 'U0ALICE', '5.1');
+    await until(() => sleeps.asked.length > 0, 5000, 'the wait before the second attempt');
+    expect(updates()).toHaveLength(1);
+    await started.bot.stop();
+    await until(() => answersTo('U0ALICE').length === 1, 5000, 'the answer');
+    expect(answersTo('U0ALICE')).toEqual([expect.stringContaining('You voted for')]);
+    sleeps.release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates()).toHaveLength(1);
+    expect(started.logs.join('')).toContain(
+      `votes: the vote message ${tsOf(message)} in ${channel} could not be updated after 1 attempt(s) (stopped: stopping after server: HTTP 500)`,
+    );
   });
 
   it('logs an edit Slack refuses (message_not_found) once, without retrying it, and still counts the ballot', async () => {

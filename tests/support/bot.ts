@@ -86,12 +86,17 @@ export const scratchDatabase = (): string => join(mkdtempSync(join(tmpdir(), 'op
  *
  * @param stub The stand-in Web API.
  * @param clock The test's clock (set it before: start-up reads it).
+ * @param options Other bot options (how retries wait…).
  * @returns The running bot.
  */
-export function startClockedBot(stub: SlackApiStub, clock: { now: () => Date }): Promise<TestBot> {
+export function startClockedBot(
+  stub: SlackApiStub,
+  clock: { now: () => Date },
+  options: Partial<BotOptions> = {},
+): Promise<TestBot> {
   return startTestBot(
     stub,
     { OPTPAPER_DB: scratchDatabase() },
-    { clock: clock.now, maintenanceMs: 3_600_000 },
+    { clock: clock.now, maintenanceMs: 3_600_000, ...options },
   );
 }

@@ -68,7 +68,13 @@ export function sharePaper(deps: SlackDeps) {
       if (claim === 'duplicate') return;
     }
     const message = toSlackMessage(sharedPaperMessage(paper, body.user.id));
-    const result = await postMessage(client, { channel, ...message }, interactivePolicy, deps.sleep);
+    const result = await postMessage(
+      client,
+      { channel, ...message },
+      interactivePolicy,
+      deps.sleep,
+      deps.stopping,
+    );
     if (result.ok) await deps.store?.finishDelivery(key, deps.clock()).catch(() => undefined);
     else {
       await deps.store?.releaseDelivery(key).catch(() => undefined);
@@ -85,6 +91,7 @@ export function sharePaper(deps: SlackDeps) {
         }),
       editPolicy,
       deps.sleep,
+      deps.stopping,
     );
     if (!told.ok) {
       logger.warn(

@@ -41,11 +41,14 @@ export function appMention(deps: SlackDeps) {
       { channel: event.channel, thread_ts: threadTs, ...toSlackMessage(reply) },
       interactivePolicy,
       deps.sleep,
+      deps.stopping,
     );
     if (result.ok) return;
     logger.warn(`reply to a mention in ${event.channel} failed: ${result.failure} ${result.error}`);
-    // Rate-limited to the end: certainly not posted, so Slack's retry of the event may answer it. Any
-    // other failure may hide a reply that went through, and the retry is dropped (never two replies).
-    if (result.failure === 'ratelimited') throw new Error(`the reply to ${event.event_ts} was rate-limited`);
+    // Rate-limited to the end, or stopping while waiting to retry a rate limit (the only failure this
+    // policy retries): certainly not posted, so Slack's retry of the event may answer it. Any other
+    // failure may hide a reply that went through, and the retry is dropped (never two replies).
+    if (result.failure === 'ratelimited' || result.failure === 'stopped')
+      throw new Error(`the reply to ${event.event_ts} was not posted (${result.failure})`);
   };
 }

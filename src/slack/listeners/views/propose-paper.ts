@@ -84,6 +84,7 @@ export function proposePaper(deps: SlackDeps) {
       { channel: state.channel, ...toSlackMessage(reply) },
       interactivePolicy,
       deps.sleep,
+      deps.stopping,
     );
     if (posted.ok) return;
     logger.warn(
@@ -99,6 +100,7 @@ export function proposePaper(deps: SlackDeps) {
       { channel: body.user.id, ...toSlackMessage(note) },
       interactivePolicy,
       deps.sleep,
+      deps.stopping,
     );
   };
 }
