@@ -26,6 +26,7 @@ export function upcomingReply(args: string, context: CommandContext): Promise<Re
     const subscription = await weekly.subscription(context.channel.id);
     const timeZone = subscription?.timeZone ?? weekly.defaults.timeZone;
     const upcoming = await weekly.upcoming(context.channel.id, count, context.now);
+    if (upcoming.length === 0) return nothingUpcomingReply(context);
     const blocks: ReplyBlock[] = [{ type: 'header', text: `Next ${upcoming.length} papers of the week` }];
     if (!subscription) {
       blocks.push({
@@ -58,4 +59,19 @@ export function upcomingReply(args: string, context: CommandContext): Promise<Re
       visibility: 'ephemeral',
     };
   });
+}
+
+/**
+ * The reply when no post is in sight. The rotation starts a new round when one ends, so a list with
+ * papers always has a next pick: then it is the dates that ran out, the channel's breaks covering all
+ * the weeks the schedule looks ahead to.
+ */
+function nothingUpcomingReply(context: CommandContext): Reply {
+  if (context.search.catalog.papers.length === 0)
+    return textReply(['The list has no papers: there is no paper of the week to come.']);
+  return textReply([
+    'No paper of the week in sight: this channel’s breaks cover every week the schedule looks ahead to. ',
+    { text: commandText(context, 'resume'), code: true },
+    ' ends them.',
+  ]);
 }

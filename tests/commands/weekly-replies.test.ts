@@ -824,6 +824,16 @@ describe('a queued paper from outside the list', () => {
   });
 });
 
+describe('upcoming with an empty list', () => {
+  it('says there is no paper to come, rather than a header over nothing', async () => {
+    const { run } = setup({ markdown: '# Nothing here yet\n' });
+    await run('subscribe');
+    expect(await run('upcoming')).toEqual(
+      plain('The list has no papers: there is no paper of the week to come.', 'ephemeral'),
+    );
+  });
+});
+
 describe('a channel paused for two years', () => {
   it('has no date to give: skip names no next post, queue names no day', async () => {
     const { run } = setup();
@@ -831,10 +841,16 @@ describe('a channel paused for two years', () => {
     // Two breaks of a year each, back to back: more weeks than the schedule looks ahead.
     await run('pause 2026-11-30 2027-11-29');
     await run('pause 2027-11-30 2028-11-27');
-    expect((await run('upcoming 1')).blocks[0]).toEqual({
-      type: 'header',
-      text: 'Next 0 papers of the week',
-    });
+    expect((await run('upcoming 1')).blocks).toEqual([
+      {
+        type: 'text',
+        text: [
+          'No paper of the week in sight: this channel’s breaks cover every week the schedule looks ahead to. ',
+          { text: '/optpaper resume', code: true },
+          ' ends them.',
+        ],
+      },
+    ]);
     expect(await run('skip')).toEqual({
       text: 'Skipped SGD · Momentum · RMSProp · Optimization.',
       blocks: [
