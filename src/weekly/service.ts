@@ -141,8 +141,9 @@ export function createWeeklyService(options: {
     at: Date,
   ) => {
     const [last] = await store.posts(channel, 1);
-    const [first, second] = nextFires(schedule.cron, schedule.timeZone, at, 2);
-    if (!last || !first || !second) return at;
+    // nextFires gives exactly the count asked for (or throws).
+    const [first, second] = nextFires(schedule.cron, schedule.timeZone, at, 2) as [Date, Date];
+    if (!last) return at;
     const halfPeriod = (second.getTime() - first.getTime()) / 2;
     return first.getTime() - last.scheduledAt.getTime() < halfPeriod ? first : at;
   };
