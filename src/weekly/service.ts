@@ -186,10 +186,12 @@ export function createWeeklyService(options: {
       // Asked every minute for every voting channel (the votes' bookkeeping), and a cron's next match
       // costs a fraction of a millisecond: a slot found from an earlier time is still the next one
       // while that time has not passed it, as long as the cadence is the same.
+      // Stryker disable next-line ConditionalExpression: only a cache; an unsubscribed channel's key holds `after` (its anchor), so it is never found again for another time.
       const key = subscription ? JSON.stringify(cadence) : undefined;
       const known = nextSlots.get(channel);
       if (key && known?.key === key && known.from <= from.getTime() && from < known.slot) return known.slot;
       const [slot] = nextDue(cadence, from, 1);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,ObjectLiteral: only a cache; an entry without a key or a slot is never found.
       if (key && slot) nextSlots.set(channel, { key, from: from.getTime(), slot });
       return slot;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zoneAbbreviation, zoneOfCity } from '../../src/weekly/zones.ts';
+import { isSummer, zoneAbbreviation, zoneOfCity } from '../../src/weekly/zones.ts';
 
 describe('the zone a city name means', () => {
   it.each([
@@ -37,6 +37,9 @@ describe('the zone a city name means', () => {
     expect(zoneOfCity('  los   ANGELES ')).toBe('America/Los_Angeles');
     expect(zoneOfCity('Buenos Aires')).toBe('America/Buenos_Aires');
     expect(zoneOfCity('paris')).toBe('Europe/Paris');
+    // The city is the last part of a zone's name, however many parts it has.
+    expect(zoneOfCity('Ushuaia')).toBe('America/Argentina/Ushuaia');
+    expect(zoneOfCity('Argentina')).toBeUndefined();
   });
 
   it('reads no zone from a region, a zone’s full name, or nothing', () => {
@@ -86,5 +89,19 @@ describe('the abbreviation of a zone', () => {
   it('is the GMT offset for a zone no one abbreviates', () => {
     expect(zoneAbbreviation(january, 'Asia/Karachi')).toBe('GMT+5');
     expect(zoneAbbreviation(july, 'America/Caracas')).toBe('GMT-4');
+  });
+});
+
+describe('summer time', () => {
+  it.each([
+    ['America/New_York', false, true],
+    ['Europe/Paris', false, true],
+    // Southern summer, and a shift of half an hour (+11:00 in January, +10:30 in July).
+    ['Australia/Lord_Howe', true, false],
+    ['Asia/Kathmandu', false, false],
+    ['UTC', false, false],
+  ])('%s: in January %s, in July %s', (zone, winter, summer) => {
+    expect(isSummer(january, zone)).toBe(winter);
+    expect(isSummer(july, zone)).toBe(summer);
   });
 });
