@@ -10,6 +10,7 @@ describe('outside readings: the paper id of a proposal', () => {
 
   it.each([
     ['a slug of the list', 'adam'],
+    ['a slug whose ninth character on is a number', 'mnist-1998'],
     ['a slug that merely contains the prefix', 'the-outside:3'],
     ['the prefix alone', 'outside:'],
     ['proposal 0', 'outside:0'],

@@ -486,6 +486,41 @@ describe('skipping the next pick', () => {
   });
 });
 
+describe('skipping in a list with no papers', () => {
+  const empty = fixedLibrary(createSearch(listOf({})));
+  const emptyService = () => {
+    const store = openStore(':memory:');
+    stores.push(store);
+    const team = store.team('T0TEAM');
+    const weekly = createWeeklyService({
+      store: team,
+      library: empty,
+      defaults: { cron: '0 9 * * 1', timeZone: 'UTC' },
+    });
+    return { team, weekly };
+  };
+
+  it('skips nothing when nothing is left', async () => {
+    const { weekly } = emptyService();
+    expect(await weekly.skip('C0A', monday)).toBeUndefined();
+  });
+
+  it('says no next pick after skipping the only reading, a paper from outside the list', async () => {
+    const { weekly, team } = emptyService();
+    const proposal = await team.propose({
+      channel: 'C0A',
+      title: 'Lion',
+      url: 'https://arxiv.org/abs/2302.06675',
+      by: 'U0BOB',
+      at: monday,
+    });
+    await team.enqueue('C0A', `outside:${proposal.id}`, { by: 'U0BOB', at: monday });
+    const result = await weekly.skip('C0A', monday);
+    expect(result?.skipped.reading.paperIds).toEqual([`outside:${proposal.id}`]);
+    expect(result && Object.keys(result)).toEqual(['skipped']);
+  });
+});
+
 describe('asking for a paper', () => {
   it('queues it as the next pick, then in the order asked, and says when it was queued already', async () => {
     const { weekly, team } = service();
