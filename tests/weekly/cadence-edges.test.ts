@@ -47,6 +47,23 @@ describe('every n-th week', () => {
     ]);
   });
 
+  it('takes whole weeks on and off, whatever the days of the cron', () => {
+    const daily = cadence({ cron: '0 9 * * *', every: 2, anchor: new Date('2026-12-06T12:00:00Z') });
+    expect(iso(nextDue(daily, new Date('2026-12-06T12:00:00Z'), 9)).map((date) => date.slice(0, 10))).toEqual(
+      [
+        '2026-12-07',
+        '2026-12-08',
+        '2026-12-09',
+        '2026-12-10',
+        '2026-12-11',
+        '2026-12-12',
+        '2026-12-13',
+        '2026-12-21',
+        '2026-12-22',
+      ],
+    );
+  });
+
   it('is due in the on-weeks before the subscription’s first slot too, and not in the others', () => {
     const biweekly = cadence({ every: 2, anchor: weeksAfter(monday, 4) });
     expect([-2, -1, 0, 1, 2, 3, 4].map((weeks) => isDue(weeksAfter(monday, weeks), biweekly))).toEqual([

@@ -81,7 +81,7 @@ describe('the weekly scheduler, edge cases', () => {
 
   it('arms nothing before it is started, nor after it stopped', async () => {
     const { scheduler, subscribe, calls } = await setup();
-    await subscribe('C0A', '0 9 * * 1');
+    await subscribe('C0A', '0 * * * *');
     await scheduler.refresh();
     await vi.advanceTimersByTimeAsync(3 * hour);
     expect(calls).toEqual([]);
