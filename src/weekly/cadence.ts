@@ -60,10 +60,11 @@ export function pauseAt(slot: Date, cadence: Pick<Cadence, 'timeZone' | 'pauses'
 export function isDue(slot: Date, cadence: Cadence): boolean {
   if (pauseAt(slot, cadence)) return false;
   if (cadence.every <= 1) return true;
-  const [first] = nextFires(cadence.cron, cadence.timeZone, cadence.anchor, 1);
-  if (!first) return true;
+  // nextFires gives exactly the count asked for (or throws).
+  const first = nextFires(cadence.cron, cadence.timeZone, cadence.anchor, 1)[0] as Date;
   const weeks = weekNumber(slot, cadence.timeZone) - weekNumber(first, cadence.timeZone);
-  return ((weeks % cadence.every) + cadence.every) % cadence.every === 0;
+  // Weeks before the first slot are negative: their remainder is negative or -0, which equals 0.
+  return weeks % cadence.every === 0;
 }
 
 /**
@@ -98,8 +99,7 @@ export function nextDue(cadence: Cadence, after: Date, count: number): Date[] {
   let from = after;
   const limit = Math.max(count, 1) * searchFactor * Math.max(cadence.every, 1);
   for (let looked = 0; due.length < count && looked < limit; looked++) {
-    const [slot] = nextFires(cadence.cron, cadence.timeZone, from, 1);
-    if (!slot) break;
+    const slot = nextFires(cadence.cron, cadence.timeZone, from, 1)[0] as Date;
     if (isDue(slot, cadence)) due.push(slot);
     from = slot;
   }

@@ -53,10 +53,13 @@ let cities: ReadonlyMap<string, string> | undefined;
 
 /** City → zone, from the zones this Node knows ("America/New_York" → "new york"), built once. */
 function cityMap(): ReadonlyMap<string, string> {
+  // Stryker disable next-line ConditionalExpression: only a cache; built again, the map is the same.
   if (!cities) {
     const map = new Map<string, string>();
     for (const zone of Intl.supportedValuesOf('timeZone')) {
+      // Stryker disable next-line OptionalChaining: split always gives at least one part.
       const city = zone.split('/').at(-1)?.replace(/_/g, ' ').toLowerCase();
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a zone's last part is never empty, and no two zones of Intl share one (the first is kept should a later Node add such a pair).
       if (city && !map.has(city)) map.set(city, zone);
     }
     for (const [name, zone] of Object.entries(aliases)) map.set(name, zone);
@@ -88,24 +91,35 @@ export function zoneAbbreviation(date: Date, timeZone: string): string {
   let offsetName = '';
   for (const locale of locales) {
     const name =
+      // Stryker disable next-line OptionalChaining: formatToParts always has a timeZoneName part when timeZoneName is asked for.
       new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
         .formatToParts(date)
         .find((part) => part.type === 'timeZoneName')?.value ?? '';
+    // Stryker disable next-line StringLiteral: a short name is never empty.
     if (name !== '' && !/^(GMT|UTC)[+-]/.test(name)) return name;
     offsetName ||= name;
   }
   const known = abbreviations[timeZone];
   if (known) {
     const [standard, summer] = known;
+    // Stryker disable next-line LogicalOperator: the zones with one name only have no summer time.
     return summer && isSummer(date, timeZone) ? summer : standard;
   }
   return offsetName;
 }
 
-/** Whether a zone is on its summer offset at a time (its offset is larger than in January and July's smaller one). */
-function isSummer(date: Date, timeZone: string): boolean {
+/**
+ * Whether a zone is on its summer offset at a time: its offset is larger than the smaller of January's
+ * and July's (so in either hemisphere).
+ *
+ * @param date The time.
+ * @param timeZone An IANA zone.
+ * @returns `true` on summer time.
+ */
+export function isSummer(date: Date, timeZone: string): boolean {
   const offset = (at: Date) => {
     const name =
+      // Stryker disable next-line OptionalChaining: formatToParts always has a timeZoneName part when timeZoneName is asked for.
       new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
         .formatToParts(at)
         .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
