@@ -8,6 +8,7 @@ const terms = (text: string) =>
   tokenize(text)
     .filter((token) => !token.stop && !token.joined)
     .map((token) => token.term);
+// Built inside each test: a mutant that throws while building must fail a test, not the file's collection.
 const unique = (values: readonly string[]) => [...new Set(values)].sort();
 /** The distinct terms a text stands for at one weight. */
 const addedAt = (expansions: Expansions, text: string, weight: number) =>
@@ -25,7 +26,7 @@ describe('the worth of what a text stands for', () => {
 });
 
 describe('acronyms and their expansions (synonyms.ts), each saying all the others', () => {
-  const expansions = new Expansions();
+  const expansions = () => new Expansions();
   const groups: ReadonlyArray<readonly string[]> = [
     ['rnn', 'recurrent neural network', 'recurrent network'],
     ['lstm', 'long short-term memory'],
@@ -65,14 +66,14 @@ describe('acronyms and their expansions (synonyms.ts), each saying all the other
   it.each(groups.flatMap((group) => group.map((phrase) => [phrase, group] as const)))(
     'a text that says "%s" stands for every way of saying %j',
     (phrase, group) => {
-      expect(addedAt(expansions, phrase, 0.85)).toEqual(
+      expect(addedAt(expansions(), phrase, 0.85)).toEqual(
         expect.arrayContaining(unique(group.flatMap((each) => terms(each)))),
       );
     },
   );
 
   it('adds the whole group once, in the group’s order, for each acronym a text says', () => {
-    expect(expansions.termsFor(terms('an rnn, a recurrent network'))).toEqual(
+    expect(expansions().termsFor(terms('an rnn, a recurrent network'))).toEqual(
       ['rnn', 'recurr', 'neural', 'network', 'recurr', 'network', 'net', 'network'].map((term) => ({
         term,
         weight: 0.85,
@@ -81,26 +82,26 @@ describe('acronyms and their expansions (synonyms.ts), each saying all the other
   });
 
   it('needs the words of a phrase in order and side by side', () => {
-    expect(expansions.termsFor(terms('descent gradient'))).toEqual([]);
-    expect(expansions.termsFor(terms('gradient small descent'))).toEqual([]);
-    expect(expansions.termsFor(terms('gradient methods'))).toEqual([]);
-    expect(expansions.termsFor(terms('adaptive estimation'))).toEqual([]);
+    expect(expansions().termsFor(terms('descent gradient'))).toEqual([]);
+    expect(expansions().termsFor(terms('gradient small descent'))).toEqual([]);
+    expect(expansions().termsFor(terms('gradient methods'))).toEqual([]);
+    expect(expansions().termsFor(terms('adaptive estimation'))).toEqual([]);
   });
 
   it('finds a phrase anywhere in the text, even at its very end', () => {
-    expect(addedAt(expansions, 'training with stochastic gradient descent', 0.85)).toEqual(
+    expect(addedAt(expansions(), 'training with stochastic gradient descent', 0.85)).toEqual(
       unique(['sgd', 'stochast', 'gradient', 'descent', 'gd']),
     );
   });
 
   it('adds nothing for a text that says none of them', () => {
-    expect(expansions.termsFor(terms('sharp minima'))).toEqual([]);
-    expect(expansions.termsFor([])).toEqual([]);
+    expect(expansions().termsFor(terms('sharp minima'))).toEqual([]);
+    expect(expansions().termsFor([])).toEqual([]);
   });
 });
 
 describe('the shipped thesaurus (thesaurus.ts): names reach each other, members reach the names', () => {
-  const expansions = new Expansions(fieldThesaurus);
+  const expansions = () => new Expansions(fieldThesaurus);
   const concepts: ReadonlyArray<{ names: readonly string[]; members: readonly string[] }> = [
     {
       names: ['adaptive learning rate', 'adaptive optimizer', 'adaptive gradient method', 'adaptive method'],
@@ -141,13 +142,13 @@ describe('the shipped thesaurus (thesaurus.ts): names reach each other, members 
       [...concept.names, ...concept.members].map((phrase) => [phrase, concept.names] as const),
     ),
   )('a text that says "%s" stands for the names %j, worth 0.6', (phrase, names) => {
-    expect(addedAt(expansions, phrase, 0.6)).toEqual(unique(names.flatMap((name) => terms(name))));
+    expect(addedAt(expansions(), phrase, 0.6)).toEqual(unique(names.flatMap((name) => terms(name))));
   });
 
   it('does not lead from a name to the members', () => {
-    expect(addedAt(expansions, 'adaptive learning rate', 0.6)).not.toContain('rmsprop');
-    expect(addedAt(expansions, 'curriculum', 0.6)).toEqual(['curriculum']);
-    expect(addedAt(expansions, 'exploding gradient', 0.6)).not.toContain('clip');
+    expect(addedAt(expansions(), 'adaptive learning rate', 0.6)).not.toContain('rmsprop');
+    expect(addedAt(expansions(), 'curriculum', 0.6)).toEqual(['curriculum']);
+    expect(addedAt(expansions(), 'exploding gradient', 0.6)).not.toContain('clip');
   });
 
   it('holds these concepts and no other', () => {

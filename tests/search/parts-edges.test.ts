@@ -3,9 +3,10 @@ import { rankParts } from '../../src/search/parts.ts';
 import { type Ranked, Ranker } from '../../src/search/ranker.ts';
 import { optimizerDocs } from '../support/search-docs.ts';
 
-const ranker = new Ranker(optimizerDocs);
+// Built inside each test: a mutant that throws while building must fail a test, not the file's collection.
+const ranker = () => new Ranker(optimizerDocs);
 const answer = (parts: string[], limit = 5, allowed?: Uint8Array, whole?: readonly Ranked[]) =>
-  rankParts(ranker, parts, { allowed, limit, ...(whole ? { whole } : {}) });
+  rankParts(ranker(), parts, { allowed, limit, ...(whole ? { whole } : {}) });
 
 describe('a question in several parts', () => {
   it('puts each part’s best in turn, ties to the part named first, scores falling', () => {

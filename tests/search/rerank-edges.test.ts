@@ -15,6 +15,7 @@ describe('the query as fuse.js compares it', () => {
   });
 });
 
+// Built inside each test: a mutant that throws while building must fail a test, not the file's collection.
 describe('fuse.js similarity of the query to the candidates', () => {
   it('weighs the title 0.85 and the description 0.15, and keeps every candidate however poor', () => {
     expect(fuseDefaults).toMatchObject({
@@ -29,14 +30,15 @@ describe('fuse.js similarity of the query to the candidates', () => {
     });
   });
 
-  const reranker = new FuseReranker([
-    { title: 'Café Society', description: 'Paris' },
-    { title: 'On the surprising effectiveness of very long titles about momentum', description: '' },
-    { title: 'Sharp Minima', description: 'Flat' },
-    { title: 'Zebra', description: 'Quokka' },
-  ]);
+  const reranker = () =>
+    new FuseReranker([
+      { title: 'Café Society', description: 'Paris' },
+      { title: 'On the surprising effectiveness of very long titles about momentum', description: '' },
+      { title: 'Sharp Minima', description: 'Flat' },
+      { title: 'Zebra', description: 'Quokka' },
+    ]);
   const similarity = (query: string, candidates: number[]) =>
-    [...reranker.similarity(query, candidates)].map(([doc, value]) => [doc, Number(value.toFixed(6))]);
+    [...reranker().similarity(query, candidates)].map(([doc, value]) => [doc, Number(value.toFixed(6))]);
 
   it('is about 1 for the title itself, accents and case aside, and small for the others', () => {
     expect(similarity('cafe society', [0, 1, 2, 3])).toEqual([
