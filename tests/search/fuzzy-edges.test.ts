@@ -252,3 +252,45 @@ describe('matching a query term against the vocabulary', () => {
     expect(matches(vocabulary, 'abc2', 'abc2')).toEqual([]);
   });
 });
+
+describe('typo matching at its limits', () => {
+  it('gives up at once on words whose lengths differ by more than the edits allowed', () => {
+    expect(editDistance('', 'abc', 1)).toBe(2);
+    expect(editDistance('abcd', '', 2)).toBe(3);
+  });
+
+  it('finds two edits that change four letters of an eight-letter word', () => {
+    expect(matches(vocabularyOf([['transfer', 'transfer']]), 'tronsfxr')).toEqual([['transfer', 0.64]]);
+  });
+
+  it('keeps the better of a prefix and a typo of the same term', () => {
+    expect(matches(vocabularyOf([['transferxy', 'transferxy']]), 'transfer')).toEqual([['transferxy', 0.75]]);
+  });
+
+  it('stretches and prefixes words with digits inside, but never words that start with one', () => {
+    const vocabulary = new Vocabulary();
+    for (const term of ['net5', 'net50', 'net5xyz']) vocabulary.intern(term);
+    expect(matches(vocabulary, 'net5')).toEqual([
+      ['net5', 1],
+      ['net50', 0.7],
+      ['net5xyz', 0.7],
+    ]);
+    expect(matches(vocabulary, 'net5x')).toEqual([
+      ['net5xyz', 0.75],
+      ['net5', 0.7125],
+    ]);
+    const digits = vocabularyOf([['2abc', '2abc']]);
+    expect(matches(digits, 'a2bc')).toEqual([]);
+  });
+
+  it('holds the letters of the word at index 1024, where its table first grows', () => {
+    const vocabulary = new Vocabulary();
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let index = 0; index <= 1024; index++) {
+      const word = `q${letters[Math.floor(index / 676)]}${letters[Math.floor(index / 26) % 26]}${letters[index % 26]}`;
+      vocabulary.addWord(word, vocabulary.intern(word));
+    }
+    expect(vocabulary.term(1024)).toBe('qbnk');
+    expect(matches(vocabulary, 'zzzz', 'qbnz')).toContainEqual(['qbnk', 0.8]);
+  });
+});

@@ -113,4 +113,40 @@ describe('a question in several parts', () => {
       unmatched: [],
     });
   });
+
+  it('puts every paper holding all parts before any holding one, each listing its parts in the order asked', () => {
+    const hits = (parts: string[]) =>
+      answer(parts).hits.map((hit) => [hit.doc, hit.score, (hit.matched ?? []).join(' + ')]);
+    expect(hits(['adam', 'optimizers'])).toEqual([
+      [4, 1, 'adam + optimizers'],
+      [0, 0.898, 'adam + optimizers'],
+      [1, 0.847, 'adam + optimizers'],
+      [2, 0.109, 'optimizers'],
+    ]);
+    expect(hits(['optimizers', 'adam'])).toEqual([
+      [4, 1, 'optimizers + adam'],
+      [0, 0.898, 'optimizers + adam'],
+      [1, 0.847, 'optimizers + adam'],
+      [2, 0.109, 'optimizers'],
+    ]);
+    expect(hits(['theory', 'adam'])).toEqual([
+      [4, 0.5, 'adam'],
+      [5, 0.112, 'theory'],
+      [0, 0.112, 'adam'],
+      [3, 0.106, 'theory'],
+      [1, 0.106, 'adam'],
+    ]);
+    expect(hits(['minima', 'optimizers'])).toEqual([
+      [3, 0.5, 'minima'],
+      [0, 0.357, 'optimizers'],
+      [5, 0.186, 'minima'],
+      [2, 0.109, 'optimizers'],
+      [4, 0.105, 'optimizers'],
+      [1, 0.103, 'optimizers'],
+    ]);
+    expect(hits(['landscape', 'sharp'])).toEqual([
+      [5, 1, 'landscape + sharp'],
+      [3, 0.5, 'sharp'],
+    ]);
+  });
 });
