@@ -150,3 +150,27 @@ describe('a question in several parts', () => {
     ]);
   });
 });
+
+describe('a part held below its own ranking’s cut', () => {
+  it('still counts for a paper that holds it, however weakly (a word of its URL)', () => {
+    const ranker = new Ranker([{ title: 'Adam' }, { title: 'Momentum', url: 'https://x.org/adam' }]);
+    expect(rankParts(ranker, ['adam', 'momentum'], { allowed: undefined, limit: 5 })).toEqual({
+      hits: [
+        { doc: 1, score: expect.any(Number), matched: ['adam', 'momentum'] },
+        { doc: 0, score: 0.5, matched: ['adam'] },
+      ],
+      unmatched: [],
+    });
+  });
+
+  it('ranks ten papers per part even when one result is asked for', () => {
+    expect(answer(['adam', 'rmsprop'], 1).hits.map((hit) => hit.doc)).toEqual([4, 2, 0, 1]);
+  });
+
+  it('breaks a full tie by list order', () => {
+    const twins = new Ranker([{ title: 'Zeta' }, { title: 'Adam' }, { title: 'Adam' }]);
+    expect(
+      rankParts(twins, ['adam', 'zeta'], { allowed: undefined, limit: 5 }).hits.map((hit) => hit.doc),
+    ).toEqual([1, 0, 2]);
+  });
+});
