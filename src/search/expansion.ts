@@ -36,7 +36,10 @@ export class Expansions {
    * @param concepts Concepts of a thesaurus (default: none; acronyms always apply).
    * @param weights Worth of each kind (default: {@link expansionDefaults}).
    */
-  constructor(concepts: readonly Concept[] = [], weights = expansionDefaults) {
+  constructor(
+    concepts: readonly Concept[] = [],
+    weights: { readonly acronymWeight: number; readonly conceptWeight: number } = expansionDefaults,
+  ) {
     const acronyms = acronymGroups.map((group) => {
       const phrases = group.map(phraseTerms);
       return { triggers: phrases, adds: phrases.flat(), weight: weights.acronymWeight };

@@ -107,6 +107,8 @@ export function termOf(word: string): string {
   if (known !== undefined) return known;
   const term = computeTerm(word);
   // A list has tens of thousands of distinct words, each seen many times: stem each once.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: when the cache is emptied changes only
+  // how often a word is stemmed again, never its term.
   if (termCache.size >= maxCachedTerms) termCache.clear();
   termCache.set(word, term);
   return term;

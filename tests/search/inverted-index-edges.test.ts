@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CandidateOptions,
+  InvertedIndex,
+  invertedIndexDefaults,
+} from '../../src/search/inverted-index.ts';
+
+// Built inside each test: a mutant that throws while building must fail a test, not the file's collection.
+const defaults: CandidateOptions = { limit: 10, minCoverage: 0.55, minExactTerms: 2, minExactCoverage: 0.3 };
+/** Candidates as `[doc, score, coverage]`, to four places. */
+const found = (index: InvertedIndex, query: string, options: Partial<CandidateOptions> = {}) =>
+  index
+    .candidates(query, { ...defaults, ...options })
+    .map((candidate) => [
+      candidate.doc,
+      Number(candidate.score.toFixed(4)),
+      Number(candidate.coverage.toFixed(4)),
+    ]);
+
+describe('the first stage’s defaults', () => {
+  it('weighs title 1, description 0.45, section 0.3, URL 0.2, with BM25 k1 1.2 and half length normalisation', () => {
+    expect(invertedIndexDefaults).toEqual({
+      fieldWeights: { title: 1, description: 0.45, section: 0.3, url: 0.2 },
+      concepts: [],
+      lengthNormalisation: 0.5,
+      k1: 1.2,
+    });
+  });
+});
+
+describe('candidates from each field of a small list', () => {
+  const index = () =>
+    new InvertedIndex([
+      {
+        title: 'Sharp minima can generalize',
+        description: 'flat regions',
+        section: 'Theory',
+        url: 'https://arxiv.org/abs/1703.04933',
+      },
+      {
+        title: 'Adam: a method for stochastic optimization',
+        section: 'Optimizers',
+        url: 'https://example.org/adam-optimizer.pdf',
+      },
+      {
+        title: 'Momentum methods',
+        description: ['heavy ball', 'nesterov'],
+        section: 'Optimizers',
+        url: 'https://example.org/momentum',
+      },
+      {
+        title: 'A very long title about the loss landscape of deep neural networks',
+        section: 'Theory',
+        url: 'https://example.org/x',
+      },
+      {
+        title: ['Batch normalization', 'BN alt'],
+        section: 'Normalization',
+        url: 'https://www.example.com/papers/batchnorm.html',
+      },
+    ]);
+
+  it.each([
+    ['sharp minima', [[0, 1.0845, 1]]],
+    ['adam', [[1, 0.9809, 1]]],
+    ['adam optimizer', [[1, 0.9809, 1]]],
+    [
+      'optimizers',
+      [
+        [1, 0.9809, 1],
+        [2, 0.3, 1],
+      ],
+    ],
+    [
+      'theory',
+      [
+        [0, 0.3, 1],
+        [3, 0.3, 1],
+      ],
+    ],
+    ['minima theory', [[0, 0.7808, 1]]],
+    ['nesterov', [[2, 0.45, 1]]],
+    ['arxiv', [[0, 0.2, 1]]],
+    [
+      'example',
+      [
+        [1, 0.2, 1],
+        [2, 0.2, 1],
+        [3, 0.2, 1],
+        [4, 0.2, 1],
+      ],
+    ],
+    ['batchnorm', [[4, 0.9218, 1]]],
+    ['batch norm', [[4, 1.0032, 1]]],
+    ['bn', [[4, 1.0845, 1]]],
+    ['loss landscape', [[3, 0.7624, 1]]],
+    ['loss surface', [[3, 0.7624, 1]]],
+    ['sharpp minima', [[0, 0.7906, 0.9]]],
+    ['adam kingma', [[1, 0.9809, 1]]],
+    ['momentum adam', []],
+    ['the of', []],
+    ['1703.04933', []],
+  ])('"%s" finds %j', (query, expected) => {
+    expect(found(index(), query)).toEqual(expected);
+  });
+
+  it('leaves filtered-out documents alone, and keeps the best within the limit', () => {
+    expect(found(index(), 'minima', { allowed: Uint8Array.from([0, 1, 1, 1, 1]) })).toEqual([]);
+    expect(found(index(), 'example', { allowed: Uint8Array.from([1, 0, 1, 0, 1]) })).toEqual([
+      [2, 0.2, 1],
+      [4, 0.2, 1],
+    ]);
+    expect(found(index(), 'optimizers', { limit: 1 })).toEqual([[1, 0.9809, 1]]);
+  });
+
+  it('measures how much of a query some documents match', () => {
+    expect(index().coverage('sharp minima', [0, 1, 3])).toEqual([1, 0, 0]);
+    expect(index().coverage('adam kingma', [1])).toEqual([1]);
+    expect(index().coverage('the', [0])).toEqual([0]);
+    expect(index().coverage('', [0, 1])).toEqual([0, 0]);
+  });
+
+  it('names its commonest words, and knows its size', () => {
+    expect(index().commonTerms(3)).toEqual(['exampl', 'theori', 'method']);
+    expect(index().commonTerms(1)).toEqual(['exampl']);
+    expect(index().size).toBe(5);
+  });
+});
+
+describe('words of a URL', () => {
+  const noise =
+    'http https www com org net edu pdf html htm abs paper papers file files article articles full proceedings content contents document viewdoc download forum pub record volume anthology abstract pii wp uploads sites default publications camera ready static index php doi rep type'.split(
+      ' ',
+    );
+  const index = () =>
+    new InvertedIndex([{ url: `https://example.org/${noise.join('/')}/ab/abc-def` }, { title: 'other' }]);
+
+  it.each(noise)('does not index "%s", which says nothing about a paper', (word) => {
+    expect(found(index(), word)).toEqual([]);
+  });
+
+  it('indexes the other words of three letters or more one by one, never joined', () => {
+    expect(found(index(), 'example')).toEqual([[0, 0.2, 1]]);
+    expect(found(index(), 'abc')).toEqual([[0, 0.2, 1]]);
+    expect(found(index(), 'def')).toEqual([[0, 0.2, 1]]);
+    expect(found(index(), 'ab')).toEqual([]);
+    expect(found(index(), 'abcdef')).toEqual([]);
+  });
+});
+
+describe('scores by title length (BM25) and the best few', () => {
+  const titles = [
+    'alpha one two three four five six',
+    'alpha one two three',
+    'alpha one two three four five',
+    'alpha',
+    'alpha one',
+    'alpha one two three four',
+  ];
+  const index = () => new InvertedIndex(titles.map((title) => ({ title })));
+
+  it('ranks a word in a shorter title higher, and keeps the best within the limit', () => {
+    expect(found(index(), 'alpha')).toEqual([
+      [3, 0.9348, 1],
+      [4, 0.8635, 1],
+      [1, 0.7493, 1],
+      [5, 0.7027, 1],
+      [2, 0.6617, 1],
+      [0, 0.6251, 1],
+    ]);
+    expect(found(index(), 'alpha', { limit: 3 })).toEqual([
+      [3, 0.9348, 1],
+      [4, 0.8635, 1],
+      [1, 0.7493, 1],
+    ]);
+    expect(found(index(), 'alpha', { limit: 1 })).toEqual([[3, 0.9348, 1]]);
+  });
+
+  it('weighs rarer words more', () => {
+    expect(found(index(), 'alpha five')).toEqual([
+      [2, 0.8724, 1],
+      [0, 0.8242, 1],
+    ]);
+    expect(found(index(), 'alpha six')).toEqual([[0, 0.8302, 1]]);
+    expect(found(index(), 'six')).toEqual([[0, 0.8436, 1]]);
+  });
+
+  it('takes a document with part of a long query: enough of it, or two exact words and some of it', () => {
+    const expected = [
+      [0, 0.8387, 1],
+      [2, 0.2507, 0.6568],
+      [5, 0.073, 0.4274],
+    ];
+    expect(found(index(), 'alpha one two three four five six zeta')).toEqual(expected);
+    expect(found(index(), 'one two three four five six alpha qqqq')).toEqual(expected);
+    expect(found(index(), 'alpha one two qqqq rrrr ssss tttt')).toEqual([]);
+  });
+
+  it('takes the weights and normalisation asked for', () => {
+    const flat = new InvertedIndex(
+      [{ title: 'warm restarts' }, { title: 'warmup schedules' }, { title: 'cold starts' }],
+      {
+        lengthNormalisation: 0,
+      },
+    );
+    expect(found(flat, 'warm')).toEqual([
+      [0, 1, 1],
+      [1, 0.343, 0.7],
+    ]);
+    expect(found(flat, 'warmup')).toEqual([[1, 1, 1]]);
+    expect(found(flat, 'wrm starts')).toEqual([[2, 1, 1]]);
+    expect(found(flat, 'restart')).toEqual([[0, 1, 1]]);
+    expect(flat.coverage('warmup cold', [0, 1, 2])).toEqual([0, 0.5, 0.5]);
+    expect(flat.coverage('wrm', [0, 1, 2])).toEqual([0, 0, 0]);
+    const heavy = new InvertedIndex([{ title: 'x' }, {}], {
+      fieldWeights: { title: 2, description: 1, section: 1, url: 1 },
+    });
+    expect(found(heavy, 'x')).toEqual([[0, 1.5714, 1]]);
+    expect(heavy.commonTerms(3)).toEqual([]);
+  });
+
+  it('answers nothing on an empty list', () => {
+    const empty = new InvertedIndex([]);
+    expect(found(empty, 'x')).toEqual([]);
+    expect(empty.commonTerms(2)).toEqual([]);
+    expect(empty.coverage('x', [])).toEqual([]);
+  });
+});
+
+describe('words no document uses', () => {
+  const index = () =>
+    new InvertedIndex([
+      { title: 'adam optimizer' },
+      { title: 'sharp minima' },
+      { title: 'adam and sharp minima' },
+    ]);
+
+  it('are left out when at most half the query and the rest is found as written', () => {
+    expect(index().unknownWords('sharp minima kingma')).toEqual(['kingma']);
+    expect(found(index(), 'sharp minima kingma').map(([doc]) => doc)).toEqual([1, 2]);
+    expect(index().unknownWords('adam kingma welling')).toEqual([]);
+    expect(found(index(), 'adam kingma welling')).toEqual([]);
+    expect(index().unknownWords('adamm kingma')).toEqual([]);
+  });
+
+  it('a query of stop words asks for nothing, and stop words add nothing', () => {
+    expect(found(index(), 'the')).toEqual([]);
+    expect(found(index(), 'adam the').map(([doc]) => doc)).toEqual([0, 2]);
+  });
+
+  it('a document with half the query passes only below the coverage asked for', () => {
+    expect(found(index(), 'adam minima')).toEqual([[2, 0.88, 1]]);
+    expect(found(index(), 'adam minima', { minCoverage: 0.4 })).toEqual([
+      [2, 0.88, 1],
+      [0, 0.1341, 0.5],
+      [1, 0.1341, 0.5],
+    ]);
+    expect(
+      found(index(), 'adam minima', { minCoverage: 0.6, minExactTerms: 1, minExactCoverage: 0.5 }),
+    ).toEqual([
+      [2, 0.88, 1],
+      [0, 0.1341, 0.5],
+      [1, 0.1341, 0.5],
+    ]);
+    expect(
+      found(index(), 'adam minima', { minCoverage: 0.6, minExactTerms: 2, minExactCoverage: 0.5 }),
+    ).toEqual([[2, 0.88, 1]]);
+  });
+});
