@@ -37,7 +37,8 @@ export function readParagraph(
   );
   const { text, strong } = citationText(inlines);
   const numbered = referenceNumber.test(text);
-  const body = text.replace(referenceNumber, '');
+  // On one line, as the bold runs are: a bold title broken over lines is then found in it.
+  const body = collapseWhitespace(text.replace(referenceNumber, ''));
   const quoted = quotedTitle.exec(body);
   // `**Note:**` leads a sentence in; `**[3]**` and `**(2014)**` are not titles either.
   const bold = strong.find(
