@@ -63,6 +63,22 @@ describe('flattenInline: links', () => {
   });
 });
 
+describe('flattenInline: links without text', () => {
+  it('keeps a link with no text at all, as a titled link with an empty text', () => {
+    expect(flat('- A [](https://x.org/e)')).toEqual([
+      { type: 'text', value: 'A ', line: 1 },
+      { type: 'link', text: '', url: 'https://x.org/e', line: 1, bare: false },
+    ]);
+  });
+
+  it('keeps a struck-through link a link, and drops an image given by reference', () => {
+    expect(flat('- ~~[Adam](https://a.org)~~ ![logo][a]\n\n[a]: https://a.org/logo.png')).toEqual([
+      { type: 'link', text: 'Adam', url: 'https://a.org', line: 1, bare: false },
+      { type: 'text', value: ' ', line: 1 },
+    ]);
+  });
+});
+
 describe('flattenInline: reference links', () => {
   const document =
     '- [Adam][arxiv], [https://r.org][plain], [![i](j.png)][arxiv] and [![i](j.png) Adam][arxiv]\n\n[arxiv]: https://arxiv.org/abs/1412.6980\n[plain]: https://r.org';

@@ -36,11 +36,16 @@ describe('repairLinks: a "[" typed into the target', () => {
       ],
     });
     expect(repaired([link('[http://x.org/a', 'Paper')]).out).toEqual([link('http://x.org/a', 'Paper')]);
+    // Only the bracket closing the URL goes.
+    expect(repaired([link('[https://x.org/a]b]', 'Paper')]).out).toEqual([
+      link('https://x.org/a]b', 'Paper'),
+    ]);
   });
 
   it('leaves a URL with a bracket elsewhere, or a bracket before something not http(s), alone', () => {
     const run = [
       link('https://x.org/[a]', 'Paper'),
+      link('https://x.org/?u=[https://y.org', 'Paper'),
       link('[ftp://x.org/a]', 'Paper'),
       text('[https://x.org'),
     ];
@@ -102,6 +107,11 @@ describe('repairLinks: "[Link (url)" missing its "]("', () => {
       [text('Adam [Link ('), link('https://x.org/a'), text(' ok')],
     ],
     ['a link after the URL', [text('Adam [Link ('), link('https://x.org/a'), link('https://x.org/b')]],
+    [
+      'a ")" later in the text after the URL',
+      [text('Adam [Link ('), link('https://x.org/a'), text(' see (a)')],
+    ],
+    ['nothing after the "("', [text('Adam [Link (')]],
     ['something after the "("', [text('Adam [Link ( x'), link('https://x.org/a'), text(')')]],
   ])('leaves the run as it is for %s', (_name, run) => {
     expect(repaired(run)).toEqual({ out: run, diagnostics: [] });
@@ -164,6 +174,11 @@ describe('repairLinks: "[Title] (url)" with a space before the "("', () => {
       [text('See [Adam] ('), link('https://x.org/a'), text('x)')],
     ],
     ['a link after the URL', [text('See [Adam] ('), link('https://x.org/a'), link('https://x.org/b')]],
+    [
+      'a ")" later in the text after the URL',
+      [text('See [Adam] ('), link('https://x.org/a'), text(' see (a)')],
+    ],
+    ['nothing after the "("', [text('See [Adam] (')]],
     ['text after the "("', [text('See [Adam] ( x'), link('https://x.org/a')]],
   ])('leaves the run as it is for %s', (_name, run) => {
     expect(repaired(run)).toEqual({ out: run, diagnostics: [] });
@@ -175,7 +190,7 @@ describe('repairLinks: "[Link (url)" left in the text (no bare link made of it)'
     expect(
       repaired([
         text(
-          'Adam [Link (https://x.org/a)] and [ Code ( http://x.org/b ) ] end [Adam Paper (https://x.org/c)]',
+          'Adam [Link (https://x.org/a)] and [ Code ( http://x.org/b ) ] end [Adam Paper (https://x.org/c)] [Pdf(https://x.org/d)',
           5,
         ),
       ]),
@@ -185,11 +200,14 @@ describe('repairLinks: "[Link (url)" left in the text (no bare link made of it)'
         { type: 'link', text: 'Link', url: 'https://x.org/a', line: 5, bare: false },
         text(' and ', 5),
         { type: 'link', text: 'Code', url: 'http://x.org/b', line: 5, bare: false },
-        text(' ] end [Adam Paper (https://x.org/c)]', 5),
+        text(' ] end [Adam Paper (https://x.org/c)] ', 5),
+        { type: 'link', text: 'Pdf', url: 'https://x.org/d', line: 5, bare: false },
+        text('', 5),
       ],
       diagnostics: [
         broken('"[Link (https://x.org/a)" is missing "](": read as [Link](…)', 5),
         broken('"[Code (http://x.org/b)" is missing "](": read as [Code](…)', 5),
+        broken('"[Pdf (https://x.org/d)" is missing "](": read as [Pdf](…)', 5),
       ],
     });
   });
@@ -230,6 +248,13 @@ describe('repairLinks: a stray "[" before a label link', () => {
       text(' and ['),
     ];
     expect(repaired(run)).toEqual({ out: run, diagnostics: [] });
+  });
+
+  it('removes only the "[" at the end of the text', () => {
+    expect(repaired([text('Adam [x ['), link('https://x.org/a', 'Link')]).out).toEqual([
+      text('Adam [x '),
+      link('https://x.org/a', 'Link'),
+    ]);
   });
 
   it('keeps a "]" that is not first after the link', () => {
