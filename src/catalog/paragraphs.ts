@@ -31,6 +31,7 @@ export function readParagraph(
   section: string,
   context: ReadContext,
 ): Entry | undefined {
+  // Stryker disable next-line OptionalChaining: a paragraph of a parsed document always has its position
   const line = paragraph.position?.start.line ?? 0;
   const inlines = inlinesOf(paragraph.children, line, context).filter(
     (node) => node.type !== 'link' || !isSearchLink(node.url),

@@ -150,3 +150,39 @@ describe('limitNesting: emphasis and brackets', () => {
     });
   });
 });
+
+describe('limitNesting: where a paragraph and a code block end', () => {
+  const runs = (count: number) => '*a'.repeat(count);
+  const over = (lines: string[]) =>
+    limited(lines.join('\n')).warnings.map((warning) => warning.split(':')[0]);
+
+  it('counts on after a line that only mentions a fence or starts with inline code', () => {
+    expect(over(['use ``` in text', runs(300)])).toEqual(['2']);
+    expect(over([`\`x\` ${runs(300)}`])).toEqual(['1']);
+  });
+
+  it('closes a fence with one as long, or with spaces after it', () => {
+    expect(over(['```', 'code', '```', runs(300)])).toEqual(['4']);
+    expect(over(['```', 'code', '```  ', runs(300)])).toEqual(['4']);
+  });
+
+  it('counts afresh after a line of spaces, and not after a "#" inside a line', () => {
+    expect(over([runs(200), '   ', runs(200)])).toEqual([]);
+    expect(over([runs(200), `x # y ${runs(200)}`])).toEqual(['2']);
+  });
+
+  it('counts emphasis marks after an open "[" as marks, not as brackets', () => {
+    expect(limited(`[${runs(300)}`).text).toBe(`[${runs(256)}${'a'.repeat(44)}`);
+  });
+
+  it.each(['|---|---|', '---|---', '| :-- | --: |', '|:-:|-|-|', '|---|   ', ' |---|'])(
+    'takes "%s" for the delimiter row of a table',
+    (delimiter) => {
+      expect(over(['| a | b |', delimiter, `| ${runs(200)} |`, `| ${runs(200)} |`])).toEqual([]);
+    },
+  );
+
+  it.each(['|---|x', 'x |---|', '|---| x'])('does not take "%s" for a delimiter row', (delimiter) => {
+    expect(over(['| a |', delimiter, `| ${runs(200)} |`, `| ${runs(200)} |`])).toEqual(['4']);
+  });
+});

@@ -125,3 +125,32 @@ describe('readParagraph: what is not a citation', () => {
     });
   });
 });
+
+describe('readParagraph: titles, edge by edge', () => {
+  const titleOf = (paragraph: string) => read(paragraph).entries.map((entry) => entry.rawTitle);
+
+  it('takes a bold title with a year or a colon inside it, and drops only its last full stop or comma', () => {
+    expect(titleOf('[1] Kingma. **Adam in 2014** [Link](https://x.org/1)')).toEqual(['Adam in 2014']);
+    expect(titleOf('[1] Kingma. **2014 Adam** [Link](https://x.org/1)')).toEqual(['2014 Adam']);
+    expect(titleOf('[2] Kingma. **Adam: a method** [Link](https://x.org/2)')).toEqual(['Adam: a method']);
+    expect(titleOf('[3] **Adam, Ba.** [Link](https://x.org/3)')).toEqual(['Adam, Ba']);
+  });
+
+  it('does not join two bold runs with a titled link between them', () => {
+    expect(titleOf('[5] K. **Bold one**[Titled](https://x.org/5)**two** [Link](https://x.org/6)')).toEqual([
+      'Bold one',
+    ]);
+  });
+
+  it('keeps the words around a year in parentheses apart in the description', () => {
+    expect(read('[4] K. "Quoted title here" ICLR(2015)Workshop [Link](https://x.org/4)').entries).toEqual([
+      expect.objectContaining({ description: 'K · ICLR Workshop', year: 2015 }),
+    ]);
+  });
+
+  it('reports a citation with a quoted title and a year but no number and no link', () => {
+    expect(read('Kingma. "The title here" (2014).').problems).toEqual([
+      '3 error paragraph has no link: "Kingma. "The title here" (2014)."',
+    ]);
+  });
+});
