@@ -64,7 +64,18 @@ function definitionSources(tree: Root, text: string): Array<{ label: string; sou
   return sources;
 }
 
-function splitBeforeHeadings(markdown: string, minLines: number): Array<{ text: string; firstLine: number }> {
+/**
+ * Where a long list is cut: before a heading at least `minLines` lines after the last cut, never inside a
+ * fenced code block.
+ *
+ * @param markdown The list.
+ * @param minLines Lines a piece holds at least.
+ * @returns The pieces, each with the line (1-based) it starts on.
+ */
+export function splitBeforeHeadings(
+  markdown: string,
+  minLines: number,
+): Array<{ text: string; firstLine: number }> {
   const lines = markdown.split('\n');
   const pieces: Array<{ text: string; firstLine: number }> = [];
   let start = 0;

@@ -3,7 +3,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { definitionsOf, markdownDefaults, parseMarkdown } from '../../src/catalog/markdown.ts';
+import {
+  definitionsOf,
+  markdownDefaults,
+  parseMarkdown,
+  splitBeforeHeadings,
+} from '../../src/catalog/markdown.ts';
 import { parseCatalog } from '../../src/catalog/parse.ts';
 
 /** The whole text parsed at once by remark, as parseMarkdown must read it. */
@@ -141,5 +146,77 @@ describe('definitionsOf', () => {
       ['quoted', 'https://example.org/quoted'],
       ['arxiv', 'https://arxiv.org/abs/1'],
     ]);
+  });
+});
+
+describe('splitBeforeHeadings', () => {
+  /** The first line of each piece, and its text with lines joined by "/". */
+  const cuts = (lines: string[], minLines = 1) =>
+    splitBeforeHeadings(lines.join('\n'), minLines).map(
+      (piece) => `${piece.firstLine}:${piece.text.split('\n').join('/')}`,
+    );
+
+  it('cuts before a heading once a piece holds at least the lines it must', () => {
+    expect(cuts(['a', 'b', '# H1', 'c', '## H2', 'd', 'e', '### H3'], 3)).toEqual([
+      '1:a/b/# H1/c',
+      '5:## H2/d/e',
+      '8:### H3',
+    ]);
+    expect(cuts(['a', 'b', '# H1', 'c', '## H2', 'd', 'e', '### H3'], 2)).toEqual([
+      '1:a/b',
+      '3:# H1/c',
+      '5:## H2/d/e',
+      '8:### H3',
+    ]);
+  });
+
+  it('cuts before headings of one to six marks, with or without text, and nothing else', () => {
+    expect(cuts(['a', '#hashtag', '####### seven', '#', 'b', '######\tsix', 'c', '#  two spaces'])).toEqual([
+      '1:a/#hashtag/####### seven',
+      '4:#/b',
+      '6:######\tsix/c',
+      '8:#  two spaces',
+    ]);
+  });
+
+  it('never cuts inside a fenced code block, whatever closes it or does not', () => {
+    expect(
+      cuts([
+        '````',
+        '# in',
+        '```',
+        '# in: shorter',
+        '```` x',
+        '# in: text after',
+        '~~~~',
+        '# in: tildes',
+        '   `````  ',
+        '# out',
+        '~~~',
+        '# in a tilde fence',
+        '~~~',
+        '# out again',
+      ]),
+    ).toEqual([
+      '1:````/# in/```/# in: shorter/```` x/# in: text after/~~~~/# in: tildes/   `````  ',
+      '10:# out/~~~/# in a tilde fence/~~~',
+      '14:# out again',
+    ]);
+  });
+
+  it('takes no fence from a line indented four spaces, text before backticks, inline code or one tilde', () => {
+    expect(cuts(['    ```', '# a', 'x ```', '# b', '`code`', '# c', '~x', '# d'])).toEqual([
+      '1:    ```',
+      '2:# a/x ```',
+      '4:# b/`code`',
+      '6:# c/~x',
+      '8:# d',
+    ]);
+  });
+
+  it('gives a long list one root, whose nodes it holds', () => {
+    const tree = parseMarkdown(['## A', ...filler(540), '## B'].join('\n'));
+    expect(tree.type).toBe('root');
+    expect(tree.children.map((node) => node.type)).toEqual(['heading', 'code', 'heading']);
   });
 });
