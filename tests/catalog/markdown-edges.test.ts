@@ -170,6 +170,10 @@ describe('splitBeforeHeadings', () => {
     ]);
   });
 
+  it('counts the lines of a piece from the last cut', () => {
+    expect(cuts(['a', 'b', '# H1', '# H2', 'c', '# H3'], 2)).toEqual(['1:a/b', '3:# H1/# H2/c', '6:# H3']);
+  });
+
   it('cuts before headings of one to six marks, with or without text, and nothing else', () => {
     expect(cuts(['a', '#hashtag', '####### seven', '#', 'b', '######\tsix', 'c', '#  two spaces'])).toEqual([
       '1:a/#hashtag/####### seven',
