@@ -24,16 +24,58 @@ export const markdownDefaults = Object.freeze({
  */
 export function parseMarkdown(markdown: string): Root {
   if (markdown.length <= markdownDefaults.chunkAbove) return processor.parse(markdown);
+  const pieces = splitBeforeHeadings(markdown, markdownDefaults.chunkLines);
+  const trees = pieces.map((piece) => processor.parse(piece.text));
+  const definitions = trees.map((tree, index) => definitionSources(tree, pieces[index]?.text ?? ''));
   const root: Root = { type: 'root', children: [] };
-  for (const piece of splitBeforeHeadings(markdown, markdownDefaults.chunkLines)) {
-    const tree = processor.parse(piece.text);
+  pieces.forEach((piece, index) => {
+    // micromark makes `[Title][label]` a link only when the same parse saw `[label]: url`: a piece that
+    // names a label defined in another piece (awesome lists define them at the end) is parsed again with
+    // those definitions after its text, and only its own nodes are kept.
+    const written = piece.text.toLowerCase();
+    const needed = definitions
+      .filter((_, other) => other !== index)
+      .flat()
+      .filter((definition) => written.includes(`[${definition.label}]`));
+    let tree = trees[index] as Root;
+    if (needed.length > 0) {
+      const lines = piece.text.split('\n').length;
+      tree = processor.parse(
+        `${piece.text}\n\n${needed.map((definition) => definition.source).join('\n')}\n`,
+      );
+      tree.children = tree.children.filter((child) => (child.position?.start.line ?? 0) <= lines);
+    }
     shiftLines(tree, piece.firstLine - 1);
     for (const child of tree.children) root.children.push(child);
-  }
+  });
   return root;
 }
 
-function splitBeforeHeadings(markdown: string, minLines: number): Array<{ text: string; firstLine: number }> {
+/** The link reference definitions of a tree: label in lower case, and as written (`[label]: url "title"`). */
+function definitionSources(tree: Root, text: string): Array<{ label: string; source: string }> {
+  const sources: Array<{ label: string; source: string }> = [];
+  for (const node of nodesOf(tree)) {
+    if (node.type === 'definition' && node.position)
+      sources.push({
+        label: (node.label ?? node.identifier).toLowerCase(),
+        source: text.slice(node.position.start.offset, node.position.end.offset),
+      });
+  }
+  return sources;
+}
+
+/**
+ * Where a long list is cut: before a heading at least `minLines` lines after the last cut, never inside a
+ * fenced code block.
+ *
+ * @param markdown The list.
+ * @param minLines Lines a piece holds at least.
+ * @returns The pieces, each with the line (1-based) it starts on.
+ */
+export function splitBeforeHeadings(
+  markdown: string,
+  minLines: number,
+): Array<{ text: string; firstLine: number }> {
   const lines = markdown.split('\n');
   const pieces: Array<{ text: string; firstLine: number }> = [];
   let start = 0;

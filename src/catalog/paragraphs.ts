@@ -31,13 +31,15 @@ export function readParagraph(
   section: string,
   context: ReadContext,
 ): Entry | undefined {
+  // Stryker disable next-line OptionalChaining: a paragraph of a parsed document always has its position
   const line = paragraph.position?.start.line ?? 0;
   const inlines = inlinesOf(paragraph.children, line, context).filter(
     (node) => node.type !== 'link' || !isSearchLink(node.url),
   );
   const { text, strong } = citationText(inlines);
   const numbered = referenceNumber.test(text);
-  const body = text.replace(referenceNumber, '');
+  // On one line, as the bold runs are: a bold title broken over lines is then found in it.
+  const body = collapseWhitespace(text.replace(referenceNumber, ''));
   const quoted = quotedTitle.exec(body);
   // `**Note:**` leads a sentence in; `**[3]**` and `**(2014)**` are not titles either.
   const bold = strong.find(

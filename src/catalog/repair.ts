@@ -69,7 +69,9 @@ function repairBracketedUrl(node: Inline, diagnostics: Diagnostic[]): Inline {
   return { ...node, url };
 }
 
-function repairParenthesisedLinks(inlines: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
+function repairParenthesisedLinks(run: readonly Inline[], diagnostics: Diagnostic[]): Inline[] {
+  // The text after a repaired link is read again, as it may open the next broken link.
+  const inlines = [...run];
   const out: Inline[] = [];
   for (let index = 0; index < inlines.length; index++) {
     const node = inlines[index] as Inline;
@@ -90,8 +92,9 @@ function repairParenthesisedLinks(inlines: readonly Inline[], diagnostics: Diagn
       diagnostics.push(
         brokenLink(link.line, `"[${label} (${link.url})" is missing "](": read as [${label}](…)`),
       );
-      if (after?.type === 'text') out.push({ ...after, value: after.value.replace(/^\s*\)\]?/, '') });
-      index += after ? 2 : 1;
+      if (after?.type === 'text')
+        inlines[index + 2] = { ...after, value: after.value.replace(/^\s*\)\]?/, '') };
+      index += 1;
       continue;
     }
     const spaced = node.type === 'text' ? spacedTitleLink.exec(node.value) : null;
@@ -108,8 +111,8 @@ function repairParenthesisedLinks(inlines: readonly Inline[], diagnostics: Diagn
       diagnostics.push(
         brokenLink(link.line, `"[${text}] (${link.url})" has a space before "(": read as [${text}](…)`),
       );
-      if (after?.type === 'text') out.push({ ...after, value: after.value.replace(/^\s*\)/, '') });
-      index += after ? 2 : 1;
+      if (after?.type === 'text') inlines[index + 2] = { ...after, value: after.value.replace(/^\s*\)/, '') };
+      index += 1;
       continue;
     }
     if (node.type === 'text') {
@@ -125,6 +128,7 @@ function splitParenthesisedLinks(node: Inline & { type: 'text' }, diagnostics: D
   const out: Inline[] = [];
   let last = 0;
   for (const match of node.value.matchAll(parenthesisedLink)) {
+    // Stryker disable next-line StringLiteral: both groups are required by the pattern: a match always has them
     const [whole, label = '', url = ''] = match;
     if (!isLabel(label)) continue;
     out.push({ ...node, value: node.value.slice(last, match.index) });
