@@ -4,12 +4,12 @@ import { collapseWhitespace } from './title.ts';
 const year = /(?<![\d.])(19[5-9]\d|20[0-4]\d)(?![\d.])/;
 
 /**
- * One word of a venue or date prefix (`2017`, `2017-06`, `ICML`, `NeurIPS'18`, `AAAI-20`, `[25]`): names
+ * One word of a venue or date prefix (`2017`, `2017-06`, `ICML`, `NeurIPS'18`, `AAAI-20`, `12.`): names
  * in capitals and a few known venues, years and reference numbers; never a lower-case or CamelCase word
  * (`ResNet` may start a title).
  */
 const prefixWord =
-  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}|'?\d{2}|\[\d{1,4}\]|\d{1,4}[.)]|(?:[A-Z]{2,8}|NeurIPS|arXiv|bioRxiv|TensorFlow|PyTorch)(?:['’-]?\d{2,4})?)$/;
+  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}|'?\d{2}|\d{1,4}[.)]|(?:[A-Z]{2,8}|NeurIPS|arXiv|bioRxiv|TensorFlow|PyTorch)(?:['’-]?\d{2,4})?)$/;
 
 /** `(SMG)`, `(AdamW)`, `(GANs)`: a short name in parentheses, with a capital past its first letter. */
 const acronymInParentheses =
@@ -36,6 +36,9 @@ export function yearIn(text: string): number | undefined {
 export function isVenuePrefix(text: string): boolean {
   const words = text
     .replace(/:[a-z0-9_+-]+:/g, ' ')
+    // A reference number (`[7]`, `[123]`) reads as `7.`: the next step would take its brackets off like
+    // punctuation and leave a bare number, which is no prefix word.
+    .replace(/\[(\d{1,4})\]/g, ' $1. ')
     .replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ')
     .split(/\s+/)
     .filter((word) => word !== '' && word !== '-');
