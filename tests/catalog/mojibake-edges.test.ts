@@ -39,6 +39,7 @@ describe('repairMojibake, character by character', () => {
 
   it('keeps the characters after the bytes a lead byte announces as text', () => {
     expect(repairMojibake('cafÃ©€ and Ã©â€')).toEqual({ text: 'café€ and éâ€', repaired: true });
+    expect(repairMojibake('Ã©€€')).toEqual({ text: 'é€€', repaired: true });
   });
 
   it('leaves a run alone when one of its characters is no Windows-1252 byte', () => {

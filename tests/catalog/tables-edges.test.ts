@@ -100,6 +100,16 @@ describe('the title column of a table', () => {
     ]);
   });
 
+  it('falls back to the first linked cell when the title cell holds only a space, or is missing', () => {
+    const catalog = table(
+      '| Where | Paper |',
+      '| --- | --- |',
+      '| [Dropout](https://example.org/dropout) | &nbsp; |',
+      '| [Adam](https://example.org/adam) |',
+    );
+    expect(catalog.entries.map((entry) => entry.rawTitle)).toEqual(['Dropout', 'Adam']);
+  });
+
   it('falls back to the first linked cell when the title cell is empty', () => {
     const catalog = table(
       '| Paper | Where |',
@@ -152,6 +162,47 @@ describe('the other columns of a table', () => {
     expect(read(catalog)).toStrictEqual([
       { rawTitle: 'Adam', links: [paper('https://example.org/adam')], description: '2016', year: 2015 },
     ]);
+  });
+
+  it('is no year column when its header only ends with a year word', () => {
+    const catalog = table(
+      '| Best year | Paper |',
+      '| --- | --- |',
+      '| 2016 | [Adam](https://example.org/adam) |',
+    );
+    expect(read(catalog)).toStrictEqual([
+      { rawTitle: 'Adam', links: [paper('https://example.org/adam')], description: '2016' },
+    ]);
+  });
+
+  it('reads the cells past the last header: their links and their text', () => {
+    const catalog = table(
+      '| Paper | Year |',
+      '| --- | --- |',
+      '| [Adam](https://example.org/adam) | 2015 | Kingma **and** Ba | [notes](https://example.org/notes) |',
+    );
+    expect(read(catalog)).toStrictEqual([
+      {
+        rawTitle: 'Adam',
+        links: [
+          paper('https://example.org/adam'),
+          { label: 'notes', url: 'https://example.org/notes', kind: 'blog', host: 'example.org' },
+        ],
+        description: 'Kingma and Ba',
+        year: 2015,
+      },
+    ]);
+  });
+
+  it('reports the repairs of a row at the line of the row', () => {
+    const catalog = table(
+      '| Paper | Notes |',
+      '| --- | --- |',
+      '| [Adam](https://example.org/adam) | fine |',
+      '| [Dropout](https://example.org/dropout) | cafÃ© |',
+    );
+    expect(catalog.diagnostics.filter((d) => d.code === 'mojibake').map((d) => d.line)).toEqual([6]);
+    expect(catalog.entries.map((entry) => entry.description)).toEqual(['fine', 'café']);
   });
 
   it('has no year when the year cell names none', () => {
@@ -237,6 +288,12 @@ describe('rows and tables that are not papers', () => {
       '| | great | [PDF](https://example.org/pdf) |',
     );
     expect(catalog.entries.map((entry) => [entry.line, entry.rawTitle])).toEqual([[5, 'Adam']]);
+    expect(catalog.diagnostics).toContainEqual({
+      line: 7,
+      severity: 'error',
+      code: 'unreadable-item',
+      message: 'row has no link: "Dropout | hinton"',
+    });
     expect(problems(catalog)).toEqual([
       '7 error row has no link: "Dropout | hinton"',
       `8 error row has no link: "${long.slice(0, 79)}…"`,
