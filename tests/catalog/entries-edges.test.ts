@@ -123,6 +123,15 @@ describe('items that are not papers', () => {
     ]);
   });
 
+  it('reports an item whose only link has no text as a link without a title, not as empty', () => {
+    const catalog = list(
+      '## Papers',
+      '- Adam [Link](https://example.org/adam)',
+      '- [](https://example.org/x)',
+    );
+    expect(said(catalog)).toEqual(['3 error item has links but no title: ""']);
+  });
+
   it('notes an item that only links into the page', () => {
     const catalog = list(
       '## Papers',
@@ -235,6 +244,19 @@ describe('sections and groups of html details', () => {
     expect(catalog.sections.map((section) => [section.name, section.line])).toEqual([
       ['Papers', 1],
       ['Papers › Older', 5],
+    ]);
+  });
+
+  it('keep the line of a group when a later heading bears its name', () => {
+    const catalog = list(
+      '## A',
+      '- B',
+      '  - Adam [Link](https://example.org/adam)',
+      '## A › B',
+      '- SGD [Link](https://example.org/sgd)',
+    );
+    expect(catalog.sections.map((section) => [section.name, section.line, section.paperIds])).toEqual([
+      ['A › B', 2, ['adam', 'sgd']],
     ]);
   });
 

@@ -154,6 +154,14 @@ describe('a plain or linked title', () => {
     });
   });
 
+  it('after a label link, splits a title from its description at an em dash between spaces only', () => {
+    expect(item(`[PDF](${A}) Adam-Net —Kingma — Ba`)).toStrictEqual({
+      rawTitle: 'Adam-Net —Kingma',
+      links: [labelled('PDF', A)],
+      description: 'Ba',
+    });
+  });
+
   it('after a label link, takes a venue-like link as words of the text', () => {
     expect(item(`[PDF](${A}) [ICML](${B}) Adam`)).toStrictEqual({
       rawTitle: 'ICML Adam',
@@ -205,6 +213,14 @@ describe('what follows a title', () => {
     });
   });
 
+  it('separators of every kind before the description are taken off', () => {
+    expect(item(`[Adam](${A}) – — : | , ; . Kingma`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [titled(A)],
+      description: 'Kingma',
+    });
+  });
+
   it('the quotes around a title are taken off', () => {
     expect(item(`"Adam: a method." [PDF](${A})`)?.rawTitle).toBe('Adam: a method');
   });
@@ -218,6 +234,8 @@ describe('cleanTitle', () => {
     ['Adam [', 'Adam'],
     ['  Adam\n  method  ', 'Adam method'],
     ['(Adam)', '(Adam)'],
+    [', ; Adam - : —', 'Adam'],
+    ['–Adam|', 'Adam'],
   ])('cleans %j to %j', (text, clean) => {
     expect(cleanTitle(text)).toBe(clean);
   });
