@@ -114,8 +114,9 @@ function linkedOrPlainTitle(nodes: readonly Inline[], first: Inline | undefined)
   }
   let title = cleanTitle(titleParts.join(''));
   let restText = rest.join('');
-  if (title === '' && links.length > 0 && restText.trim() !== '') {
-    // The link first, the title after it (`- [PDF](url) Title - description`).
+  // The link first, the title after it (`- [PDF](url) Title - description`). Text comes after a link only,
+  // and a blank rest gives a blank title and description, as it would without this step.
+  if (title === '') {
     const [after = '', ...described] = collapseWhitespace(restText).split(/\s[-–—]\s/);
     title = cleanTitle(after);
     restText = described.join(' - ');
@@ -190,5 +191,6 @@ function finish(draft: Draft, prefixYear: number | undefined): ItemReading {
  * @returns It on one line, trimmed of separators.
  */
 export function cleanTitle(text: string): string {
-  return collapseWhitespace(text).replace(trailingSeparator, '').replace(leadingSeparator, '').trim();
+  // Both patterns take the spaces next to the separators, so nothing is left to trim.
+  return collapseWhitespace(text).replace(trailingSeparator, '').replace(leadingSeparator, '');
 }

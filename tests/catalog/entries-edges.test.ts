@@ -35,6 +35,7 @@ describe('an item without a link among prose items', () => {
     ['a year out of range', 'Analytical engine (1843)'],
     ['a short quote', 'they said "it works"'],
     ['"et al" inside a word', 'a petal lands'],
+    ['a short quote after long words', 'they said it again and again "hi" and then went on for a while'],
     ['a number that is no year', 'see (20145)'],
   ])('is prose when it has only %s', (_what, item) => {
     expect(said(list('## Notes', `- ${item}`))).toEqual([
@@ -130,6 +131,43 @@ describe('items that are not papers', () => {
       '- [](https://example.org/x)',
     );
     expect(said(catalog)).toEqual(['3 error item has links but no title: ""']);
+  });
+
+  it('reads an item that links into the page and out of it', () => {
+    const catalog = list('## Papers', '- [Adam](https://example.org/adam) [top](#top)');
+    expect(entries(catalog)).toEqual([[2, 'Papers', 'Adam']]);
+  });
+
+  it('warns of an empty item under a paper', () => {
+    // A blank line first: an empty item cannot interrupt a paragraph (`-` under it would underline a heading).
+    const catalog = list(
+      '## Papers',
+      '- Adam [Link](https://example.org/adam)',
+      '',
+      '  -',
+      '  - SGD [Link](https://example.org/sgd)',
+    );
+    expect(said(catalog)).toEqual(['4 warning empty list item']);
+    expect(entries(catalog)).toEqual([
+      [2, 'Papers', 'Adam'],
+      [5, 'Papers', 'SGD'],
+    ]);
+  });
+
+  it('reads an item without a paragraph first as one without a link', () => {
+    const catalog = list('## Notes', '- # [Adam](https://example.org/adam)', '- welcomes pull requests');
+    expect(said(catalog)).toEqual([
+      '2 warning empty list item',
+      '3 info item without a link is read as prose: "welcomes pull requests"',
+    ]);
+  });
+
+  it('reports a label link in bold among prose items as a link without a title', () => {
+    const catalog = list('## Notes', '- **[PDF](https://example.org/x)**', '- welcomes pull requests');
+    expect(said(catalog)).toEqual([
+      '2 error item has links but no title: "PDF"',
+      '3 info item without a link is read as prose: "welcomes pull requests"',
+    ]);
   });
 
   it('notes an item that only links into the page', () => {

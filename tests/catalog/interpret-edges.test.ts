@@ -81,7 +81,63 @@ describe('a prefix before a linked title', () => {
   });
 });
 
+describe('an item that starts with an image, which is dropped', () => {
+  const logo = '![logo](https://example.org/logo.png)';
+
+  it('reads a bold title after it', () => {
+    expect(item(`${logo} **Adam** by Kingma [PDF](${A})`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [labelled('PDF', A)],
+      description: 'by Kingma',
+    });
+  });
+
+  it('drops a bold tag after it, and keeps the links after the title', () => {
+    expect(item(`${logo} **New** [Adam](${A}) [PDF](${B})`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [titled(A), labelled('PDF', B)],
+    });
+  });
+
+  it('takes the venue-like link after a label link as words, not as a label', () => {
+    expect(item(`${logo} [PDF](${A}) [ICML](${B}) Adam`)).toStrictEqual({
+      rawTitle: 'ICML Adam',
+      links: [labelled('PDF', A), labelled('ICML', B)],
+    });
+  });
+
+  it('titles a bare URL after it by the URL', () => {
+    expect(item(`${logo} https://arxiv.org/abs/1412.6980`)?.rawTitle).toBe('arxiv.org/abs/1412.6980');
+  });
+});
+
+describe('a first link that is not a label', () => {
+  it('is the title even when a venue-like text and another link follow it', () => {
+    expect(item(`[ICML](${A}) 2017 [Adam](${B})`)).toStrictEqual({
+      rawTitle: 'ICML',
+      links: [titled(A), labelled('Adam', B)],
+      description: '2017 Adam',
+    });
+  });
+});
+
 describe('a bold title', () => {
+  it('is every bold part before plain text, emphasis inside it included', () => {
+    expect(item(`**Adam *and* Ba** by Kingma [PDF](${A})`)).toStrictEqual({
+      rawTitle: 'Adam and Ba',
+      links: [labelled('PDF', A)],
+      description: 'by Kingma',
+    });
+  });
+
+  it('ends at a link even when bold text follows the link at once', () => {
+    expect(item(`**Adam**[PDF](${A})**more**`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [labelled('PDF', A)],
+      description: 'more',
+    });
+  });
+
   it('ends at the first plain text, and its links go to the links, their words to the description', () => {
     expect(item(`**Adam**, by [Kingma](${A}) **and Ba** [PDF](${B}) ${C}`)).toStrictEqual({
       rawTitle: 'Adam',
@@ -195,6 +251,29 @@ describe('what follows a title', () => {
       rawTitle: 'Adaptive Moments',
       links: [labelled('PDF', A)],
       aliases: ['ADAM', 'AdaM'],
+    });
+  });
+
+  it('a year in parentheses needs no comma after it, and takes only the spaces after it', () => {
+    expect(item(`[Adam](${A}) (2015) Kingma`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [titled(A)],
+      description: 'Kingma',
+      year: 2015,
+    });
+    expect(item(`[Adam](${A}) (2015)th edition`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [titled(A)],
+      description: 'th edition',
+      year: 2015,
+    });
+  });
+
+  it('empty parentheses and brackets become a space; brackets with words stay', () => {
+    expect(item(`[Adam](${A}) Kingma([PDF](${B}))Ba [] [ ] [x] ( )`)).toStrictEqual({
+      rawTitle: 'Adam',
+      links: [titled(A), labelled('PDF', B)],
+      description: 'Kingma Ba [x]',
     });
   });
 

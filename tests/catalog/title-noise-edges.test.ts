@@ -57,6 +57,7 @@ describe('isVenuePrefix, word by word', () => {
     'ICML – 2017 — CVPR',
     'ICML - 2017',
     '| ICML |',
+    'ICML:star:ICLR',
   ])('"%s" is a prefix', (text) => {
     expect(isVenuePrefix(text)).toBe(true);
   });
@@ -79,6 +80,7 @@ describe('isVenuePrefix, word by word', () => {
     ':star:',
     'ICML!',
     'ICML and more',
+    'ICML,2017',
   ])('"%s" is not a prefix', (text) => {
     expect(isVenuePrefix(text)).toBe(false);
   });
@@ -155,6 +157,9 @@ describe('unwrapTitle, quote by quote', () => {
     ['[]', '[]'],
     ['"Deep learning', '"Deep learning'],
     ['Deep "learning"', 'Deep "learning"'],
+    ['"Adam" is great', '"Adam" is great'],
+    ['"Adam, a method."', 'Adam, a method'],
+    ['"Adam ."', 'Adam'],
   ])('unwraps %j to %j', (title, unwrapped) => {
     expect(unwrapTitle(title)).toBe(unwrapped);
   });
