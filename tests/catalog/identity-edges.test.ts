@@ -51,6 +51,14 @@ describe('paper ids', () => {
     expect(identify(lines, [entry(long, 'https://example.org/a', 2)], []).papers[0]?.id).toBe(
       `ab-${'x'.repeat(77)}`,
     );
+    const boundaryAt20 = `${'a'.repeat(20)} ${'b'.repeat(100)}`;
+    expect(identify(lines, [entry(boundaryAt20, 'https://example.org/a', 2)], []).papers[0]?.id).toBe(
+      `${'a'.repeat(20)}-${'b'.repeat(59)}`,
+    );
+    const eightyWithWords = `${'a'.repeat(30)} ${'b'.repeat(49)}`;
+    expect(identify(lines, [entry(eightyWithWords, 'https://example.org/a', 2)], []).papers[0]?.id).toBe(
+      `${'a'.repeat(30)}-${'b'.repeat(49)}`,
+    );
     const eighty = 'y'.repeat(80);
     expect(identify(lines, [entry(eighty, 'https://example.org/a', 2)], []).papers[0]?.id).toBe(eighty);
   });
@@ -82,6 +90,18 @@ describe('entries of one title', () => {
     );
     expect(catalog.papers).toHaveLength(1);
     expect(catalog.papers[0]).toMatchObject({ year: 2015, arxivId: '1412.6980', description: 'Kingma' });
+  });
+
+  it('join when only the first has a year or an arXiv id', () => {
+    const catalog = identify(
+      lines,
+      [
+        entry('Adam', 'https://arxiv.org/abs/1412.6980', 2, { year: 2015 }),
+        entry('Adam', 'https://example.org/adam', 3),
+      ],
+      [],
+    );
+    expect(catalog.papers.map((paper) => paper.lines)).toEqual([[2, 3]]);
   });
 
   it('join when their authors differ only in case and punctuation', () => {
@@ -168,6 +188,22 @@ describe('what a paper gathers from its entries', () => {
         entry('Page', 'https://example.org/2019/page', 5),
         entry('Older (1899)', 'https://example.org/y', 6),
         entry('Nothing (2015) here', 'https://example.org/z', 7),
+        entry('Recent (2015)', 'https://example.org/r', 8),
+        entry('Glued (2015)x', 'https://example.org/g', 9),
+        {
+          ...entry('Later link', 'https://example.org/page', 10),
+          links: [
+            makeLink('Link', 'https://example.org/page'),
+            makeLink('Link', 'https://example.org/2018/x'),
+          ],
+        },
+        {
+          ...entry('Later arXiv', 'https://example.org/page', 11),
+          links: [
+            makeLink('Link', 'https://example.org/p2'),
+            makeLink('PDF', 'https://arxiv.org/abs/1706.03762'),
+          ],
+        },
       ],
       [],
     ).papers.map((paper) => [paper.rawTitle, paper.year]);
@@ -178,6 +214,10 @@ describe('what a paper gathers from its entries', () => {
       ['Page', 2019],
       ['Older (1899)', 1899],
       ['Nothing (2015) here', undefined],
+      ['Recent (2015)', 2015],
+      ['Glued (2015)x', undefined],
+      ['Later link', 2018],
+      ['Later arXiv', 2017],
     ]);
   });
 

@@ -123,6 +123,41 @@ describe('empty sections', () => {
   });
 });
 
+describe('what counts as holding something', () => {
+  it('is a list, even of prose, or a paragraph with a link or a reference link', () => {
+    const catalog = list(
+      '## Prose list',
+      '- only words',
+      '## With a reference',
+      'See [the site][site].',
+      '## Empty',
+      '',
+      '[site]: https://example.org/site',
+    );
+    expect(notes(catalog)).toEqual(['5 info empty-section "Empty" holds no list items']);
+  });
+
+  it('is the document title after a thematic break, even with nothing after the break', () => {
+    const catalog = list('# Title', '## A', '- Adam [Link](https://example.org/adam)', '', '---', '');
+    expect(notes(catalog)).toEqual([]);
+  });
+});
+
+describe('sections written twice', () => {
+  it('are one section, their papers in the order of the first place', () => {
+    const catalog = list(
+      '## Papers',
+      '- Adam [Link](https://example.org/adam)',
+      '## Other',
+      '- SGD [Link](https://example.org/sgd)',
+      '## Papers',
+      '- Dropout [Link](https://example.org/dropout)',
+    );
+    expect(catalog.papers.map((paper) => paper.id)).toEqual(['adam', 'dropout', 'sgd']);
+    expect(catalog.entries.map((entry) => entry.line)).toEqual([2, 6, 4]);
+  });
+});
+
 describe('section names', () => {
   it('name a heading written under two parents with its parent the second time', () => {
     const catalog = list(
@@ -168,7 +203,7 @@ describe('groups of <details> blocks', () => {
     const catalog = list(
       '## Papers',
       '',
-      '<details><summary class="big"><b>Older</b> papers</summary>',
+      '<details><summary class="big"><b>Older</b><br>papers</summary>',
       '',
       '- SGD [Link](https://example.org/sgd)',
       '',
