@@ -73,10 +73,10 @@ export function readTable(table: Table, section: string, context: ReadContext): 
 
 function readRow(cells: readonly Inline[][], columns: readonly Column[]): ItemReading {
   const titleColumn = columns.findIndex((column) => column.role === 'title');
-  const titleCell =
-    titleColumn >= 0 && cells[titleColumn]?.some((node) => node.type === 'link' || node.value.trim() !== '')
-      ? titleColumn
-      : cells.findIndex((cell) => cell.some((node) => isPaperLink(node) && !isLabel(node.text)));
+  // Without a title column, `titleColumn` is -1: there is no cell there, and the first linked cell is the title.
+  const titleCell = cells[titleColumn]?.some((node) => node.type === 'link' || node.value.trim() !== '')
+    ? titleColumn
+    : cells.findIndex((cell) => cell.some((node) => isPaperLink(node) && !isLabel(node.text)));
   const links: Link[] = [];
   const described: string[] = [];
   let title = '';

@@ -179,7 +179,7 @@ describe('the other columns of a table', () => {
     const catalog = table(
       '| Paper | Year |',
       '| --- | --- |',
-      '| [Adam](https://example.org/adam) | 2015 | Kingma **and** Ba | [notes](https://example.org/notes) |',
+      '| [Adam](https://example.org/adam) | 2015 | Kingma **and** Ba | [notes](https://example.org/notes) [Ba](https://example.org/ba) |',
     );
     expect(read(catalog)).toStrictEqual([
       {
@@ -187,6 +187,7 @@ describe('the other columns of a table', () => {
         links: [
           paper('https://example.org/adam'),
           { label: 'notes', url: 'https://example.org/notes', kind: 'blog', host: 'example.org' },
+          paper('https://example.org/ba'),
         ],
         description: 'Kingma and Ba',
         year: 2015,
