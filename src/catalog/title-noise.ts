@@ -34,12 +34,11 @@ export function yearIn(text: string): number | undefined {
  * @returns `true` when every word of it (emoji codes aside) is a year, a venue name or a reference number.
  */
 export function isVenuePrefix(text: string): boolean {
-  const words = text
-    .replace(/:[a-z0-9_+-]+:/g, ' ')
-    // A reference number (`[7]`, `[123]`) reads as `7.`: the next step would take its brackets off like
-    // punctuation and leave a bare number, which is no prefix word.
-    .replace(/\[(\d{1,4})\]/g, ' $1. ')
-    // Stryker disable next-line StringLiteral: a run is taken off only next to a space or an end, so never joins two words.
+  // A reference number (`[7]`, `[123]`) reads as `7.`: the next step would take its brackets off like
+  // punctuation and leave a bare number, which is no prefix word.
+  const marked = text.replace(/:[a-z0-9_+-]+:/g, ' ').replace(/\[(\d{1,4})\]/g, ' $1. ');
+  // Stryker disable next-line StringLiteral: a run is taken off only next to a space or an end, so never joins two words.
+  const words = marked
     .replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ')
     .split(/\s+/)
     .filter((word) => word !== '' && word !== '-');

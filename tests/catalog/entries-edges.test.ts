@@ -124,6 +124,15 @@ describe('items that are not papers', () => {
     ]);
   });
 
+  it('warns of an item of images only as empty', () => {
+    const catalog = list(
+      '## Papers',
+      '- Adam [Link](https://example.org/adam)',
+      '- ![a](https://example.org/a.png) ![b](https://example.org/b.png)',
+    );
+    expect(said(catalog)).toEqual(['3 warning empty list item']);
+  });
+
   it('reports an item whose only link has no text as a link without a title, not as empty', () => {
     const catalog = list(
       '## Papers',

@@ -100,7 +100,7 @@ describe('an item that starts with an image, which is dropped', () => {
   });
 
   it('takes the venue-like link after a label link as words, not as a label', () => {
-    expect(item(`${logo} [PDF](${A}) [ICML](${B}) Adam`)).toStrictEqual({
+    expect(item(`${logo} ${logo} [PDF](${A}) [ICML](${B}) Adam`)).toStrictEqual({
       rawTitle: 'ICML Adam',
       links: [labelled('PDF', A), labelled('ICML', B)],
     });

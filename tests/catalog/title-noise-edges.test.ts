@@ -57,7 +57,7 @@ describe('isVenuePrefix, word by word', () => {
     'ICML – 2017 — CVPR',
     'ICML - 2017',
     '| ICML |',
-    'ICML:star:ICLR',
+    'NeurIPS:star:ICML',
   ])('"%s" is a prefix', (text) => {
     expect(isVenuePrefix(text)).toBe(true);
   });
