@@ -38,10 +38,8 @@ export function isVenuePrefix(text: string): boolean {
   // punctuation and leave a bare number, which is no prefix word.
   const marked = text.replace(/:[a-z0-9_+-]+:/g, ' ').replace(/\[(\d{1,4})\]/g, ' $1. ');
   // Stryker disable next-line StringLiteral: a run is taken off only next to a space or an end, so never joins two words.
-  const words = marked
-    .replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '' && word !== '-');
+  const spaced = marked.replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ');
+  const words = spaced.split(/\s+/).filter((word) => word !== '' && word !== '-');
   return words.length > 0 && words.every((word) => prefixWord.test(word));
 }
 
