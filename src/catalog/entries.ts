@@ -59,6 +59,7 @@ function readItems(top: ListItem, topSection: string, linked: boolean, context: 
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { item, section, siblingsLinked } = next;
     let { parent } = next;
+    // Stryker disable next-line OptionalChaining: an item parsed from text always has a position.
     const line = item.position?.start.line ?? 0;
     const paragraph = item.children.find((child) => child.type === 'paragraph');
     const inlines = paragraph ? inlinesOf(paragraph.children, line, context) : [];
@@ -73,7 +74,8 @@ function readItems(top: ListItem, topSection: string, linked: boolean, context: 
       const entry = toEntry(read, line, section);
       entries.push(entry);
       parent = entry;
-    } else if (read.links.length === 0 && read.title !== '' && nested.length > 0) {
+    } else if (read.title !== '' && nested.length > 0) {
+      // No link here: an item with a title and links was read above.
       childSection = sectionName(section, { name: read.title, line }, context);
     } else {
       reportUnread(

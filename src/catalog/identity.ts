@@ -146,6 +146,7 @@ function reportDuplicates(paper: Paper, listed: readonly Entry[], diagnostics: D
   const where = listed.map((entry) => `"${entry.section}" (line ${entry.line})`).join(', ');
   const sameSection = new Set(listed.map((entry) => entry.section)).size < listed.length;
   diagnostics.push({
+    // Stryker disable next-line OptionalChaining: a paper reported here has at least two entries.
     line: listed[1]?.line ?? paper.lines[0] ?? 0,
     severity: sameSection ? 'warning' : 'info',
     code: 'duplicate',

@@ -1,4 +1,4 @@
-import type { Inline } from './inline.ts';
+import { type Inline, inlineText } from './inline.ts';
 import { isLabel, isSearchLink, makeLink, titleFromUrl } from './links.ts';
 import { collapseWhitespace } from './title.ts';
 import {
@@ -48,7 +48,8 @@ export function interpretItem(inlines: readonly Inline[]): ItemReading {
     // `2017 ICML [Title](url)`, `**[ICLR 2019]** [Title](url)`, `**New** [Title](url)`: the venue, the date
     // or a tag in bold say where or what kind; the link says what.
     const before = nodes.slice(firstIndex, linkIndex);
-    const text = before.map((node) => (node.type === 'text' ? node.value : '')).join('');
+    // Only text stands before the first link; its spaces collapsed change no word, year or venue in it.
+    const text = inlineText(before);
     const boldTag =
       before.every((node) => node.type === 'text' && (node.strong || /^[\s\-–—:|,;·•]*$/.test(node.value))) &&
       text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length <= 2;
@@ -114,8 +115,10 @@ function linkedOrPlainTitle(nodes: readonly Inline[], first: Inline | undefined)
   }
   let title = cleanTitle(titleParts.join(''));
   let restText = rest.join('');
-  if (title === '' && links.length > 0 && restText.trim() !== '') {
-    // The link first, the title after it (`- [PDF](url) Title - description`).
+  // The link first, the title after it (`- [PDF](url) Title - description`). Text comes after a link only,
+  // and a blank rest gives a blank title and description, as it would without this step.
+  if (title === '') {
+    // Stryker disable next-line StringLiteral: split always gives a first part, so the default is never used.
     const [after = '', ...described] = collapseWhitespace(restText).split(/\s[-–—]\s/);
     title = cleanTitle(after);
     restText = described.join(' - ');
@@ -171,9 +174,11 @@ function finish(draft: Draft, prefixYear: number | undefined): ItemReading {
   }
   title = unwrapTitle(title);
   // What is left once links are taken out: `- ( ) ( )`, a lone separator.
-  const description = collapseWhitespace(rest.replace(/\(\s*\)|\[\s*\]/g, ' '))
-    .replace(/^[\s\-–—:|,;.]+/, '')
-    .trim();
+  // Trimmed at both ends already: by collapseWhitespace, then with the leading separators.
+  const description = collapseWhitespace(rest.replace(/\(\s*\)|\[\s*\]/g, ' ')).replace(
+    /^[\s\-–—:|,;.]+/,
+    '',
+  );
   return {
     title,
     links: draft.links,
@@ -190,5 +195,6 @@ function finish(draft: Draft, prefixYear: number | undefined): ItemReading {
  * @returns It on one line, trimmed of separators.
  */
 export function cleanTitle(text: string): string {
-  return collapseWhitespace(text).replace(trailingSeparator, '').replace(leadingSeparator, '').trim();
+  // Both patterns take the spaces next to the separators, so nothing is left to trim.
+  return collapseWhitespace(text).replace(trailingSeparator, '').replace(leadingSeparator, '');
 }

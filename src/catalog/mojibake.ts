@@ -39,11 +39,11 @@ const cp1252High: Readonly<Record<string, number>> = Object.freeze({
 const suspect =
   /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}/g;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
+/** The Windows-1252 byte a character stands for: its own code up to 0xFF (ASCII, Latin-1), else the table's. */
 function toCp1252Byte(char: string): number | undefined {
   const code = char.codePointAt(0) ?? 0;
-  if (code >= 0x80 && code <= 0xff) return code;
+  // Stryker disable next-line EqualityOperator: `ÿ` (0xFF) is in neither class of `suspect`, so never in a run.
+  if (code <= 0xff) return code;
   return cp1252High[char];
 }
 
@@ -65,9 +65,11 @@ export function repairMojibake(text: string): { text: string; repaired: boolean 
     // Only as many continuation bytes as the lead byte announces; the rest stays text.
     const lead = bytes[0] ?? 0;
     const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-    if (bytes.length < length) return run;
     try {
-      const decoded = strictUtf8.decode(Uint8Array.from(bytes.slice(0, length)));
+      // Fewer bytes than announced, or bytes that are no UTF-8, throw: the run stays as it is.
+      const decoded = new TextDecoder('utf-8', { fatal: true }).decode(
+        Uint8Array.from(bytes.slice(0, length)),
+      );
       repaired = true;
       return decoded + [...run].slice(length).join('');
     } catch {

@@ -111,6 +111,7 @@ export function collectSections(tree: Root, diagnostics: Diagnostic[]): RawSecti
       group = undefined;
     } else if (node.type === 'html') {
       group =
+        // Stryker disable next-line OptionalChaining: a node parsed from text always has a position.
         groupOf(node.value, node.position?.start.line ?? 0) ??
         (/<\/details>/i.test(node.value) ? undefined : group);
     } else if (node.type === 'list' || node.type === 'table' || node.type === 'paragraph') {
@@ -130,6 +131,7 @@ function blocksOf(
   current: OpenSection | undefined,
   diagnostics: Diagnostic[],
 ): Block[] {
+  // Stryker disable next-line OptionalChaining: a node parsed from text always has a position.
   const line = node.position?.start.line ?? 0;
   if (node.type === 'paragraph') {
     // Prose before the first heading or under housekeeping is not read at all: nothing to report.
@@ -182,6 +184,7 @@ export function cleanHeading(text: string): string {
 }
 
 function openSection(heading: Heading, diagnostics: Diagnostic[]): OpenSection {
+  // Stryker disable next-line OptionalChaining: a node parsed from text always has a position.
   const line = heading.position?.start.line ?? 0;
   const written = cleanHeading(textOf(heading, { includeImageAlt: false }));
   const name = repairMojibakeReported(written, line, diagnostics);
@@ -224,6 +227,7 @@ function isDonation(item: ListItem, diagnostics: Diagnostic[]): boolean {
   const urls = linksOf(item);
   const donation =
     urls.length > 0 && urls.every((url) => donationHosts.has(hostOf(url) ?? '') || /\/sponsors\//.test(url));
+  // Stryker disable next-line OptionalChaining: a node parsed from text always has a position.
   if (donation) diagnostics.push(note(item.position?.start.line ?? 0, 'donation link is not a paper'));
   return donation;
 }

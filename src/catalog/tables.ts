@@ -31,56 +31,61 @@ interface Column {
  */
 export function readTable(table: Table, section: string, context: ReadContext): Entry[] {
   const [head, ...rows] = table.children;
+  // Stryker disable next-line OptionalChaining: a table parsed from text always has a position.
   const line = table.position?.start.line ?? 0;
+  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a GFM table always has its header row.
   if (!head) return [];
   const columns: Column[] = head.children.map((cell) => {
     const header = collapseWhitespace(cellText(cell, context));
     return { header, role: titleHeader.test(header) ? 'title' : yearHeader.test(header) ? 'year' : 'other' };
   });
-  const cells = rows.map((row) =>
-    row.children.map((cell) => inlinesOf(cell.children, row.position?.start.line ?? line, context)),
-  );
-  const linked = cells.some((row) => row.some((cell) => cell.some((node) => isPaperLink(node))));
+  const read = rows.map((row) => {
+    // Stryker disable next-line OptionalChaining: a row parsed from text always has a position.
+    const rowLine = row.position?.start.line ?? line;
+    return { line: rowLine, cells: row.children.map((cell) => inlinesOf(cell.children, rowLine, context)) };
+  });
+  const linked = read.some((row) => row.cells.some((cell) => cell.some((node) => isPaperLink(node))));
   if (!linked) {
     context.diagnostics.push(notAPaper(line, 'a table without links is not a list of papers'));
     return [];
   }
   const entries: Entry[] = [];
-  rows.forEach((row, index) => {
-    const rowLine = row.position?.start.line ?? line;
-    const read = readRow(cells[index] ?? [], columns);
-    if (read.title !== '' && read.links.length > 0) {
-      entries.push(toEntry(read, rowLine, section));
-      return;
+  for (const { line: rowLine, cells } of read) {
+    const reading = readRow(cells, columns);
+    if (reading.title !== '' && reading.links.length > 0) {
+      entries.push(toEntry(reading, rowLine, section));
+      continue;
     }
-    const text = (cells[index] ?? [])
+    const text = cells
       .map((cell) => inlineText(cell))
       .filter(Boolean)
       .join(' | ');
-    if (text === '') return;
+    if (text === '') continue;
     context.diagnostics.push({
       line: rowLine,
       severity: 'error',
       code: 'unreadable-item',
-      message: `row ${read.title === '' ? 'has no title' : 'has no link'}: "${truncate(text, 80)}"`,
+      message: `row ${reading.title === '' ? 'has no title' : 'has no link'}: "${truncate(text, 80)}"`,
     });
-  });
+  }
   return entries;
 }
 
 function readRow(cells: readonly Inline[][], columns: readonly Column[]): ItemReading {
   const titleColumn = columns.findIndex((column) => column.role === 'title');
-  const titleCell =
-    titleColumn >= 0 && cells[titleColumn]?.some((node) => node.type === 'link' || node.value.trim() !== '')
-      ? titleColumn
-      : cells.findIndex((cell) => cell.some((node) => isPaperLink(node) && !isLabel(node.text)));
+  // Without a title column, `titleColumn` is -1: there is no cell there, and the first linked cell is the title.
+  const titleCell = cells[titleColumn]?.some((node) => node.type === 'link' || node.value.trim() !== '')
+    ? titleColumn
+    : cells.findIndex((cell) => cell.some((node) => isPaperLink(node) && !isLabel(node.text)));
   const links: Link[] = [];
   const described: string[] = [];
   let title = '';
   let year: number | undefined;
   const aliases: string[] = [];
   cells.forEach((cell, index) => {
-    const column = columns[index] ?? { header: '', role: 'other' };
+    // A row may have more cells than the header: those are of no column.
+    // Stryker disable next-line StringLiteral: no header is a label, and any role but title and year reads alike.
+    const column: Column = columns[index] ?? { header: '', role: 'other' };
     if (index === titleCell) {
       const titleLink = cell.find((node) => isPaperLink(node) && !isLabel(node.text));
       const trailing = splitTrailingAcronym(
@@ -90,14 +95,9 @@ function readRow(cells: readonly Inline[][], columns: readonly Column[]): ItemRe
       if (trailing.acronym) aliases.push(trailing.acronym);
     } else if (column.role === 'year') {
       year ??= yearIn(inlineText(cell));
-    } else {
-      const text = cleanTitle(
-        cell
-          .filter((node) => node.type === 'text')
-          .map((node) => node.value)
-          .join(''),
-      );
-      if (text !== '' && !cell.some((node) => node.type === 'link')) described.push(text);
+    } else if (!cell.some((node) => node.type === 'link')) {
+      const text = cleanTitle(inlineText(cell));
+      if (text !== '') described.push(text);
     }
     for (const node of cell) {
       if (!isPaperLink(node)) continue;
@@ -119,8 +119,8 @@ function isPaperLink(node: Inline): node is Inline & { type: 'link' } {
   return node.type === 'link' && !isSearchLink(node.url) && !isInPageAnchor(node.url);
 }
 
+/** A header cell's text. Its repairs are not reported (it is no paper), so its line does not matter. */
 function cellText(cell: TableCell, context: ReadContext): string {
-  return inlineText(
-    inlinesOf(cell.children, cell.position?.start.line ?? 0, { ...context, diagnostics: [] }),
-  );
+  // Stryker disable next-line ArrayDeclaration: the diagnostics of a header are thrown away, whatever they hold.
+  return inlineText(inlinesOf(cell.children, 0, { ...context, diagnostics: [] }));
 }

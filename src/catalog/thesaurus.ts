@@ -42,6 +42,7 @@ export function addThesaurus(catalog: Catalog, tree: Root): void {
   const entries: ThesaurusEntry[] = [];
   const warnings: Diagnostic[] = [];
   for (const block of thesaurusBlocks(tree)) {
+    // Stryker disable next-line OptionalChaining: a block parsed from text always has a position.
     const firstLine = (block.position?.start.line ?? 0) + 1;
     block.value.split('\n').forEach((text, index) => {
       const line = firstLine + index;
@@ -57,6 +58,7 @@ export function addThesaurus(catalog: Catalog, tree: Root): void {
     });
   }
   if (entries.length > 0) catalog.thesaurus = entries;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no warning, nothing is pushed and the diagnostics are already sorted by line (stable sort).
   if (warnings.length > 0) {
     catalog.diagnostics.push(...warnings.slice(0, thesaurusLimits.entries));
     catalog.diagnostics.sort((a, b) => a.line - b.line);

@@ -4,12 +4,12 @@ import { collapseWhitespace } from './title.ts';
 const year = /(?<![\d.])(19[5-9]\d|20[0-4]\d)(?![\d.])/;
 
 /**
- * One word of a venue or date prefix (`2017`, `2017-06`, `ICML`, `NeurIPS'18`, `AAAI-20`, `[25]`): names
+ * One word of a venue or date prefix (`2017`, `2017-06`, `ICML`, `NeurIPS'18`, `AAAI-20`, `12.`): names
  * in capitals and a few known venues, years and reference numbers; never a lower-case or CamelCase word
  * (`ResNet` may start a title).
  */
 const prefixWord =
-  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}|'?\d{2}|\[\d{1,4}\]|\d{1,4}[.)]|(?:[A-Z]{2,8}|NeurIPS|arXiv|bioRxiv|TensorFlow|PyTorch)(?:['’-]?\d{2,4})?)$/;
+  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}|'?\d{2}|\d{1,4}[.)]|(?:[A-Z]{2,8}|NeurIPS|arXiv|bioRxiv|TensorFlow|PyTorch)(?:['’-]?\d{2,4})?)$/;
 
 /** `(SMG)`, `(AdamW)`, `(GANs)`: a short name in parentheses, with a capital past its first letter. */
 const acronymInParentheses =
@@ -34,11 +34,12 @@ export function yearIn(text: string): number | undefined {
  * @returns `true` when every word of it (emoji codes aside) is a year, a venue name or a reference number.
  */
 export function isVenuePrefix(text: string): boolean {
-  const words = text
-    .replace(/:[a-z0-9_+-]+:/g, ' ')
-    .replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '' && word !== '-');
+  // A reference number (`[7]`, `[123]`) reads as `7.`: the next step would take its brackets off like
+  // punctuation and leave a bare number, which is no prefix word.
+  const marked = text.replace(/:[a-z0-9_+-]+:/g, ' ').replace(/\[(\d{1,4})\]/g, ' $1. ');
+  // Stryker disable next-line StringLiteral: a run is taken off only next to a space or an end, so never joins two words.
+  const spaced = marked.replace(/[[\](){}|,;:–—•·*]+(?=\s|$)|(?<=^|\s)[[\](){}|,;–—•·*]+/g, ' ');
+  const words = spaced.split(/\s+/).filter((word) => word !== '' && word !== '-');
   return words.length > 0 && words.every((word) => prefixWord.test(word));
 }
 
@@ -63,8 +64,9 @@ export function leadingAcronym(text: string): { acronym: string; rest: string } 
  */
 export function splitTrailingAcronym(title: string): { title: string; acronym?: string } {
   const last = / \(([^()]+)\)$/.exec(title);
-  const acronym = last ? leadingAcronym(last[0].trimStart()) : undefined;
-  if (!last || !acronym || acronym.rest !== '') return { title };
+  // The name in parentheses is all of `last[0]` (no parenthesis inside), so nothing follows it.
+  const acronym = last ? leadingAcronym(last[0]) : undefined;
+  if (!last || !acronym) return { title };
   return { title: title.slice(0, last.index), acronym: acronym.acronym };
 }
 
