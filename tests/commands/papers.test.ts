@@ -237,7 +237,11 @@ describe('Share', () => {
       'Slack did not confirm the post (ECONNRESET). Check the channel before pressing Share again, so it is not posted twice.',
     ],
     [failed('refused', 'invalid_blocks'), 'C0', 'I could not post “ADAM” (invalid_blocks).'],
-    [failed('stopped', 'shutting down'), 'C0', 'I could not post “ADAM” (shutting down).'],
+    [
+      failed('stopped', 'shutting down'),
+      'C0',
+      'I am restarting and did not post “ADAM”. Please press Share again in a minute.',
+    ],
   ])('tells the sharer: %j in %s', (result, channel, told) => {
     const reply = shareOutcomeReply(result, 'ADAM', channel);
     expect(replyLines(reply)).toEqual([told]);
