@@ -26,17 +26,28 @@ export function parseMarkdown(markdown: string): Root {
   if (markdown.length <= markdownDefaults.chunkAbove) return processor.parse(markdown);
   const pieces = splitBeforeHeadings(markdown, markdownDefaults.chunkLines);
   const trees = pieces.map((piece) => processor.parse(piece.text));
-  const definitions = trees.map((tree, index) => definitionSources(tree, pieces[index]?.text ?? ''));
+  // Label → where it is defined: looked up by the labels a piece writes, so that a list defining
+  // thousands of references costs one pass over each piece, not one per definition.
+  const definedIn = new Map<string, Array<{ piece: number; source: string }>>();
+  trees.forEach((tree, index) => {
+    for (const { label, source } of definitionSources(tree, pieces[index]?.text ?? '')) {
+      const places = definedIn.get(label) ?? [];
+      places.push({ piece: index, source });
+      definedIn.set(label, places);
+    }
+  });
   const root: Root = { type: 'root', children: [] };
   pieces.forEach((piece, index) => {
     // micromark makes `[Title][label]` a link only when the same parse saw `[label]: url`: a piece that
     // names a label defined in another piece (awesome lists define them at the end) is parsed again with
     // those definitions after its text, and only its own nodes are kept.
-    const written = piece.text.toLowerCase();
-    const needed = definitions
-      .filter((_, other) => other !== index)
-      .flat()
-      .filter((definition) => written.includes(`[${definition.label}]`));
+    const needed: Array<{ source: string }> = [];
+    const labels = new Set(
+      Array.from(piece.text.toLowerCase().matchAll(/\[([^[\]]+)\]/g), (match) => match[1]),
+    );
+    for (const label of labels) {
+      for (const place of definedIn.get(label ?? '') ?? []) if (place.piece !== index) needed.push(place);
+    }
     let tree = trees[index] as Root;
     if (needed.length > 0) {
       const lines = piece.text.split('\n').length;
