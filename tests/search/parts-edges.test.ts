@@ -174,3 +174,68 @@ describe('a part held below its own ranking’s cut', () => {
     ).toEqual([1, 0, 2]);
   });
 });
+
+describe('ties between papers found by different parts', () => {
+  const build = () =>
+    new Ranker([{ title: 'Beta gamma' }, { title: 'Alpha gamma' }, { title: 'Alpha beta' }]);
+
+  it('go to the paper holding the part named first, whatever else it holds', () => {
+    const hits = rankParts(build(), ['alpha', 'beta', 'gamma'], {
+      allowed: Uint8Array.from([1, 1, 0]),
+      limit: 5,
+    });
+    expect(hits.hits.map((hit) => [hit.doc, hit.matched])).toEqual([
+      [1, ['alpha', 'gamma']],
+      [0, ['beta', 'gamma']],
+    ]);
+  });
+
+  it('then to the paper first in the list, in whatever order the whole question ranked them', () => {
+    const whole = [
+      { doc: 2, score: 0.5 },
+      { doc: 1, score: 0.5 },
+    ];
+    const hits = rankParts(build(), ['alpha', 'beta', 'gamma'], {
+      allowed: Uint8Array.from([0, 1, 1]),
+      limit: 5,
+      whole,
+    });
+    expect(hits.hits.map((hit) => [hit.doc, hit.matched])).toEqual([
+      [1, ['alpha', 'gamma']],
+      [2, ['alpha', 'beta']],
+    ]);
+  });
+
+  it('leave out a paper of the whole ranking that holds no part', () => {
+    const whole = [
+      { doc: 3, score: 0.9 },
+      { doc: 4, score: 0.8 },
+    ];
+    expect(answer(['adam', 'momentum'], 5, undefined, whole)).toEqual({
+      hits: [
+        { doc: 4, score: 1, matched: ['adam', 'momentum'] },
+        { doc: 0, score: 0.449, matched: ['adam'] },
+        { doc: 1, score: 0.424, matched: ['adam'] },
+      ],
+      unmatched: [],
+    });
+  });
+});
+
+describe('a part found by its own ranking', () => {
+  it('counts for a paper that ranking found through two exact words, below the share a paper must hold', () => {
+    const ranker = new Ranker([{ title: 'Alpha beta' }, { title: 'Gamma delta epsilon' }, { title: 'Zeta' }]);
+    const long = 'alpha beta gamma delta epsilon';
+    expect(ranker.coverage(long, [0, 1]).map((share) => share.toFixed(2))).toEqual(['0.40', '0.60']);
+    expect(
+      rankParts(ranker, [long, 'zeta'], { allowed: undefined, limit: 5 }).hits.map((hit) => [
+        hit.doc,
+        hit.matched,
+      ]),
+    ).toEqual([
+      [2, ['zeta']],
+      [1, [long]],
+      [0, [long]],
+    ]);
+  });
+});
