@@ -125,8 +125,8 @@ const urlNoise: ReadonlySet<string> = new Set([
 export class InvertedIndex {
   readonly vocabulary = new Vocabulary();
   readonly size: number;
-  readonly #postingDocs: Int32Array[] = [];
-  readonly #postingWeights: Float32Array[] = [];
+  readonly #postingDocs: Int32Array[];
+  readonly #postingWeights: Float32Array[];
   readonly #idf: Float64Array;
   readonly #maxIdf: number;
   // Scratch space reused by every query: a query never allocates per document.
@@ -147,8 +147,8 @@ export class InvertedIndex {
     const { fieldWeights, concepts, lengthNormalisation, k1 } = { ...invertedIndexDefaults, ...options };
     const expansions = new Expansions(concepts);
     this.size = documents.length;
-    const docs: number[][] = [];
-    const weights: number[][] = [];
+    // Every term the vocabulary holds was offered by some document: the lists have no holes.
+    const postings: Array<{ docs: number[]; weights: number[] }> = [];
     const titleLengths = documents.map((doc) => wordsOf(doc.title).length);
     const averageTitle =
       titleLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
@@ -157,7 +157,7 @@ export class InvertedIndex {
       const termWeights = new Map<number, number>();
       const offer = (term: string, weight: number) => {
         const id = this.vocabulary.intern(term);
-        if ((termWeights.get(id) ?? 0) < weight) termWeights.set(id, weight);
+        termWeights.set(id, Math.max(termWeights.get(id) ?? 0, weight));
       };
       const titleLength = titleLengths[doc] ?? 0;
       const norm =
@@ -166,6 +166,7 @@ export class InvertedIndex {
         const weight = fieldWeights[field] * (field === 'title' ? norm : 1);
         for (const value of valuesOf(document[field])) {
           // A URL's words one by one: `adding-one-neuron-can…` must not become one joined term.
+          // Stryker disable next-line Regex: one space or several between two words, the words are the same.
           const text = field === 'url' ? value.replace(/[^\p{L}]+/gu, ' ') : value;
           const tokens = tokenize(text).filter(
             (token) => !token.stop && (field !== 'url' || isUrlWord(token)),
@@ -183,27 +184,20 @@ export class InvertedIndex {
         }
       }
       for (const [term, weight] of termWeights) {
-        const termDocs = docs[term] ?? [];
-        const termWeightsList = weights[term] ?? [];
-        termDocs.push(doc);
-        termWeightsList.push(weight);
-        docs[term] = termDocs;
-        weights[term] = termWeightsList;
+        const list = postings[term] ?? { docs: [], weights: [] };
+        list.docs.push(doc);
+        list.weights.push(weight);
+        postings[term] = list;
       }
     });
 
-    const count = this.vocabulary.size;
-    this.#idf = new Float64Array(count);
-    let maxIdf = 0;
-    for (let term = 0; term < count; term++) {
-      const postings = docs[term] ?? [];
-      this.#postingDocs[term] = Int32Array.from(postings);
-      this.#postingWeights[term] = Float32Array.from(weights[term] ?? []);
-      const idf = Math.log(1 + (this.size - postings.length + 0.5) / (postings.length + 0.5));
-      this.#idf[term] = idf;
-      maxIdf = Math.max(maxIdf, idf);
-    }
-    this.#maxIdf = maxIdf || 1;
+    this.#postingDocs = postings.map((list) => Int32Array.from(list.docs));
+    this.#postingWeights = postings.map((list) => Float32Array.from(list.weights));
+    this.#idf = Float64Array.from(postings, ({ docs }) =>
+      Math.log(1 + (this.size - docs.length + 0.5) / (docs.length + 0.5)),
+    );
+    // 0 for a list without words, whose queries match nothing whatever their weight.
+    this.#maxIdf = this.#idf.reduce((max, idf) => Math.max(max, idf), 0);
     this.vocabulary.seal();
     this.#bestContribution = new Float32Array(this.size);
     this.#covered = new Float32Array(this.size);
@@ -225,7 +219,6 @@ export class InvertedIndex {
   candidates(query: string, options: CandidateOptions): Candidate[] {
     const { limit, minCoverage, minExactCoverage, allowed } = options;
     const { terms } = this.#queryTerms(query);
-    if (terms.length === 0) return [];
     const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
     const threshold = Math.min(minCoverage, minExactCoverage);
     // Rarest words first (MaxScore): once the words left cannot lift a new document to the threshold,
@@ -263,11 +256,12 @@ export class InvertedIndex {
     const covered = this.#covered;
     const seen = this.#seen;
     let touchedCount = touchedBefore;
-    const exact = matches.some((match) => match.similarity === 1);
     let termCount = 0;
     for (const { term, similarity, idf } of matches) {
-      const postingDocs = this.#postingDocs[term] ?? new Int32Array();
-      const postingWeights = this.#postingWeights[term] ?? new Float32Array();
+      // A term of the vocabulary always has its posting list.
+      const postingDocs = this.#postingDocs[term] as Int32Array;
+      const postingWeights = this.#postingWeights[term] as Float32Array;
+      // Stryker disable next-line EqualityOperator: one past the end is no document, and touches none.
       for (let index = 0; index < postingDocs.length; index++) {
         const doc = postingDocs[index] as number;
         if (!admitsNew && seen[doc] === 0) continue;
@@ -275,12 +269,11 @@ export class InvertedIndex {
         if (allowed !== undefined && allowed[doc] === 0) continue;
         const contribution = similarity * idf * (postingWeights[index] as number);
         if (best[doc] === 0 && covered[doc] === 0) termTouched[termCount++] = doc;
-        if (contribution > (best[doc] as number)) best[doc] = contribution;
-        if (similarity > (covered[doc] as number)) covered[doc] = similarity;
+        best[doc] = Math.max(best[doc] as number, contribution);
+        covered[doc] = Math.max(covered[doc] as number, similarity);
       }
     }
-    for (let index = 0; index < termCount; index++) {
-      const doc = termTouched[index] as number;
+    for (const doc of termTouched.subarray(0, termCount)) {
       if (seen[doc] === 0) {
         seen[doc] = 1;
         touched[touchedCount++] = doc;
@@ -288,7 +281,8 @@ export class InvertedIndex {
       this.#score[doc] = (this.#score[doc] as number) + (best[doc] as number);
       this.#coverage[doc] =
         (this.#coverage[doc] as number) + ((covered[doc] as number) * reference) / totalReference;
-      if (exact && covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] as number) + 1;
+      // Only a word as typed is matched with similarity 1.
+      if (covered[doc] === 1) this.#exact[doc] = (this.#exact[doc] as number) + 1;
       best[doc] = 0;
       covered[doc] = 0;
     }
@@ -299,8 +293,7 @@ export class InvertedIndex {
   #best(touchedCount: number, totalReference: number, options: CandidateOptions): Candidate[] {
     const { limit, minCoverage, minExactTerms, minExactCoverage } = options;
     const heap = new TopK(limit);
-    for (let index = 0; index < touchedCount; index++) {
-      const doc = this.#touched[index] as number;
+    for (const doc of this.#touched.subarray(0, touchedCount)) {
       const coverage = this.#coverage[doc] as number;
       const score = ((this.#score[doc] as number) * coverage * coverage) / totalReference;
       const exactTerms = this.#exact[doc] as number;
@@ -330,11 +323,9 @@ export class InvertedIndex {
     return docs.map((doc) => {
       let covered = 0;
       for (const { matches, reference } of terms) {
-        let best = 0;
-        for (const { term, similarity } of matches) {
-          if (similarity > best && includes(this.#postingDocs[term], doc)) best = similarity;
-        }
-        covered += best * reference;
+        // Matches come best first: the first the document holds is its best.
+        const held = matches.find(({ term }) => includes(this.#postingDocs[term] as Int32Array, doc));
+        covered += (held?.similarity ?? 0) * reference;
       }
       return covered / total;
     });
@@ -348,7 +339,8 @@ export class InvertedIndex {
    */
   commonTerms(count: number): string[] {
     const ids = [...this.#postingDocs.keys()].filter((id) => /^[a-z]{4,}$/.test(this.vocabulary.term(id)));
-    ids.sort((a, b) => (this.#postingDocs[b]?.length ?? 0) - (this.#postingDocs[a]?.length ?? 0));
+    const documents = (id: number) => (this.#postingDocs[id] as Int32Array).length;
+    ids.sort((a, b) => documents(b) - documents(a));
     return ids.slice(0, count).map((id) => this.vocabulary.term(id));
   }
 
@@ -388,7 +380,7 @@ export class InvertedIndex {
     const unknown = terms.filter((term) => term.matches.length === 0);
     const known = terms.filter((term) => term.matches.length > 0);
     const allExact = known.every((term) => term.matches.some((match) => match.similarity === 1));
-    if (unknown.length === 0 || !allExact || unknown.length > Math.floor(terms.length / 2)) {
+    if (!allExact || unknown.length > Math.floor(terms.length / 2)) {
       return { terms, unknown: [] };
     }
     return { terms: known, unknown: unknown.map((term) => term.word) };
@@ -401,12 +393,11 @@ function valuesOf(value: string | readonly string[] | undefined): readonly strin
 }
 
 function wordsOf(value: string | readonly string[] | undefined): string[] {
-  return valuesOf(value).flatMap((text) => text.split(/\s+/).filter(Boolean));
+  return valuesOf(value).flatMap((text) => text.match(/\S+/g) ?? []);
 }
 
 /** Whether a posting list (documents in ascending order) holds a document: a binary search. */
-function includes(postings: Int32Array | undefined, doc: number): boolean {
-  if (postings === undefined) return false;
+function includes(postings: Int32Array, doc: number): boolean {
   let low = 0;
   let high = postings.length - 1;
   while (low <= high) {
@@ -420,7 +411,8 @@ function includes(postings: Int32Array | undefined, doc: number): boolean {
 }
 
 function isUrlWord(token: { word: string }): boolean {
-  return token.word.length >= 3 && /^\p{L}+$/u.test(token.word) && !urlNoise.has(token.word);
+  // Only letters are left of a URL (see the constructor).
+  return token.word.length >= 3 && !urlNoise.has(token.word);
 }
 
 /** The `k` best (doc, score) pairs seen, ties broken by document order. */

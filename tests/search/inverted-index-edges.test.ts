@@ -250,6 +250,7 @@ describe('words no document uses', () => {
 
   it('a document with half the query passes only below the coverage asked for', () => {
     expect(found(index(), 'adam minima')).toEqual([[2, 0.88, 1]]);
+    expect(found(index(), 'adam minima', { minCoverage: 0.5 }).map(([doc]) => doc)).toEqual([2, 0, 1]);
     expect(found(index(), 'adam minima', { minCoverage: 0.4 })).toEqual([
       [2, 0.88, 1],
       [0, 0.1341, 0.5],
@@ -265,5 +266,163 @@ describe('words no document uses', () => {
     expect(
       found(index(), 'adam minima', { minCoverage: 0.6, minExactTerms: 2, minExactCoverage: 0.5 }),
     ).toEqual([[2, 0.88, 1]]);
+  });
+});
+
+describe('the best few of many candidates', () => {
+  // Titles of many lengths, in no order, some of a length twice: scores fall with length and tie.
+  const lengths = [5, 1, 3, 3, 7, 2, 1, 6, 4, 2, 5, 0, 3, 8, 4, 1, 6, 0, 2, 7];
+  const index = () =>
+    new InvertedIndex(lengths.map((pad) => ({ title: ['alpha', ...Array(pad).fill('pad')].join(' ') })));
+
+  it('keeps, for every limit, the first of the whole ranking, ties in list order', () => {
+    const all = index().candidates('alpha', { ...defaults, limit: 100 });
+    expect(all).toHaveLength(lengths.length);
+    const byScore = [...all].sort((a, b) => b.score - a.score || a.doc - b.doc);
+    expect(all).toEqual(byScore);
+    expect(all.map((candidate) => candidate.doc).slice(0, 6)).toEqual([11, 17, 1, 6, 15, 5]);
+    expect(new Set(all.map((candidate) => candidate.score)).size).toBe(9);
+    for (let limit = 1; limit <= lengths.length; limit++) {
+      expect(index().candidates('alpha', { ...defaults, limit }), `limit ${limit}`).toEqual(
+        all.slice(0, limit),
+      );
+    }
+  });
+
+  it('gives a tie to the earlier paper even when a later one was found first', () => {
+    // "beta" and "gamma" are as rare as each other: "beta" is read first, as typed, and finds papers 2 and 3.
+    const index = new InvertedIndex([
+      { title: 'gamma' },
+      { title: 'gamma' },
+      { title: 'beta' },
+      { title: 'beta' },
+    ]);
+    const half = { minCoverage: 0.5 };
+    expect(found(index, 'beta gamma', { ...half, limit: 1 })).toEqual([[0, 0.125, 0.5]]);
+    expect(found(index, 'beta gamma', { ...half, limit: 3 }).map(([doc]) => doc)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('coverage of long posting lists', () => {
+  it('finds by binary search which of many papers hold a word', () => {
+    const index = new InvertedIndex(
+      Array.from({ length: 41 }, (_, doc) => ({ title: doc % 3 === 0 ? 'alpha' : 'beta' })),
+    );
+    const docs = Array.from({ length: 41 }, (_, doc) => doc);
+    expect(index.coverage('alpha', docs)).toEqual(docs.map((doc) => (doc % 3 === 0 ? 1 : 0)));
+    expect(index.coverage('beta', [...docs].reverse())).toEqual(
+      [...docs].reverse().map((doc) => (doc % 3 === 0 ? 0 : 1)),
+    );
+  });
+
+  it('counts the best match a paper holds, not the last', () => {
+    const index = new InvertedIndex([{ title: 'warm warmup' }, { title: 'warmup' }, { title: 'cold' }]);
+    expect(index.coverage('warm', [0, 1, 2])).toEqual([1, 0.7, 0]);
+  });
+});
+
+describe('the rarest words first', () => {
+  it('finds the paper of a rare word typed after a word most papers use', () => {
+    const docs = [...Array.from({ length: 60 }, () => ({ title: 'common pad' })), { title: 'rare pad' }];
+    const index = new InvertedIndex(docs);
+    expect(found(index, 'common rare', { limit: 1 })).toEqual([[60, 0.9235, 0.9738]]);
+  });
+
+  it('adds every paper a word reaches, even when other words reached all the others first', () => {
+    const index = new InvertedIndex([{ title: 'alpha beta' }, { title: 'alpha beta' }, { title: 'beta' }]);
+    expect(found(index, 'alpha beta', { minCoverage: 0.01 }).map(([doc]) => doc)).toEqual([0, 1, 2]);
+  });
+
+  it('reads no more than 32 words of a query', () => {
+    const words = Array.from(
+      { length: 40 },
+      (_, at) => `zq${String.fromCharCode(97 + Math.floor(at / 26))}${String.fromCharCode(97 + (at % 26))}k`,
+    );
+    const index = new InvertedIndex([
+      { title: words.slice(0, 32).join(' ') },
+      { title: words.slice(32).join(' ') },
+    ]);
+    expect(found(index, words.join(' '))).toEqual([[0, 0.8594, 1]]);
+  });
+});
+
+describe('how a word as typed counts against longer words that start with it', () => {
+  const index = () =>
+    new InvertedIndex([{ title: 'warm restarts' }, { title: 'warm starts' }, { title: 'warmup schedules' }], {
+      lengthNormalisation: 0,
+    });
+
+  it('weighs the longer, rarer word no more than the word typed', () => {
+    expect(found(index(), 'warm')).toEqual([
+      [0, 1, 1],
+      [1, 1, 1],
+      [2, 0.343, 0.7],
+    ]);
+  });
+
+  it('leaves out an unknown word only when every other word is found as typed', () => {
+    expect(index().unknownWords('warm kingma')).toEqual(['kingma']);
+    expect(index().unknownWords('warmm restarts kingma')).toEqual([]);
+  });
+
+  it('weighs a misspelt word by the rarest word it may stand for', () => {
+    expect(found(index(), 'warmupp restarts', { minCoverage: 0.1 })).toEqual([
+      [0, 0.4376, 0.8188],
+      [2, 0.064, 0.4],
+      [1, 0.0155, 0.3187],
+    ]);
+  });
+});
+
+describe('words no document uses, when kept', () => {
+  it('weigh as much as the rarest word of the list', () => {
+    const index = new InvertedIndex([
+      { title: 'adam optimizer' },
+      { title: 'sharp minima' },
+      { title: 'adam and sharp minima' },
+    ]);
+    expect(found(index, 'sharp kingma welling', { minCoverage: 0.1 })).toEqual([
+      [1, 0.0077, 0.1933],
+      [2, 0.0064, 0.1933],
+    ]);
+  });
+});
+
+describe('what a title holds besides letters', () => {
+  it('keeps words with digits, and counts a title’s words however it is spaced', () => {
+    const index = new InvertedIndex([
+      { title: 'L2 regularization' },
+      { title: '  alpha  ' },
+      { title: 'alpha beta' },
+    ]);
+    expect(found(index, 'l2')).toEqual([[0, 0.9483, 1]]);
+    expect(found(index, 'alpha')).toEqual([
+      [1, 1.1224, 1],
+      [2, 0.9483, 1],
+    ]);
+  });
+
+  it('names as common words only words of letters', () => {
+    const index = new InvertedIndex([
+      { title: 'resnet50 x' },
+      { title: 'resnet50 y' },
+      { title: '50resnet z' },
+      { title: '50resnet w' },
+      { title: 'alphabet' },
+    ]);
+    expect(index.commonTerms(3)).toEqual(['alphabet']);
+  });
+});
+
+describe('a list’s concepts', () => {
+  it('are found from a compound as written and from its parts', () => {
+    const index = new InvertedIndex([{ title: 'Multi-step warm-up' }, { title: 'other' }], {
+      concepts: [
+        { names: ['gradual'], members: ['multi-step warm-up'] },
+        { names: ['piecewise'], members: ['multistep'] },
+      ],
+    });
+    expect(found(index, 'gradual').map(([doc]) => doc)).toEqual([0]);
+    expect(found(index, 'piecewise').map(([doc]) => doc)).toEqual([0]);
   });
 });
