@@ -217,23 +217,42 @@ export class InvertedIndex {
    * @returns Candidates with their first-stage score and coverage.
    */
   candidates(query: string, options: CandidateOptions): Candidate[] {
-    const { limit, minCoverage, minExactCoverage, allowed } = options;
     const { terms } = this.#queryTerms(query);
-    const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
-    const threshold = Math.min(minCoverage, minExactCoverage);
     // Rarest words first (MaxScore): once the words left cannot lift a new document to the threshold,
     // their long posting lists only update documents already found.
     terms.sort((a, b) => b.reference - a.reference);
+    const { found, capped } = this.#collect(terms, options, options.limit * admitFactor);
+    // The cap turned documents away and too few of those it kept match enough: read every word's.
+    if (capped && found.length < options.limit) return this.#collect(terms, options, Infinity).found;
+    return found;
+  }
+
+  /**
+   * The candidates of some query terms, rarest first, touching at most `cap` documents before the
+   * commoner words stop adding new ones.
+   *
+   * @returns The candidates, and whether the cap turned away documents that could have matched.
+   */
+  #collect(
+    terms: readonly QueryTerm[],
+    options: CandidateOptions,
+    cap: number,
+  ): { found: Candidate[]; capped: boolean } {
+    const totalReference = terms.reduce((sum, term) => sum + term.reference, 0);
+    const threshold = Math.min(options.minCoverage, options.minExactCoverage);
     let remaining = totalReference;
     let touchedCount = 0;
+    let capped = false;
     for (const term of terms) {
-      // …and once the rarer words have found far more documents than are asked for, commoner words
-      // only re-rank those: a document without any of the rarer words would not make the cut.
-      const admitsNew = remaining / totalReference >= threshold && touchedCount < limit * admitFactor;
+      // Once the rarer words have found far more documents than are asked for, commoner words only
+      // re-rank those: a document without any of the rarer words seldom makes the cut.
+      const reachable = remaining / totalReference >= threshold;
+      const admitsNew = reachable && touchedCount < cap;
+      capped ||= reachable && !admitsNew;
       remaining -= term.reference;
-      touchedCount = this.#addTerm(term, admitsNew, totalReference, touchedCount, allowed);
+      touchedCount = this.#addTerm(term, admitsNew, totalReference, touchedCount, options.allowed);
     }
-    return this.#best(touchedCount, totalReference, options);
+    return { found: this.#best(touchedCount, totalReference, options), capped };
   }
 
   /**

@@ -426,3 +426,56 @@ describe('a list’s concepts', () => {
     expect(found(index, 'piecewise').map(([doc]) => doc)).toEqual([0]);
   });
 });
+
+describe('documents turned away once the rarer words found many', () => {
+  // "alpha" (60 papers) is rarer than "beta" and "gamma" (70 papers each), and no paper holds all three.
+  const index = () =>
+    new InvertedIndex([
+      ...Array.from({ length: 60 }, () => ({ title: 'alpha' })),
+      ...Array.from({ length: 70 }, () => ({ title: 'beta gamma' })),
+    ]);
+
+  it('are read after all when too few of those kept match enough', () => {
+    // A limit of 1 stops new papers after 50: "alpha" alone touched 60, none holding enough.
+    expect(found(index(), 'alpha beta gamma', { limit: 1 })).toEqual([[60, 0.216, 0.616]]);
+    expect(found(index(), 'alpha beta gamma', { limit: 100 })).toHaveLength(70);
+  });
+
+  it('are not needed when enough of those kept match', () => {
+    expect(found(index(), 'alpha', { limit: 1 })).toEqual([[0, 1.1055, 1]]);
+  });
+});
+
+describe('one word matching a paper twice', () => {
+  it('touches the paper once, and misses none of the papers after it', () => {
+    const index = new InvertedIndex([
+      { title: 'warm warmup' },
+      { title: 'warm warmup' },
+      { title: 'warmup' },
+      { title: 'warmup' },
+    ]);
+    expect(found(index, 'warm').map(([doc]) => doc)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('two exact words, or enough of the query', () => {
+  it('a paper matching two words only as misspelt is not taken for a paper matching them as typed', () => {
+    const index = new InvertedIndex([{ title: 'alpha beta' }, { title: 'gamma delta' }]);
+    expect(found(index, 'alphaa betaa gamma delta').map(([doc, , coverage]) => [doc, coverage])).toEqual([
+      [1, 0.5],
+    ]);
+  });
+
+  it('weighs a misspelt word by the words it may stand for, common ones too', () => {
+    const index = new InvertedIndex([
+      { title: 'warm restarts' },
+      { title: 'warm starts' },
+      { title: 'cold' },
+    ]);
+    expect(found(index, 'warmm cold', { minCoverage: 0.1 })).toEqual([
+      [2, 0.3468, 0.676],
+      [0, 0.0165, 0.2592],
+      [1, 0.0165, 0.2592],
+    ]);
+  });
+});
