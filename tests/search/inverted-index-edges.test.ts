@@ -479,3 +479,35 @@ describe('two exact words, or enough of the query', () => {
     ]);
   });
 });
+
+describe('more of the best few', () => {
+  it('turns away a lower score however early its paper, once the few are full', () => {
+    // Read in the order 2, 3, 0, 1; paper 1's longer title scores less than the others.
+    const index = new InvertedIndex([
+      { title: 'gamma' },
+      { title: 'gamma pad' },
+      { title: 'beta' },
+      { title: 'beta' },
+    ]);
+    expect(found(index, 'beta gamma', { minCoverage: 0.5, limit: 2 }).map(([doc]) => doc)).toEqual([0, 2]);
+  });
+
+  it('takes two exact words only with some of the query besides', () => {
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+    const index = new InvertedIndex([
+      { title: words.slice(0, 2).join(' ') },
+      { title: words.slice(2).join(' ') },
+    ]);
+    expect(found(index, words.join(' ')).map(([doc, , coverage]) => [doc, coverage])).toEqual([[1, 0.75]]);
+  });
+
+  it('reads a compound of a query as its parts, not as one more word', () => {
+    const index = new InvertedIndex([{ title: 'multi task' }, { title: 'multitask' }]);
+    expect(found(index, 'multi-task').map(([doc, , coverage]) => [doc, coverage])).toEqual([[0, 1]]);
+  });
+
+  it('counts no word in a title of spaces', () => {
+    const index = new InvertedIndex([{ title: 'alpha' }, { title: '   ' }]);
+    expect(found(index, 'alpha')).toEqual([[0, 0.7857, 1]]);
+  });
+});
