@@ -15,7 +15,10 @@ import type { Catalog, Diagnostic } from './types.ts';
  */
 export function parseCatalog(markdown: string): Catalog {
   const diagnostics: Diagnostic[] = [];
-  const tree = parseMarkdown(limitNesting(markdown, diagnostics));
+  // CommonMark ends a line at CR, LF or CRLF; the passes before remark (nesting limits, cutting a long
+  // list before headings, never inside a fence) split on LF. One LF per line ending keeps every line number.
+  const text = markdown.replace(/\r\n?/g, '\n');
+  const tree = parseMarkdown(limitNesting(text, diagnostics));
   const definitions = definitionsOf(tree);
   const sections = collectSections(tree, diagnostics);
   const context = { diagnostics, definitions, sectionLines: new Map<string, number>() };

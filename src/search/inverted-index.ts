@@ -166,7 +166,6 @@ export class InvertedIndex {
         const weight = fieldWeights[field] * (field === 'title' ? norm : 1);
         for (const value of valuesOf(document[field])) {
           // A URL's words one by one: `adding-one-neuron-can…` must not become one joined term.
-          // Stryker disable next-line Regex: one space or several between two words, the words are the same.
           const text = field === 'url' ? value.replace(/[^\p{L}]+/gu, ' ') : value;
           const tokens = tokenize(text).filter(
             (token) => !token.stop && (field !== 'url' || isUrlWord(token)),
@@ -283,7 +282,6 @@ export class InvertedIndex {
       // A term of the vocabulary always has its posting list.
       const postingDocs = this.#postingDocs[term] as Int32Array;
       const postingWeights = this.#postingWeights[term] as Float32Array;
-      // Stryker disable next-line EqualityOperator: one past the end is no document, and touches none.
       for (let index = 0; index < postingDocs.length; index++) {
         const doc = postingDocs[index] as number;
         if (!admitsNew && seen[doc] === 0) continue;

@@ -98,8 +98,6 @@ function addHeldParts(
   parts.forEach((part, index) => {
     const coverage = ranker.coverage(part, docs);
     found.forEach((hit, at) => {
-      // Stryker disable next-line EqualityOperator: a coverage is a ratio of sums of word rarities; one of
-      // exactly the threshold does not occur, so `>` and `>=` part no paper.
       if ((coverage[at] ?? 0) >= rankerDefaults.minCoverage) hit.matched.add(index);
     });
   });
