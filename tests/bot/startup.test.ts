@@ -10,7 +10,7 @@ import { openStore } from '../../src/store/sqlite.ts';
 import { closedPort } from '../support/ports.ts';
 import { actionBody, commandBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
-import { repoRoot, runScript, startMain, tsxLoader } from '../support/spawn.ts';
+import { nodeArgs, repoRoot, runScript, startMain } from '../support/spawn.ts';
 import { until } from '../support/wait.ts';
 
 let stub: SlackApiStub | undefined;
@@ -356,7 +356,7 @@ describe('a damaged list at start-up and at reload (src/main.ts)', () => {
       delayMs: 1_500,
     });
     // Spawned by hand: startMain returns only once the bot runs.
-    const child = spawn(process.execPath, ['--import', tsxLoader, `${repoRoot}/src/main.ts`], {
+    const child = spawn(process.execPath, nodeArgs('src/main.ts'), {
       cwd: scratch(),
       env: {
         PATH: process.env.PATH ?? '',

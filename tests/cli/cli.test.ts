@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
+import { nodeArgs, repoRoot, runScript } from '../support/spawn.ts';
 
 /** Run the CLI in-process, capturing its output. */
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -367,7 +367,7 @@ describe('the optpaper CLI', () => {
   it('list piped into a reader that stops early (| head) exits 0 without a stack trace', async () => {
     const piped = spawnSync(
       'bash',
-      ['-c', `set -o pipefail; '${process.execPath}' --import ${tsxLoader} src/cli.ts list | head -n 1`],
+      ['-c', `set -o pipefail; '${process.execPath}' ${nodeArgs('src/cli.ts').join(' ')} list | head -n 1`],
       { cwd: repoRoot, encoding: 'utf8' },
     );
     expect(piped.stdout).toBe('1. Popular Optimization algorithms (8)\n');

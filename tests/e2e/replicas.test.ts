@@ -6,7 +6,7 @@ import type { Store } from '../../src/store/types.ts';
 import { titleOf, weeklyPostsOf } from '../support/bot.ts';
 import { mentionBody, postSigned, testSigningSecret } from '../support/signing.ts';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
-import { repoRoot, tsxLoader } from '../support/spawn.ts';
+import { nodeArgs, repoRoot } from '../support/spawn.ts';
 import { adminQuery, testDatabaseUrl } from '../support/stores.ts';
 import { until } from '../support/wait.ts';
 
@@ -39,7 +39,7 @@ async function replicaDatabase(): Promise<string> {
 }
 
 function startReplica(env: Record<string, string>): Promise<Replica> {
-  const child = spawn(process.execPath, ['--import', tsxLoader, `${repoRoot}/src/main.ts`], {
+  const child = spawn(process.execPath, nodeArgs('src/main.ts'), {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
   });

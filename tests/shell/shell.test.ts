@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runScript, tsxLoader } from '../support/spawn.ts';
+import { nodeArgs, runScript } from '../support/spawn.ts';
 
 /** Split a non-interactive transcript into the reply of each echoed command. */
 function transcript(stdout: string): Map<string, string> {
@@ -314,7 +314,7 @@ describe('npm start without credentials, in a terminal', () => {
     const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
       const child = spawn(
         'script',
-        ['-qec', `${process.execPath} --import ${tsxLoader} ${repoRoot}/src/main.ts`, '/dev/null'],
+        ['-qec', `${process.execPath} ${nodeArgs('src/main.ts').join(' ')}`, '/dev/null'],
         {
           cwd: mkdtempSync(join(tmpdir(), 'optpaper-')),
           env: { PATH: process.env.PATH ?? '', TERM: 'dumb' },
