@@ -1,30 +1,14 @@
 // `npm run mutate [-- FILE… --option value…]`: Stryker on the pure core, or only on the files named
-// (paths or globs, `src/x.ts:10-20` for some lines), which become Stryker's --mutate. Options pass through,
-// except `--testFiles a.test.ts,b.test.ts` (or `-t`): it runs only those test files, and is handed to
+// (paths or globs, brace groups too: `src/weekly/{cron,dates}.ts`; `src/x.ts:10-20` for some lines), which
+// become Stryker's --mutate. Options pass through, except `--testFiles a.test.ts,b.test.ts` (or `-t`): it
+// runs only those test files, and is handed to
 // vitest.mutate.config.ts as its `include` (OPTPAPER_MUTATE_TESTS) rather than to Stryker. Stryker 9.6's
 // own --testFiles runs a static mutant (a module-level constant, such as a regular expression) with the
 // mutant switched on only after the module was loaded, so every static mutant would survive.
 import { spawnSync } from 'node:child_process';
+import { readMutateArgs } from './mutate-args.js';
 
-/** @param {string} arg */
-const looksLikeFile = (arg) => !arg.startsWith('-') && (arg.includes('/') || /\.ts\b/.test(arg));
-const args = process.argv.slice(2);
-/** @type {string[]} */
-const files = [];
-/** @type {string[]} */
-const options = [];
-/** @type {string[]} */
-const tests = [];
-for (let index = 0; index < args.length; index += 1) {
-  const arg = args[index] ?? '';
-  const [name, inline] = arg.split(/=(.*)/s, 2);
-  if (name === '--testFiles' || name === '-t') {
-    if (inline === undefined) index += 1;
-    const value = inline ?? args[index] ?? '';
-    tests.push(...value.split(',').filter((test) => test !== ''));
-  } else if (looksLikeFile(arg)) files.push(arg);
-  else options.push(arg);
-}
+const { files, tests, options } = readMutateArgs(process.argv.slice(2));
 const mutate = files.length > 0 ? ['--mutate', files.join(',')] : [];
 const env = tests.length > 0 ? { ...process.env, OPTPAPER_MUTATE_TESTS: tests.join(',') } : process.env;
 
