@@ -289,7 +289,7 @@ export function generateList(entries: number, seed = 1): string {
 }
 
 /** The styles of list a reading group keeps, as the parser reads them. */
-export type ListStyle = 'bullets' | 'table' | 'paragraphs' | 'text-around-title';
+export type ListStyle = 'bullets' | 'table' | 'paragraphs' | 'text-around-title' | 'references';
 
 /** Every style, in the order the styles bench reports them. */
 export const listStyles: readonly ListStyle[] = Object.freeze([
@@ -297,6 +297,7 @@ export const listStyles: readonly ListStyle[] = Object.freeze([
   'table',
   'paragraphs',
   'text-around-title',
+  'references',
 ]);
 
 /** Invented surnames and venues for the citation styles (no list's real text). */
@@ -337,7 +338,9 @@ const venues: readonly string[] = Object.freeze([
  * A generated list in one of the styles the parser reads: `bullets` is {@link generateList}; `table` puts
  * each section's papers in a `| Title | Year | Venue | Code |` table; `paragraphs` writes citations
  * (`**[n]** Authors. "**Title**." Venue (year). [[pdf]](url)`); `text-around-title` mixes bold titles with
- * years and authors, venue prefixes with acronym suffixes, and search-engine links. Same vocabulary,
+ * years and authors, venue prefixes with acronym suffixes, and search-engine links; `references` writes
+ * `- [Title][p12]` items whose `[p12]: url` definitions all come at the end, as awesome lists do (a long
+ * list is parsed in pieces, and every piece needs definitions from the last). Same vocabulary,
  * section sizes and links as the bullets; deterministic for a seed.
  *
  * @param entries Number of papers.
@@ -351,6 +354,7 @@ export function generateStyledList(entries: number, style: ListStyle, seed = 1):
   const usedTitles = new Set<string>();
   const lines = [`# Optimization Papers (generated, ${style})`, ''];
   let serial = 0;
+  const definitions: string[] = [];
   sizes.forEach((size, section) => {
     lines.push(`## ${names[section] ?? ''}`, '');
     if (style === 'table') lines.push('| Title | Year | Venue | Code |', '| --- | :---: | --- | --- |');
@@ -368,6 +372,9 @@ export function generateStyledList(entries: number, style: ListStyle, seed = 1):
         lines.push(`| [${title}](${url}) | ${year} | ${venue} |${code} |`);
       } else if (style === 'paragraphs') {
         lines.push(`**[${serial}]** ${authors} "**${title}**." ${venue} (${year}). [[pdf]](${url})`, '');
+      } else if (style === 'references') {
+        lines.push(`- [${title}][p${serial}]`);
+        definitions.push(`[p${serial}]: ${url}`);
       } else {
         const form = dice.int(0, 3);
         const acronym = title.replace(/[^A-Z]/g, '').slice(0, 4) || 'X';
@@ -384,5 +391,6 @@ export function generateStyledList(entries: number, style: ListStyle, seed = 1):
     }
     lines.push('');
   });
+  lines.push(...definitions);
   return lines.join('\n');
 }
