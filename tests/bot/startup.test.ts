@@ -514,4 +514,67 @@ describe('stopping while a weekly post waits for Slack', () => {
       await store.close();
     }
   }, 30_000);
+
+  it('a SIGTERM while the weekly post waits out a rate limit stops at once, and leaves the slot to the next start', async () => {
+    stub = await new SlackApiStub().start();
+    // Slack asks for 30 s before the post is tried again: the signal arrives during the wait.
+    stub.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    const directory = scratch();
+    const dbPath = join(directory, 'state.db');
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: testSigningSecret,
+      SLACK_API_URL: stub.apiUrl,
+      PORT: '0',
+      OPTPAPER_DB: dbPath,
+      WEEKLY_CHANNEL: 'C0WEEKLY',
+      WEEKLY_CRON: '*/2 * * * * *',
+    };
+    const bot = await startMain({
+      cwd: directory,
+      env,
+    });
+    const exited = new Promise<number | null>((resolve) => bot.child.once('exit', resolve));
+    await stub.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'), 15_000);
+    const signalled = Date.now();
+    bot.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(bot.stderr()).toMatch(
+      /weekly: stopping before “SGD · Momentum · RMSProp · Optimization” reached C0WEEKLY for the .* fire \(.*\); the next start-up posts it/,
+    );
+    expect(bot.stderr()).toContain('optpaper stopped');
+    expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
+    const store = openStore(dbPath);
+    try {
+      // Released, not failed: nothing stands in the way of the next start posting the same reading.
+      const fires = await store.team('T0TEAM').posts('C0WEEKLY');
+      expect(fires.filter((fire) => fire.status === 'posted' || fire.status === 'failed')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+    // The next start, Slack answering again: the reading the stop held back goes out, once.
+    const again = await startMain({
+      cwd: directory,
+      env,
+    });
+    await stub.waitFor(
+      (calls) => calls.filter((call) => call.method === 'chat.postMessage').length >= 2,
+      15_000,
+    );
+    expect(await again.stop()).toBe(0);
+    const reopened = openStore(dbPath);
+    try {
+      const posted = (await reopened.team('T0TEAM').posts('C0WEEKLY'))
+        .filter((fire) => fire.status === 'posted')
+        .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+      expect(posted[0]?.paperIds).toEqual(['sgd', 'momentum', 'rmsprop', 'optimization']);
+    } finally {
+      await reopened.close();
+    }
+  }, 40_000);
 });
