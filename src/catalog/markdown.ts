@@ -25,11 +25,35 @@ export const markdownDefaults = Object.freeze({
 export function parseMarkdown(markdown: string): Root {
   if (markdown.length <= markdownDefaults.chunkAbove) return processor.parse(markdown);
   const pieces = splitBeforeHeadings(markdown, markdownDefaults.chunkLines);
-  const trees = pieces.map((piece) => processor.parse(piece.text));
+  // micromark makes `[Title][label]` a link only when the same parse saw `[label]: url`. Awesome lists
+  // define their labels at the end, so most pieces need definitions from another. Read without parsing:
+  // the labels each piece writes, and those it may define (`[label]:` anywhere, a superset: a definition
+  // can sit in a quote or a list item).
+  const labelsIn = (text: string, pattern: RegExp) =>
+    new Set(Array.from(text.toLowerCase().matchAll(pattern), (match) => match[1] ?? ''));
+  const written = pieces.map((piece) => labelsIn(piece.text, /\[([^[\]]+)\]/g));
+  const mayDefine = pieces.map((piece) => labelsIn(piece.text, /\[([^[\]]+)\]:/g));
+  const definers = new Map<string, number[]>();
+  mayDefine.forEach((labels, index) => {
+    for (const label of labels) definers.set(label, [...(definers.get(label) ?? []), index]);
+  });
+  const needsOthers = written.map((labels, index) =>
+    [...labels].some((label) => (definers.get(label) ?? []).some((other) => other !== index)),
+  );
+  const providers = new Set<number>();
+  written.forEach((labels, index) => {
+    for (const label of labels)
+      for (const other of definers.get(label) ?? []) if (other !== index) providers.add(other);
+  });
+  // First the pieces that need no other, and those others need: their definitions, as parsed.
+  const trees = pieces.map((piece, index) =>
+    needsOthers[index] && !providers.has(index) ? undefined : processor.parse(piece.text),
+  );
   // Label → where it is defined: looked up by the labels a piece writes, so that a list defining
   // thousands of references costs one pass over each piece, not one per definition.
   const definedIn = new Map<string, Array<{ piece: number; source: string }>>();
   trees.forEach((tree, index) => {
+    if (!tree) return;
     for (const { label, source } of definitionSources(tree, pieces[index]?.text ?? '')) {
       const places = definedIn.get(label) ?? [];
       places.push({ piece: index, source });
@@ -38,18 +62,14 @@ export function parseMarkdown(markdown: string): Root {
   });
   const root: Root = { type: 'root', children: [] };
   pieces.forEach((piece, index) => {
-    // micromark makes `[Title][label]` a link only when the same parse saw `[label]: url`: a piece that
-    // names a label defined in another piece (awesome lists define them at the end) is parsed again with
-    // those definitions after its text, and only its own nodes are kept.
+    // A piece that names a label defined in another is parsed with those definitions after its text
+    // (once, or a second time for a piece that others need too), and only its own nodes are kept.
     const needed: Array<{ source: string }> = [];
-    const labels = new Set(
-      Array.from(piece.text.toLowerCase().matchAll(/\[([^[\]]+)\]/g), (match) => match[1]),
-    );
-    for (const label of labels) {
-      for (const place of definedIn.get(label ?? '') ?? []) if (place.piece !== index) needed.push(place);
+    for (const label of written[index] ?? []) {
+      for (const place of definedIn.get(label) ?? []) if (place.piece !== index) needed.push(place);
     }
-    let tree = trees[index] as Root;
-    if (needed.length > 0) {
+    let tree = trees[index];
+    if (!tree || needed.length > 0) {
       const lines = piece.text.split('\n').length;
       tree = processor.parse(
         `${piece.text}\n\n${needed.map((definition) => definition.source).join('\n')}\n`,

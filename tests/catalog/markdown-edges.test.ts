@@ -135,6 +135,31 @@ describe('parseMarkdown of a list cut in pieces', () => {
       'definition',
     ]);
   });
+
+  it('finds a definition in a quote or a list item of another piece, and each piece reads those of the others', () => {
+    const markdown = [
+      '## A',
+      '> [quoted]: https://example.org/quoted',
+      '',
+      '- [listed]: https://example.org/listed',
+      '',
+      '- [Back][later]',
+      ...filler(540),
+      '## B',
+      '- [Quoted paper][quoted]',
+      '- [Listed paper][listed]',
+      '- [Nowhere][missing]',
+      '',
+      '[later]: https://example.org/later',
+    ].join('\n');
+    // micromark makes `[Title][label]` a reference only when its parse saw the label defined.
+    const references = (node: Nodes): string[] => [
+      ...(node.type === 'linkReference' ? [node.identifier] : []),
+      ...('children' in node ? node.children.flatMap(references) : []),
+    ];
+    expect(references(parseMarkdown(markdown))).toEqual(['later', 'quoted', 'listed']);
+    expect(parseMarkdown(markdown).children.map(outline)).toEqual(whole(markdown).children.map(outline));
+  });
 });
 
 describe('definitionsOf', () => {
