@@ -25,36 +25,15 @@ export const markdownDefaults = Object.freeze({
 export function parseMarkdown(markdown: string): Root {
   if (markdown.length <= markdownDefaults.chunkAbove) return processor.parse(markdown);
   const pieces = splitBeforeHeadings(markdown, markdownDefaults.chunkLines);
-  // micromark makes `[Title][label]` a link only when the same parse saw `[label]: url`. Awesome lists
-  // define their labels at the end, so most pieces need definitions from another. Read without parsing:
-  // the labels each piece writes, and those it may define (`[label]:` anywhere, a superset: a definition
-  // can sit in a quote or a list item).
-  const labelsIn = (text: string, pattern: RegExp) =>
-    new Set(Array.from(text.toLowerCase().matchAll(pattern), (match) => match[1] ?? ''));
-  const written = pieces.map((piece) => labelsIn(piece.text, /\[([^[\]]+)\]/g));
-  const mayDefine = pieces.map((piece) => labelsIn(piece.text, /\[([^[\]]+)\]:/g));
-  const definers = new Map<string, number[]>();
-  mayDefine.forEach((labels, index) => {
-    for (const label of labels) definers.set(label, [...(definers.get(label) ?? []), index]);
-  });
-  const needsOthers = written.map((labels, index) =>
-    [...labels].some((label) => (definers.get(label) ?? []).some((other) => other !== index)),
-  );
-  const providers = new Set<number>();
-  written.forEach((labels, index) => {
-    for (const label of labels)
-      for (const other of definers.get(label) ?? []) if (other !== index) providers.add(other);
-  });
-  // First the pieces that need no other, and those others need: their definitions, as parsed.
-  const trees = pieces.map((piece, index) =>
-    needsOthers[index] && !providers.has(index) ? undefined : processor.parse(piece.text),
-  );
+  const { first, written } = planPieces(pieces.map((piece) => piece.text));
+  const trees = pieces.map((piece, index) => (first[index] ? processor.parse(piece.text) : undefined));
   // Label → where it is defined: looked up by the labels a piece writes, so that a list defining
   // thousands of references costs one pass over each piece, not one per definition.
   const definedIn = new Map<string, Array<{ piece: number; source: string }>>();
-  trees.forEach((tree, index) => {
+  pieces.forEach((piece, index) => {
+    const tree = trees[index];
     if (!tree) return;
-    for (const { label, source } of definitionSources(tree, pieces[index]?.text ?? '')) {
+    for (const { label, source } of definitionSources(tree, piece.text)) {
       const places = definedIn.get(label) ?? [];
       places.push({ piece: index, source });
       definedIn.set(label, places);
@@ -80,6 +59,41 @@ export function parseMarkdown(markdown: string): Root {
     for (const child of tree.children) root.children.push(child);
   });
   return root;
+}
+
+/**
+ * Which pieces of a long list to parse first. micromark makes `[Title][label]` a link only when the same
+ * parse saw `[label]: url`, and awesome lists define their labels at the end, so most pieces need
+ * definitions from another: those are parsed once, after the others, with the definitions they name.
+ * First come the pieces that need no other, and those that define a label another piece writes (parsed
+ * a second time only if they need one too). Read from the text alone: the labels a piece writes
+ * (`[label]`), and those it may define (`[label]:` anywhere, a superset of its definitions: one can sit
+ * in a quote or a list item, and a false one only costs a parse).
+ *
+ * @param texts The pieces, in order.
+ * @returns Per piece: whether it is parsed first, and the labels it writes (lower case).
+ */
+export function planPieces(texts: readonly string[]): { first: boolean[]; written: Array<Set<string>> } {
+  const labelsIn = (text: string, pattern: RegExp) =>
+    new Set(Array.from(text.toLowerCase().matchAll(pattern), (match) => match[1] as string));
+  const written = texts.map((text) => labelsIn(text, /\[([^[\]]+)\]/g));
+  const definers = new Map<string, number[]>();
+  texts.forEach((text, index) => {
+    for (const label of labelsIn(text, /\[([^[\]]+)\]:/g))
+      definers.set(label, [...(definers.get(label) ?? []), index]);
+  });
+  const needsOthers = texts.map(() => false);
+  const provides = texts.map(() => false);
+  written.forEach((labels, index) => {
+    for (const label of labels) {
+      for (const other of definers.get(label) ?? []) {
+        if (other === index) continue;
+        needsOthers[index] = true;
+        provides[other] = true;
+      }
+    }
+  });
+  return { first: texts.map((_text, index) => !needsOthers[index] || provides[index] === true), written };
 }
 
 /** The link reference definitions of a tree: label in lower case, and as written (`[label]: url "title"`). */

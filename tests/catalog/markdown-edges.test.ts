@@ -7,6 +7,7 @@ import {
   definitionsOf,
   markdownDefaults,
   parseMarkdown,
+  planPieces,
   splitBeforeHeadings,
 } from '../../src/catalog/markdown.ts';
 import { parseCatalog } from '../../src/catalog/parse.ts';
@@ -159,6 +160,42 @@ describe('parseMarkdown of a list cut in pieces', () => {
     ];
     expect(references(parseMarkdown(markdown))).toEqual(['later', 'quoted', 'listed']);
     expect(parseMarkdown(markdown).children.map(outline)).toEqual(whole(markdown).children.map(outline));
+  });
+
+  it('parses a piece planned last as it is when the definition it seemed to need is none', () => {
+    const markdown = ['## A', '- [Adam][x]', ...filler(540), '## B', 'See `[x]: not a definition`.'].join(
+      '\n',
+    );
+    expect(parseMarkdown(markdown).children.map(outline)).toEqual(whole(markdown).children.map(outline));
+  });
+});
+
+describe('planPieces', () => {
+  const plan = (texts: string[]) => {
+    const { first, written } = planPieces(texts);
+    return { first, written: written.map((labels) => [...labels]) };
+  };
+
+  it('parses last, once, a piece that only needs definitions from others', () => {
+    expect(plan(['- [Adam][X]', 'prose', '[x]: https://example.org/adam'])).toEqual({
+      first: [false, true, true],
+      written: [['adam', 'x'], [], ['x']],
+    });
+  });
+
+  it('parses first a piece that defines what it writes, or what another writes even if it needs one too', () => {
+    expect(plan(['[a]: u\n- [A][a]', '[b]: v\n- [B][c]', '[c]: w\n- [C][b]']).first).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(plan(['- [A][a]', '- [B][a]', '> [a]: u']).first).toEqual([false, false, true]);
+    expect(plan(['- [A][a]', '- [a]: u', '[a]: v']).first).toEqual([false, true, true]);
+  });
+
+  it('parses first every piece of a list without reference links', () => {
+    expect(plan(['- [A](u)', '- [B](v)']).first).toEqual([true, true]);
+    expect(plan([]).first).toEqual([]);
   });
 });
 
