@@ -177,9 +177,9 @@ describe('planPieces', () => {
   };
 
   it('parses last, once, a piece that only needs definitions from others', () => {
-    expect(plan(['- [Adam][X]', 'prose', '[x]: https://example.org/adam'])).toEqual({
+    expect(plan(['- [Adam][Adam paper]', 'prose', '[adam paper]: https://example.org/adam'])).toEqual({
       first: [false, true, true],
-      written: [['adam', 'x'], [], ['x']],
+      written: [['adam', 'adam paper'], [], ['adam paper']],
     });
   });
 
