@@ -32,7 +32,7 @@ function longList(): string {
 }
 
 describe('a list saved with other line endings', () => {
-  it('reads a long list with Windows line endings (CRLF) as the same list', () => {
+  it('reads a long list with Windows (CRLF) or classic Mac OS (CR) line endings as the same list', () => {
     const list = longList();
     expect(list.length).toBeGreaterThan(markdownDefaults.chunkAbove);
     const lf = parseCatalog(list);
@@ -41,6 +41,8 @@ describe('a list saved with other line endings', () => {
       ['Theory', 1],
     ]);
     expect(parseCatalog(list.replaceAll('\n', '\r\n'))).toEqual(lf);
+    // Classic Mac OS line endings, read by the same passes.
+    expect(parseCatalog(list.replaceAll('\n', '\r'))).toEqual(lf);
   });
 
   it('reads a lone carriage return (classic Mac OS) as a line break', () => {
