@@ -484,15 +484,7 @@ describe('stopping while a weekly post waits for Slack', () => {
     const dbPath = join(directory, 'state.db');
     const bot = await startMain({
       cwd: directory,
-      env: {
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: testSigningSecret,
-        SLACK_API_URL: stub.apiUrl,
-        PORT: '0',
-        OPTPAPER_DB: dbPath,
-        WEEKLY_CHANNEL: 'C0WEEKLY',
-        WEEKLY_CRON: '*/2 * * * * *',
-      },
+      env: weeklyEnv(stub.apiUrl, dbPath),
     });
     const exited = new Promise<number | null>((resolve) => bot.child.once('exit', resolve));
     await stub.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'), 15_000);
@@ -525,15 +517,7 @@ describe('stopping while a weekly post waits for Slack', () => {
     });
     const directory = scratch();
     const dbPath = join(directory, 'state.db');
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: testSigningSecret,
-      SLACK_API_URL: stub.apiUrl,
-      PORT: '0',
-      OPTPAPER_DB: dbPath,
-      WEEKLY_CHANNEL: 'C0WEEKLY',
-      WEEKLY_CRON: '*/2 * * * * *',
-    };
+    const env = weeklyEnv(stub.apiUrl, dbPath);
     const bot = await startMain({
       cwd: directory,
       env,
@@ -578,3 +562,16 @@ describe('stopping while a weekly post waits for Slack', () => {
     }
   }, 40_000);
 });
+
+/** A bot over HTTP whose paper of the week for C0WEEKLY falls due every two seconds. */
+function weeklyEnv(apiUrl: string, dbPath: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: testSigningSecret,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    OPTPAPER_DB: dbPath,
+    WEEKLY_CHANNEL: 'C0WEEKLY',
+    WEEKLY_CRON: '*/2 * * * * *',
+  };
+}
